@@ -1,0 +1,12 @@
+using TrainingEval.Dashboard.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddRootAppSettings();
+builder.AddDashboardServices();
+
+var app = builder.Build();
+app.UseDashboard();
+app.Run();
+
+/// <summary>Entry point, public so tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;
