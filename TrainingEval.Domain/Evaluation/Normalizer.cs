@@ -39,7 +39,7 @@ public static class Normalizer
         {
             var problem = Describe(spec, fault, raw.Value, baseline, target)!;
             throw new ArgumentOutOfRangeException(nameof(raw), raw,
-                new ObservationError("?", indicator.Code, problem).DetailMessage);
+                $"Indicator {indicator.Code}: {problem.Describe()}");
         }
         return spec.Points(raw.Value, baseline, target);
     }
@@ -91,6 +91,28 @@ public enum RawValuePart
 public sealed record RawValueProblem(RawValuePart Part, double? Value, string AllowedRange)
 {
     public bool IsMissing => Value is null;
+
+    /// <summary>The problem in words, without learner and indicator, e.g. "value 6 is outside the allowed range 1–5."</summary>
+    public string Describe()
+    {
+        var part = Part.ToString().ToLowerInvariant();
+        if (Part == RawValuePart.Indicator)
+        {
+            return "the weight profile has no indicator with this code.";
+        }
+        if (Value is not { } value)
+        {
+            var forNormalization = Normalization is { } n ? $" for {n.ToCode()}" : "";
+            return $"{part} is required{forNormalization} ({AllowedRange}).";
+        }
+        if (Part == RawValuePart.Target)
+        {
+            return $"target {Format.Number(value)} is not allowed: it must be {AllowedRange}.";
+        }
+        return double.IsFinite(value)
+            ? $"{part} {Format.Number(value)} is outside the allowed range {AllowedRange}."
+            : $"{part} {Format.Number(value)} is not a finite number (allowed range {AllowedRange}).";
+    }
 
     /// <summary>The indicator's normalisation, named in "baseline is required for gain" messages; null when unknown.</summary>
     public Normalization? Normalization { get; init; }
@@ -168,15 +190,29 @@ internal readonly struct NormalizationSpec
 
     /// <summary>
     /// Rejects, never clamps: NaN means missing; a part outside its range is refused. Baseline and
-    /// target are only looked at by the normalisations that use them.
+    /// target are only looked at by the normalisations that use them. Reports the first bad part.
     /// </summary>
     public RawValueFault Validate(double value, double baseline, double target)
+    {
+        var fault = ValueFault(value);
+        if (fault == RawValueFault.None)
+        {
+            fault = BaselineFault(baseline);
+        }
+        if (fault == RawValueFault.None)
+        {
+            fault = TargetFault(baseline, target);
+        }
+        return fault;
+    }
+
+    public RawValueFault ValueFault(double value)
     {
         if (double.IsNaN(value))
         {
             return RawValueFault.ValueMissing;
         }
-        var valueAllowed = Normalization switch
+        var allowed = Normalization switch
         {
             Normalization.Likert5 or Normalization.RatingChange => value is >= 1 and <= 5,
             Normalization.Rate => value is >= 0 and <= 1,
@@ -186,10 +222,11 @@ internal readonly struct NormalizationSpec
             Normalization.TargetAchievement => double.IsFinite(value),
             _ => false,
         };
-        if (!valueAllowed)
-        {
-            return RawValueFault.ValueOutOfRange;
-        }
+        return allowed ? RawValueFault.None : RawValueFault.ValueOutOfRange;
+    }
+
+    public RawValueFault BaselineFault(double baseline)
+    {
         if (!Normalization.NeedsBaseline())
         {
             return RawValueFault.None;
@@ -198,16 +235,17 @@ internal readonly struct NormalizationSpec
         {
             return RawValueFault.BaselineMissing;
         }
-        var baselineAllowed = Normalization switch
+        var allowed = Normalization switch
         {
             Normalization.Gain => baseline is >= 0 and <= 100,
             Normalization.RatingChange => baseline is >= 1 and <= 5,
             _ => double.IsFinite(baseline),
         };
-        if (!baselineAllowed)
-        {
-            return RawValueFault.BaselineOutOfRange;
-        }
+        return allowed ? RawValueFault.None : RawValueFault.BaselineOutOfRange;
+    }
+
+    public RawValueFault TargetFault(double baseline, double target)
+    {
         if (!Normalization.NeedsTarget())
         {
             return RawValueFault.None;

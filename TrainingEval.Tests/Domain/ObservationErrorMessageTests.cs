@@ -1,3 +1,4 @@
+using FluentValidation;
 using TrainingEval.Domain.Evaluation;
 
 namespace TrainingEval.Tests.Domain;
@@ -69,4 +70,42 @@ public class ObservationErrorMessageTests
     [Fact]
     public void An_allowed_value_has_no_error() =>
         Message(BuiltIn(BuiltInIndicators.Satisfaction), 4.2).ShouldBeNull();
+}
+
+/// <summary>The single-value validator a form uses: the engine's ranges, one message per field.</summary>
+public class RawValueValidatorTests
+{
+    private static IndicatorDefinition BuiltIn(string code) => BuiltInIndicators.All.Single(i => i.Code == code);
+
+    [Fact]
+    public void Each_part_gets_its_own_message()
+    {
+        var validator = new RawValueValidator(BuiltIn(BuiltInIndicators.BehaviorChange));
+        var result = validator.Validate(new RawValue(6, 0));
+        result.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ShouldBe(
+        [
+            ("Value", "Value 6 is outside the allowed range 1–5."),
+            ("Baseline", "Baseline 0 is outside the allowed range 1–5."),
+        ]);
+    }
+
+    [Fact]
+    public void Target_equal_to_baseline_is_reported_on_the_target()
+    {
+        var validator = new RawValueValidator(BuiltIn(BuiltInIndicators.Kpi));
+        var result = validator.Validate(new RawValue(110, 100, 100), o => o.IncludeProperties(nameof(RawValue.Target)));
+        result.Errors.ShouldHaveSingleItem().ErrorMessage
+            .ShouldBe("Target 100 is not allowed: it must be a finite number other than the baseline 100.");
+    }
+
+    [Fact]
+    public void It_agrees_with_the_engine_check()
+    {
+        var indicator = BuiltIn(BuiltInIndicators.KnowledgeGain);
+        var raw = new RawValue(85);
+        new RawValueValidator(indicator).Validate(raw).Errors.ShouldHaveSingleItem().ErrorMessage
+            .ShouldBe("Baseline is required for gain (0–100).");
+        Normalizer.Check(indicator, raw)!.Part.ShouldBe(RawValuePart.Baseline);
+        new RawValueValidator(indicator).Validate(raw with { Baseline = 40 }).IsValid.ShouldBeTrue();
+    }
 }
