@@ -222,7 +222,7 @@ public sealed class ScoringEngine
                     Aggregate(points, ref result);
                 }
             }
-            return errors is null ? [] : errors;
+            return errors is null ? Array.Empty<ObservationError>() : errors;
         }
         finally
         {
