@@ -67,9 +67,6 @@ public sealed class LevelWeightsInputValidator : AbstractValidator<LevelWeightsI
 /// </summary>
 public sealed class PlaygroundInputValidator : AbstractValidator<PlaygroundInput>
 {
-    /// <summary>How far a weight set may be from 100 (spec section 3: ±0.001).</summary>
-    public const double SumTolerance = 0.001;
-
     public const string LevelWeightsSet = "LevelWeights.Sum";
 
     public static string IndicatorWeightsSet(KirkpatrickLevel level) => $"IndicatorWeights.{level}.Sum";
@@ -90,13 +87,17 @@ public sealed class PlaygroundInputValidator : AbstractValidator<PlaygroundInput
             foreach (var level in KirkpatrickLevels.All)
             {
                 var sum = input.InLevel(level).Sum(i => i.Weight ?? 0);
-                if (!IsHundred(sum))
+                // As in the domain's profile rules: a level weighted 0 may drop all its indicators too.
+                var droppedWithLevel = input.LevelWeights[level] == 0 && sum == 0;
+                if (!IsHundred(sum) && !droppedWithLevel)
                     context.AddFailure(IndicatorWeightsSet(level), text["IndicatorWeights_Sum", vocabulary.LevelName(level), FormatSum(sum)]);
             }
         });
     }
 
-    public static bool IsHundred(double sum) => Math.Abs(sum - 100) <= SumTolerance;
+    /// <summary>Spec section 3: a set sums to 100 within the domain's tolerance (±0.001).</summary>
+    public static bool IsHundred(double sum) =>
+        Math.Abs(sum - WeightProfileValidator.RequiredSum) <= WeightProfileValidator.SumTolerance + 1e-9;
 
     private static string FormatSum(double sum) => sum.ToString("0.###", CultureInfo.CurrentCulture);
 }

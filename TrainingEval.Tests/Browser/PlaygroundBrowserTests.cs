@@ -18,12 +18,12 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser)
         var screenshot = await session.ScreenshotAsync("playground-desktop-en");
         BrowserFixture.PublishToRepository(screenshot, Path.Combine("docs", "images", "playground.png"));
 
-        var theory = page.Locator("[data-indicator=exam_theory] [data-part=value] input");
+        var theory = page.Locator("[data-indicator=exam_theory] .input-value input");
         await theory.FillAsync("100");
         await Expect(page.GetByTestId("composite")).ToHaveTextAsync("78.3");
 
-        await page.Locator("[data-indicator=attendance] [data-part=value] input").FillAsync("90");
-        await Expect(page.Locator("[data-indicator=attendance] .mud-input-error")).ToContainTextAsync("90");
+        await page.Locator("[data-indicator=attendance] .input-value input").FillAsync("90");
+        await Expect(page.Locator("[data-indicator=attendance] .input-value .mud-input-control-helper-container")).ToContainTextAsync("90");
         await Expect(page.GetByTestId("stale-notice")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("composite")).ToHaveTextAsync("78.3");
         await session.ScreenshotAsync("playground-desktop-en-invalid");

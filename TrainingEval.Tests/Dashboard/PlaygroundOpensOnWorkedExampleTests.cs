@@ -50,8 +50,8 @@ public sealed class PlaygroundOpensOnWorkedExampleTests : DashboardTestContext
         UseCulture("en");
         var page = new PlaygroundPage(Render<Playground>());
 
-        page.Component.Find("[data-indicator=satisfaction] [data-part=value]").TextContent.ShouldContain("Allowed: 1–5");
-        page.Component.Find("[data-indicator=attendance] [data-part=value]").TextContent.ShouldContain("Allowed: 0–1");
+        page.Component.Find("[data-indicator=satisfaction] .input-value").TextContent.ShouldContain("Allowed: 1–5");
+        page.Component.Find("[data-indicator=attendance] .input-value").TextContent.ShouldContain("Allowed: 0–1");
         page.Input("knowledge_gain", "baseline").GetAttribute("value").ShouldBe("40");
         page.Input("behavior_change").GetAttribute("value").ShouldBeNullOrEmpty();
         page.Component.Find("[data-indicator=behavior_change] [data-testid=indicator-points]").TextContent.Trim().ShouldBe("Missing");

@@ -31,17 +31,17 @@ internal sealed class PlaygroundPage(IRenderedComponent<Playground> page)
         Component.Find($"[data-testid=level-table] tr[data-level={level}] .level-score-cell").TextContent.Trim();
 
     public IElement Input(string indicator, string part = "value") =>
-        Component.Find($"[data-indicator={indicator}] [data-part={part}] input");
+        Component.Find($"[data-indicator={indicator}] .input-{part} input");
 
-    public IElement LevelWeight(string level) => Component.Find($".level-weights [data-level={level}] input");
+    public IElement LevelWeight(string level) => Component.Find($".level-weights input[data-level={level}]");
 
     /// <summary>Messages MudBlazor shows under the field (the validator's words).</summary>
     public string FieldErrors(string indicator, string part = "value") =>
-        string.Join(" ", Component.FindAll($"[data-indicator={indicator}] [data-part={part}] .mud-input-error").Select(e => e.TextContent.Trim()));
+        string.Join(" ", Component.FindAll($"[data-indicator={indicator}] .input-{part} .mud-input-control-helper-container .mud-input-error").Select(e => e.TextContent.Trim()));
 
     /// <summary>Types into a field the way a user does: the value arrives on every keystroke.</summary>
     public void Type(IElement input, string text) => input.Input(text);
 
     public void ChoosePolicy(string policy) =>
-        Component.Find($"[data-policy={policy}] input").Change(policy);
+        Component.Find($"input[data-policy={policy}]").Click();
 }

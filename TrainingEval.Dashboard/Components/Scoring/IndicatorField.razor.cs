@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using TrainingEval.Dashboard.Scoring;
 using TrainingEval.Dashboard.Validation;
@@ -55,7 +54,7 @@ public sealed partial class IndicatorField
 
     private string BaselineHelp => Indicator.Normalization == Normalization.TargetAchievement
         ? Text["Help_AnyNumber"]
-        : Text["Help_Range", Range];
+        : Text["Help_Range", Normalizer.AllowedBaselineRange(Indicator.Definition) ?? Range];
 
     private Task SetValue(double? value)
     {
