@@ -1,5 +1,9 @@
+using FluentValidation;
+using MudBlazor;
+using MudBlazor.Services;
 using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Live;
+using TrainingEval.Dashboard.Scoring;
 
 namespace TrainingEval.Dashboard.Hosting;
 
@@ -10,8 +14,30 @@ public static class DashboardHosting
     {
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
-        builder.Services.AddSingleton<IScoreChangeNotifier, InProcessScoreChangeNotifier>();
+        builder.Services.AddDashboardComponentServices(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>
+    /// Everything the components need (options, localization, MudBlazor, validators, circuit state).
+    /// bUnit tests call this too, so components are tested against the production registrations.
+    /// </summary>
+    public static IServiceCollection AddDashboardComponentServices(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<MudServicesConfiguration>? configureMud = null)
+    {
+        services.AddDashboardLocalization(configuration);
+        services.AddMudServices(mud =>
+        {
+            mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            configureMud?.Invoke(mud);
+        });
+        services.AddValidatorsFromAssemblyContaining<PlaygroundInput>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddSingleton<IScoreChangeNotifier, InProcessScoreChangeNotifier>();
+        services.AddScoped<PlaygroundSession>();
+        services.AddTransient<ScoreExplanation>();
+        return services;
     }
 
     public static WebApplication UseDashboard(this WebApplication app)
@@ -19,8 +45,12 @@ public static class DashboardHosting
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseDashboardLocalization();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapCultureEndpoint();
+        // The scoring playground is the only section so far; "/" leads there until an overview page exists.
+        app.MapGet("/", () => Results.Redirect("/playground")).ExcludeFromDescription();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
+
+namespace TrainingEval.Dashboard.Components.Layout;
+
+/// <summary>One link in the navigation drawer; titles are SharedStrings keys.</summary>
+public sealed record NavEntry(string Href, string TitleKey, string Icon, NavLinkMatch Match = NavLinkMatch.Prefix);
+
+/// <summary>A titled group of links in the navigation drawer.</summary>
+public sealed record NavSection(string TitleKey, IReadOnlyList<NavEntry> Entries);
+
+/// <summary>
+/// The drawer's content. A new page adds its entry here (and its title to SharedStrings);
+/// only sections that exist are listed.
+/// </summary>
+public static class NavSections
+{
+    public static IReadOnlyList<NavSection> All { get; } =
+    [
+        new("Nav_Evaluation",
+        [
+            new("playground", "Nav_Playground", Icons.Material.Outlined.Calculate),
+        ]),
+    ];
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Components;
+using TrainingEval.Dashboard.Scoring;
+using TrainingEval.Dashboard.Validation;
+using TrainingEval.Domain.Evaluation;
+
+namespace TrainingEval.Dashboard.Components.Scoring;
+
+/// <summary>
+/// Edits one indicator's raw value — with its pre value, baseline or target where the normalisation
+/// needs one — and its weight in the level. Each field shows the allowed range and the validator's
+/// message; an empty value field means the indicator is missing.
+/// </summary>
+public sealed partial class IndicatorField
+{
+    private Func<object, string, Task<IEnumerable<string>>> _validation = default!;
+
+    /// <summary>The indicator being edited; changed in place.</summary>
+    [Parameter, EditorRequired]
+    public required IndicatorInput Indicator { get; set; }
+
+    /// <summary>Points of the indicator in the results shown, or null when it is missing there.</summary>
+    [Parameter]
+    public double? Points { get; set; }
+
+    /// <summary>Raised after any of the indicator's inputs changed.</summary>
+    [Parameter]
+    public EventCallback Changed { get; set; }
+
+    protected override void OnInitialized() => _validation = Validator.ForMudForm();
+
+    private string Range => Normalizer.AllowedRange(Indicator.Definition);
+
+    private string ValueLabel => Indicator.Normalization switch
+    {
+        Normalization.Gain => Text["Value_Gain"],
+        Normalization.RatingChange => Text["Value_RatingChange"],
+        Normalization.TargetAchievement => Text["Value_TargetAchievement"],
+        _ => Text["Value"],
+    };
+
+    private string ValueHelp => Indicator.Normalization switch
+    {
+        Normalization.TargetAchievement => Text["Help_AnyNumber"],
+        Normalization.CountTarget => Text["Help_CountTarget", Range, ScoreFormat.Raw(Indicator.Definition.Target)],
+        _ => Text["Help_Range", Range],
+    };
+
+    private string BaselineLabel => Indicator.Normalization switch
+    {
+        Normalization.Gain => Text["Baseline_Gain"],
+        Normalization.RatingChange => Text["Baseline_RatingChange"],
+        _ => Text["Baseline_TargetAchievement"],
+    };
+
+    private string BaselineHelp => Indicator.Normalization == Normalization.TargetAchievement
+        ? Text["Help_AnyNumber"]
+        : Text["Help_Range", Normalizer.AllowedBaselineRange(Indicator.Definition) ?? Range];
+
+    private Task SetValue(double? value)
+    {
+        Indicator.Value = value;
+        return Changed.InvokeAsync();
+    }
+
+    private Task SetBaseline(double? value)
+    {
+        Indicator.Baseline = value;
+        return Changed.InvokeAsync();
+    }
+
+    private Task SetTarget(double? value)
+    {
+        Indicator.Target = value;
+        return Changed.InvokeAsync();
+    }
+
+    private Task SetWeight(double? value)
+    {
+        Indicator.Weight = value;
+        return Changed.InvokeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using TrainingEval.Dashboard.Options;
+
+namespace TrainingEval.Dashboard.Hosting;
+
+/// <summary>
+/// Request localization driven by <see cref="TrainingEvalOptions"/>: the configured default culture
+/// until the user picks another, remembered in the standard culture cookie. The browser's
+/// Accept-Language is deliberately ignored so the configured default is what a new user sees.
+/// </summary>
+public static class DashboardLocalization
+{
+    public const string ResourcesPath = "Resources";
+    public const string SetCulturePath = "/culture/set";
+
+    public static IServiceCollection AddDashboardLocalization(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLocalization(options => options.ResourcesPath = ResourcesPath);
+        services.AddOptions<TrainingEvalOptions>()
+            .Bind(configuration.GetSection(TrainingEvalOptions.SectionName))
+            .Validate(options => options.Problem() is null, "Invalid TrainingEval culture settings: check DefaultCulture and SupportedCultures.")
+            .ValidateOnStart();
+        services.AddOptions<RequestLocalizationOptions>()
+            .Configure<IOptions<TrainingEvalOptions>>((localization, trainingEval) =>
+            {
+                var options = trainingEval.Value;
+                if (options.Problem() is { } problem)
+                    throw new OptionsValidationException(TrainingEvalOptions.SectionName, typeof(TrainingEvalOptions), [problem]);
+                var cultures = options.SupportedCultures.Select(CultureInfo.GetCultureInfo).ToList();
+                localization.DefaultRequestCulture = new RequestCulture(options.DefaultCulture);
+                localization.SupportedCultures = cultures;
+                localization.SupportedUICultures = cultures;
+                localization.RequestCultureProviders = [new CookieRequestCultureProvider()];
+                localization.ApplyCurrentCultureToResponseHeaders = true;
+            });
+        return services;
+    }
+
+    public static WebApplication UseDashboardLocalization(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        return app;
+    }
+
+    /// <summary>
+    /// <c>GET /culture/set?culture=en&amp;redirectUri=/playground</c>: stores the culture in the
+    /// culture cookie and goes back, so the next circuit starts in that culture.
+    /// </summary>
+    public static WebApplication MapCultureEndpoint(this WebApplication app)
+    {
+        app.MapGet(SetCulturePath, (string? culture, string? redirectUri, HttpContext context, IOptions<RequestLocalizationOptions> localization) =>
+        {
+            var supported = localization.Value.SupportedUICultures?
+                .FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+            if (supported is null)
+                return Results.BadRequest($"Unsupported culture '{culture}'.");
+
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(supported)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+        }).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Only app-relative paths: never an open redirect to another site.</summary>
+    internal static bool IsLocal(string? uri) =>
+        !string.IsNullOrEmpty(uri) && uri[0] == '/' && (uri.Length == 1 || (uri[1] != '/' && uri[1] != '\\'));
+
+    /// <summary>The link that switches to <paramref name="culture"/> and returns to <paramref name="currentUri"/>.</summary>
+    public static string SetCultureLink(string culture, string relativeCurrentUri) =>
+        $"{SetCulturePath}?culture={Uri.EscapeDataString(culture)}&redirectUri={Uri.EscapeDataString("/" + relativeCurrentUri.TrimStart('/'))}";
+}
