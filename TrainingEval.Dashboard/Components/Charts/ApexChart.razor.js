@@ -69,9 +69,23 @@ function reviveFunction(key, value) {
   return fn;
 }
 
+// ApexCharts keeps the tooltip settings it was created with and rebuilds the tooltip element with
+// them on every redraw, so after a light/dark switch the tooltip would keep the old theme.
+function syncTooltipTheme(chart) {
+  const theme = chart.w?.config?.tooltip?.theme;
+  if (theme !== 'light' && theme !== 'dark') {
+    return;
+  }
+  for (const tooltip of chart.el?.querySelectorAll('.apexcharts-tooltip') ?? []) {
+    tooltip.classList.remove('apexcharts-theme-light', 'apexcharts-theme-dark');
+    tooltip.classList.add(`apexcharts-theme-${theme}`);
+  }
+}
+
 async function parseOptions(optionsJson) {
   const options = JSON.parse(optionsJson, reviveFunction);
   const chart = options.chart ?? (options.chart = {});
+  chart.events = { ...chart.events, updated: syncTooltipTheme };
   const name = chart.defaultLocale;
   if (name && name !== 'en' && !chart.locales) {
     chart.locales = [await loadLocale(name)];
@@ -112,7 +126,14 @@ export async function updateOptions(id, optionsJson, seriesJson) {
   if (seriesJson) {
     options.series = JSON.parse(seriesJson);
   }
+  // An update that carries `theme` makes ApexCharts overwrite chart.foreColor (in the very object
+  // passed in) with its own default for the mode (#373d3f / #f6f7f8), so the MudBlazor text colour
+  // is read first and put back with a second update.
+  const foreColor = options.chart?.foreColor;
   await chart.updateOptions(options);
+  if (options.theme && foreColor && chart.w?.config?.chart?.foreColor !== foreColor) {
+    await chart.updateOptions({ chart: { foreColor } }, false, false);
+  }
   return true;
 }
 
