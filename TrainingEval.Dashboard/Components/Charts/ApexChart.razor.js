@@ -1,0 +1,144 @@
+// Browser half of ApexChart.razor: loads ApexCharts once, turns the JSON from .NET into options
+// (reviving formatter functions and the locale), and keeps one ApexCharts instance per chart id.
+
+// The UMD build is self-contained; the ESM build would need its apex-commons dependency as a
+// separate module, so it is loaded as a classic script the first time a chart is created.
+const libraryUrl = 'lib/apexcharts/apexcharts.min.js';
+const localeUrl = name => `lib/apexcharts/locales/${name}.json`;
+const functionMarker = '__jsFunction';
+
+const charts = new Map();
+const locales = new Map();
+let library;
+
+function loadLibrary() {
+  if (window.ApexCharts) {
+    return Promise.resolve(window.ApexCharts);
+  }
+  library ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL(libraryUrl, document.baseURI).href;
+    script.async = true;
+    script.onload = () => window.ApexCharts
+      ? resolve(window.ApexCharts)
+      : reject(new Error(`${libraryUrl} loaded but did not define ApexCharts.`));
+    script.onerror = () => {
+      library = undefined; // allow a retry on the next chart
+      reject(new Error(`Could not load ${libraryUrl}; it is copied from npm at build time (see docs/charts.md).`));
+    };
+    document.head.appendChild(script);
+  });
+  return library;
+}
+
+function loadLocale(name) {
+  if (!locales.has(name)) {
+    const request = fetch(new URL(localeUrl(name), document.baseURI))
+      .then(response => {
+        if (!response.ok) {
+          throw new Error(`ApexCharts locale "${name}" is not available (${response.status}).`);
+        }
+        return response.json();
+      });
+    request.catch(() => locales.delete(name));
+    locales.set(name, request);
+  }
+  return locales.get(name);
+}
+
+// Formatters arrive as {"__jsFunction": "v => ..."} because .NET callbacks cannot be synchronous
+// on Blazor Server. They come from the app's own code, never from user input.
+function reviveFunction(key, value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return value;
+  }
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || keys[0] !== functionMarker) {
+    return value;
+  }
+  const source = value[functionMarker];
+  let fn;
+  try {
+    fn = new Function(`"use strict"; return (${source});`)();
+  } catch (error) {
+    throw new Error(`Chart option "${key}" is not a valid JavaScript function: ${source} (${error.message})`);
+  }
+  if (typeof fn !== 'function') {
+    throw new Error(`Chart option "${key}" must be a JavaScript function expression, got: ${source}`);
+  }
+  return fn;
+}
+
+// ApexCharts keeps the tooltip settings it was created with and rebuilds the tooltip element with
+// them on every redraw, so after a light/dark switch the tooltip would keep the old theme.
+function syncTooltipTheme(chart) {
+  const theme = chart.w?.config?.tooltip?.theme;
+  if (theme !== 'light' && theme !== 'dark') {
+    return;
+  }
+  for (const tooltip of chart.el?.querySelectorAll('.apexcharts-tooltip') ?? []) {
+    tooltip.classList.remove('apexcharts-theme-light', 'apexcharts-theme-dark');
+    tooltip.classList.add(`apexcharts-theme-${theme}`);
+  }
+}
+
+async function parseOptions(optionsJson) {
+  const options = JSON.parse(optionsJson, reviveFunction);
+  const chart = options.chart ?? (options.chart = {});
+  chart.events = { ...chart.events, updated: syncTooltipTheme };
+  const name = chart.defaultLocale;
+  if (name && name !== 'en' && !chart.locales) {
+    chart.locales = [await loadLocale(name)];
+  }
+  return options;
+}
+
+/** Creates the chart in element; false when the element left the page while loading (fast navigation). */
+export async function create(element, id, optionsJson, seriesJson) {
+  const [ApexCharts, options] = await Promise.all([loadLibrary(), parseOptions(optionsJson)]);
+  if (!element || !element.isConnected) {
+    return false;
+  }
+  destroy(id);
+  options.series = JSON.parse(seriesJson);
+  const chart = new ApexCharts(element, options);
+  charts.set(id, chart);
+  await chart.render();
+  return true;
+}
+
+export async function updateSeries(id, seriesJson) {
+  const chart = charts.get(id);
+  if (!chart) {
+    return false;
+  }
+  await chart.updateSeries(JSON.parse(seriesJson));
+  return true;
+}
+
+/** Merges new options (and, when given, new series) into the chart in one redraw. */
+export async function updateOptions(id, optionsJson, seriesJson) {
+  const chart = charts.get(id);
+  if (!chart) {
+    return false;
+  }
+  const options = await parseOptions(optionsJson);
+  if (seriesJson) {
+    options.series = JSON.parse(seriesJson);
+  }
+  // An update that carries `theme` makes ApexCharts overwrite chart.foreColor (in the very object
+  // passed in) with its own default for the mode (#373d3f / #f6f7f8), so the MudBlazor text colour
+  // is read first and put back with a second update.
+  const foreColor = options.chart?.foreColor;
+  await chart.updateOptions(options);
+  if (options.theme && foreColor && chart.w?.config?.chart?.foreColor !== foreColor) {
+    await chart.updateOptions({ chart: { foreColor } }, false, false);
+  }
+  return true;
+}
+
+export function destroy(id) {
+  const chart = charts.get(id);
+  charts.delete(id);
+  chart?.destroy();
+}

@@ -1,0 +1,32 @@
+using Bunit;
+using TrainingEval.Dashboard.Components.Charts;
+
+namespace TrainingEval.Tests.Charts;
+
+/// <summary>
+/// bUnit context for <see cref="ApexChart"/>: strict JS interop with the chart module set up, so an
+/// unexpected JS call fails the test. Disposed asynchronously as bUnit 2 requires.
+/// </summary>
+public abstract class ChartComponentTest : IAsyncDisposable
+{
+    protected ChartComponentTest()
+    {
+        Context.JSInterop.Mode = JSRuntimeMode.Strict;
+        Module = Context.JSInterop.SetupModule(ApexChart.ModulePath);
+    }
+
+    protected BunitContext Context { get; } = new();
+
+    protected BunitJSModuleInterop Module { get; }
+
+    protected IReadOnlyList<JSRuntimeInvocation> Calls(string identifier) =>
+        [.. Module.Invocations.Where(i => i.Identifier == identifier)];
+
+    protected IReadOnlyList<string> CallNames() => [.. Module.Invocations.Select(i => i.Identifier)];
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using TrainingEval.Dashboard.Components.Charts;
+
+namespace TrainingEval.Tests.Charts;
+
+public class ChartJsonTests
+{
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, ChartJson.Options);
+
+    [Fact]
+    public void Points_serialize_in_the_shape_apexcharts_expects_for_their_kind()
+    {
+        ChartPoint[] points =
+        [
+            ChartPoint.Of(3.5),
+            ChartPoint.Of(null),
+            ChartPoint.Of("2026 Q1", 4),
+            ChartPoint.Of(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), 2),
+            ChartPoint.Range("W1", 2.5, 4),
+            ChartPoint.Box("Cohort A", 1, 2, 3, 4, 5),
+            ChartPoint.Of("Mentor", 4) with { FillColor = "#FF0000" },
+        ];
+
+        Json(points).ShouldBe(
+            "[3.5,null,{\"x\":\"2026 Q1\",\"y\":4},{\"x\":1767225600000,\"y\":2}," +
+            "{\"x\":\"W1\",\"y\":[2.5,4]},{\"x\":\"Cohort A\",\"y\":[1,2,3,4,5]},{\"x\":\"Mentor\",\"y\":4,\"fillColor\":\"#FF0000\"}]");
+    }
+
+    [Fact]
+    public void Options_are_camel_case_with_nulls_left_out_and_formatters_marked_as_functions()
+    {
+        var options = new ChartOptions
+        {
+            Chart = new ChartSettings { Type = ChartType.BoxPlot, StackType = ChartStackType.Percent100 },
+            YAxis = [new ChartYAxis { Labels = new ChartAxisLabels { Formatter = "v => v.toFixed(1)" } }],
+            PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true } },
+        };
+
+        Json(options).ShouldBe(
+            "{\"chart\":{\"type\":\"boxPlot\",\"stackType\":\"100%\"}," +
+            "\"yaxis\":[{\"labels\":{\"formatter\":{\"__jsFunction\":\"v => v.toFixed(1)\"}}}]," +
+            "\"plotOptions\":{\"bar\":{\"horizontal\":true}}}");
+    }
+
+    [Fact]
+    public void An_unordered_box_is_rejected_naming_the_point()
+    {
+        var ex = Should.Throw<ArgumentException>(() => ChartPoint.Box("Cohort B", 1, 3, 2, 4, 5));
+
+        ex.Message.ShouldContain("Cohort B");
+        ex.Message.ShouldContain("min <= q1 <= median <= q3 <= max");
+    }
+
+    [Fact]
+    public void A_non_finite_value_is_rejected()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => ChartPoint.Of(double.NaN));
+    }
+
+    [Fact]
+    public void An_empty_formatter_is_rejected()
+    {
+        Should.Throw<ArgumentException>(() => new JsFunction(" ")).Message.ShouldContain("JavaScript function expression");
+    }
+}
