@@ -1,4 +1,5 @@
 using TrainingEval.Dashboard.Components;
+using TrainingEval.Dashboard.Data;
 
 namespace TrainingEval.Dashboard.Hosting;
 
@@ -9,6 +10,7 @@ public static class DashboardHosting
     {
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
+        builder.AddTrainingData();
         return builder;
     }
 
