@@ -15,7 +15,8 @@ namespace TrainingEval.Dashboard.Data;
 /// </summary>
 public static class BulkInsert
 {
-    public static async Task InsertAsync<T>(TrainingDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class
+    /// <param name="withKeys">Insert the rows' own key values instead of letting the database generate them.</param>
+    public static async Task InsertAsync<T>(TrainingDbContext db, IReadOnlyList<T> rows, bool withKeys, CancellationToken cancellationToken = default) where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
@@ -27,7 +28,7 @@ public static class BulkInsert
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var properties = entityType.GetProperties()
-            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
+            .Where(p => withKeys || !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
             .ToArray();
         var sql = db.GetService<ISqlGenerationHelper>();
         var names = properties.Select((_, i) => sql.GenerateParameterName("p" + i)).ToArray();
