@@ -32,6 +32,9 @@ public static class BuiltInIndicators
         new() { Code = Performance, Level = KirkpatrickLevel.Results, Normalization = Normalization.Likert5, Weight = 40 },
     ];
 
+    /// <summary>The exam parts that decide <c>exam_passed</c>: it holds when every present part reaches the pass line.</summary>
+    public static IReadOnlyList<string> ExamParts { get; } = [ExamTheory, ExamPractical];
+
     /// <summary>Mentor dimensions, each rated 1–5 (spec section 2).</summary>
     public static IReadOnlyList<string> MentorDimensions { get; } =
         ["initiative", "attitude", "innovation", "collaboration", "application"];

@@ -24,6 +24,12 @@ public sealed record ScoreCard(
     /// <summary>A composite with coverage below 1 is provisional and the UI says so.</summary>
     public bool IsProvisional => Composite is not null && Coverage < 1;
 
+    /// <summary>
+    /// Whether every present exam part (<c>exam_theory</c>, <c>exam_practical</c>) reaches the profile's
+    /// pass line; null when the learner has no exam part.
+    /// </summary>
+    public bool? ExamPassed { get; init; }
+
     public LevelScore this[KirkpatrickLevel level] => Levels[(int)level];
 }
 
@@ -44,6 +50,8 @@ public struct LearnerScore
     public double Coverage { get; set; }
     public Tier? Tier { get; set; }
     public bool? Passed { get; set; }
+    /// <summary>See <see cref="ScoreCard.ExamPassed"/>.</summary>
+    public bool? ExamPassed { get; set; }
 
     public readonly bool IsProvisional => Composite is not null && Coverage < 1;
 
@@ -69,7 +77,8 @@ public struct LearnerScore
 /// <summary>A raw value the engine refused: names the learner, the indicator, the value and the allowed range.</summary>
 public sealed record ObservationError(string LearnerId, string IndicatorCode, RawValueProblem Problem)
 {
-    public string Message => throw new NotImplementedException();
+    /// <summary>E.g. "Learner E1001, indicator satisfaction: value 6 is outside the allowed range 1–5."</summary>
+    public string Message => $"Learner {LearnerId}, indicator {IndicatorCode}: {Problem.Describe()}";
 }
 
 /// <summary>Thrown when scoring meets a raw value outside its allowed range or an unknown indicator.</summary>
