@@ -1,3 +1,4 @@
+using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,6 +6,7 @@ builder.Configuration.AddRootAppSettings();
 builder.AddDashboardServices();
 
 var app = builder.Build();
+await app.Services.InitializeTrainingDataAsync();
 app.UseDashboard();
 app.Run();
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using MudBlazor;
 using MudBlazor.Services;
 using TrainingEval.Dashboard.Components;
+using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Live;
 using TrainingEval.Dashboard.Scoring;
 
@@ -15,6 +16,7 @@ public static class DashboardHosting
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.Services.AddDashboardComponentServices(builder.Configuration);
+        builder.AddTrainingData();
         return builder;
     }
 

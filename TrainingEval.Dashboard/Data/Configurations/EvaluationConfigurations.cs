@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrainingEval.Dashboard.Data.Entities;
+using TrainingEval.Domain.Evaluation;
+
+namespace TrainingEval.Dashboard.Data.Configurations;
+
+internal sealed class StoredObservationConfiguration : IEntityTypeConfiguration<StoredObservation>
+{
+    public void Configure(EntityTypeBuilder<StoredObservation> b)
+    {
+        b.Property(o => o.IndicatorCode).HasMaxLength(IndicatorDefinition.CodeMaxLength);
+        b.Property(o => o.Source).HasMaxLength(StoredObservation.SourceMaxLength);
+        b.HasIndex(o => new { o.EnrollmentId, o.IndicatorCode });
+        b.HasOne(o => o.Enrollment).WithMany().HasForeignKey(o => o.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LearnerScoreRecordConfiguration : IEntityTypeConfiguration<LearnerScoreRecord>
+{
+    public void Configure(EntityTypeBuilder<LearnerScoreRecord> b)
+    {
+        b.ToTable("LearnerScores", t => t.HasCheck(DataChecks.ScoreCoverage));
+        b.Property(s => s.Problem).HasMaxLength(LearnerScoreRecord.ProblemMaxLength);
+        b.Ignore(s => s.IsProvisional);
+        b.HasIndex(s => s.EnrollmentId).IsUnique();
+        b.HasIndex(s => new { s.CohortId, s.Rank });
+        b.HasIndex(s => s.LearnerId);
+        b.HasOne(s => s.Cohort).WithMany().HasForeignKey(s => s.CohortId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(s => s.Enrollment).WithMany().HasForeignKey(s => s.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(s => s.Learner).WithMany().HasForeignKey(s => s.LearnerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(s => s.ProfileVersion).WithMany().HasForeignKey(s => s.ProfileVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LearningHealthSnapshotConfiguration : IEntityTypeConfiguration<LearningHealthSnapshot>
+{
+    public void Configure(EntityTypeBuilder<LearningHealthSnapshot> b)
+    {
+        b.ToTable(t => t.HasCheck(DataChecks.HealthIndex));
+        b.HasIndex(s => new { s.LearnerId, s.IsoYear, s.IsoWeek }).IsUnique();
+        b.HasOne(s => s.Learner).WithMany().HasForeignKey(s => s.LearnerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
+{
+    public void Configure(EntityTypeBuilder<Alert> b)
+    {
+        b.Property(a => a.Detail).HasMaxLength(Alert.DetailMaxLength);
+        b.Property(a => a.Suggestion).HasMaxLength(Alert.SuggestionMaxLength);
+        b.Property(a => a.AcknowledgedBy).HasMaxLength(AuditEntry.ActorMaxLength);
+        b.Property(a => a.ResolvedBy).HasMaxLength(AuditEntry.ActorMaxLength);
+        b.Property(a => a.Revision).IsConcurrencyToken();
+        b.HasIndex(a => new { a.LearnerId, a.Type, a.Status });
+        b.HasIndex(a => new { a.MentorId, a.Status });
+        // Alerts are never deleted; they go only when the learner's whole history does.
+        b.HasOne(a => a.Learner).WithMany().HasForeignKey(a => a.LearnerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(a => a.Enrollment).WithMany().HasForeignKey(a => a.EnrollmentId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(a => a.Mentor).WithMany().HasForeignKey(a => a.MentorId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("AuditTrail");
+        b.Property(a => a.Actor).HasMaxLength(AuditEntry.ActorMaxLength);
+        b.Property(a => a.EntityType).HasMaxLength(AuditEntry.EntityTypeMaxLength);
+        b.Property(a => a.EntityKey).HasMaxLength(AuditEntry.EntityKeyMaxLength);
+        b.Property(a => a.Property).HasMaxLength(AuditEntry.PropertyMaxLength);
+        b.HasIndex(a => new { a.EntityType, a.EntityKey });
+        b.HasIndex(a => a.At);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TrainingEval.Dashboard.Data.Demo;
+using TrainingEval.Dashboard.Hosting;
+
+namespace TrainingEval.Dashboard.Data;
+
+/// <summary>Registers the training data services and prepares the database at start-up.</summary>
+public static partial class TrainingDataHosting
+{
+    public static IHostApplicationBuilder AddTrainingData(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<DemoDataOptions>().Bind(builder.Configuration.GetSection(DemoDataOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Relative paths resolve against the root appsettings.json's folder, wherever the app starts from.
+        var rootFile = RootConfiguration.Locate();
+        var baseFolder = rootFile is null ? builder.Environment.ContentRootPath : Path.GetDirectoryName(rootFile)!;
+        services.AddDbContextFactory<TrainingDbContext>((sp, options) =>
+        {
+            DatabaseProviderSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, baseFolder);
+        });
+
+        services.TryAddScoped<ICurrentActor>(_ => new CurrentActor(CurrentActor.System));
+        services.AddSingleton<DemoCompanySeeder>();
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations and, when enabled and the database is empty, seeds the demo company.</summary>
+    public static async Task InitializeTrainingDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+            await db.Database.MigrateAsync(cancellationToken);
+
+        var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoCompanySeeder>();
+        if (!demo.Enabled || !await seeder.IsEmptyAsync(cancellationToken))
+            return;
+
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrainingDataHosting));
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var culture = scope.ServiceProvider.GetRequiredService<IConfiguration>()["TrainingEval:DefaultCulture"] ?? "zh-CN";
+        var spec = new DemoCompanySpec
+        {
+            Seed = demo.Seed,
+            Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            ChineseFreeText = culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase),
+        };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var company = DemoCompanyGenerator.Generate(spec);
+        var generated = watch.ElapsedMilliseconds;
+        var written = await seeder.SeedAsync(company, cancellationToken);
+        LogSeeded(logger, company.Learners.Count, company.Cohorts.Count, company.RecordCount, generated, (long)written.TotalMilliseconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo company: {Employees} employees, {Cohorts} cohorts, {Records} records (generated in {GenerateMs} ms, written in {WriteMs} ms)")]
+    private static partial void LogSeeded(ILogger logger, int employees, int cohorts, int records, long generateMs, long writeMs);
+}
