@@ -163,12 +163,12 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
     public Task WaitForCircuitAsync() =>
         Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-interactive=true]') !== null");
 
-    /// <summary>Full-page PNG in <see cref="BrowserFixture.ScreenshotFolder"/>; returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name)
+    /// <summary>PNG of the whole page (or only the viewport) in <see cref="BrowserFixture.ScreenshotFolder"/>; returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
         var path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
         return path;
     }
 
