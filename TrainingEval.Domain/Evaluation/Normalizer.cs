@@ -39,7 +39,7 @@ public static class Normalizer
         {
             var problem = Describe(spec, fault, raw.Value, baseline, target)!;
             throw new ArgumentOutOfRangeException(nameof(raw), raw,
-                new ObservationError("?", indicator.Code, problem).DetailMessage);
+                $"Indicator {indicator.Code}: {problem.Describe()}");
         }
         return spec.Points(raw.Value, baseline, target);
     }
@@ -92,6 +92,28 @@ public sealed record RawValueProblem(RawValuePart Part, double? Value, string Al
 {
     public bool IsMissing => Value is null;
 
+    /// <summary>The problem in words, without learner and indicator, e.g. "value 6 is outside the allowed range 1–5."</summary>
+    public string Describe()
+    {
+        var part = Part.ToString().ToLowerInvariant();
+        if (Part == RawValuePart.Indicator)
+        {
+            return "the weight profile has no indicator with this code.";
+        }
+        if (Value is not { } value)
+        {
+            var forNormalization = Normalization is { } n ? $" for {n.ToCode()}" : "";
+            return $"{part} is required{forNormalization} ({AllowedRange}).";
+        }
+        if (Part == RawValuePart.Target)
+        {
+            return $"target {Format.Number(value)} is not allowed: it must be {AllowedRange}.";
+        }
+        return double.IsFinite(value)
+            ? $"{part} {Format.Number(value)} is outside the allowed range {AllowedRange}."
+            : $"{part} {Format.Number(value)} is not a finite number (allowed range {AllowedRange}).";
+    }
+
     /// <summary>The indicator's normalisation, named in "baseline is required for gain" messages; null when unknown.</summary>
     public Normalization? Normalization { get; init; }
 }
@@ -132,19 +154,28 @@ internal readonly struct NormalizationSpec
     /// <exception cref="ArgumentException">Max or target is not a positive finite number where the normalisation uses it.</exception>
     public static NormalizationSpec Of(IndicatorDefinition indicator)
     {
+        var problem = ParameterProblem(indicator);
+        return problem is null
+            ? new NormalizationSpec(indicator.Normalization, indicator.Max, indicator.Target)
+            : throw new ArgumentException(problem, nameof(indicator));
+    }
+
+    /// <summary>Why the indicator's own parameters cannot normalise anything; null when they can.</summary>
+    public static string? ParameterProblem(IndicatorDefinition indicator)
+    {
         if (!Enum.IsDefined(indicator.Normalization))
         {
-            throw new ArgumentException($"Indicator {indicator.Code} has an unknown normalisation {(int)indicator.Normalization}.", nameof(indicator));
+            return $"Indicator {indicator.Code} has an unknown normalisation {(int)indicator.Normalization}.";
         }
         if (indicator.Normalization == Normalization.Score && !(indicator.Max > 0 && double.IsFinite(indicator.Max)))
         {
-            throw new ArgumentException($"Indicator {indicator.Code}: max must be a number greater than 0, not {Format.Number(indicator.Max)}.", nameof(indicator));
+            return $"Indicator {indicator.Code}: max must be a number greater than 0, not {Format.Number(indicator.Max)}.";
         }
         if (indicator.Normalization == Normalization.CountTarget && !(indicator.Target > 0 && double.IsFinite(indicator.Target)))
         {
-            throw new ArgumentException($"Indicator {indicator.Code}: target must be a number greater than 0, not {Format.Number(indicator.Target)}.", nameof(indicator));
+            return $"Indicator {indicator.Code}: target must be a number greater than 0, not {Format.Number(indicator.Target)}.";
         }
-        return new NormalizationSpec(indicator.Normalization, indicator.Max, indicator.Target);
+        return null;
     }
 
     public string ValueRange => Normalization switch
@@ -168,15 +199,29 @@ internal readonly struct NormalizationSpec
 
     /// <summary>
     /// Rejects, never clamps: NaN means missing; a part outside its range is refused. Baseline and
-    /// target are only looked at by the normalisations that use them.
+    /// target are only looked at by the normalisations that use them. Reports the first bad part.
     /// </summary>
     public RawValueFault Validate(double value, double baseline, double target)
+    {
+        var fault = ValueFault(value);
+        if (fault == RawValueFault.None)
+        {
+            fault = BaselineFault(baseline);
+        }
+        if (fault == RawValueFault.None)
+        {
+            fault = TargetFault(baseline, target);
+        }
+        return fault;
+    }
+
+    public RawValueFault ValueFault(double value)
     {
         if (double.IsNaN(value))
         {
             return RawValueFault.ValueMissing;
         }
-        var valueAllowed = Normalization switch
+        var allowed = Normalization switch
         {
             Normalization.Likert5 or Normalization.RatingChange => value is >= 1 and <= 5,
             Normalization.Rate => value is >= 0 and <= 1,
@@ -186,10 +231,11 @@ internal readonly struct NormalizationSpec
             Normalization.TargetAchievement => double.IsFinite(value),
             _ => false,
         };
-        if (!valueAllowed)
-        {
-            return RawValueFault.ValueOutOfRange;
-        }
+        return allowed ? RawValueFault.None : RawValueFault.ValueOutOfRange;
+    }
+
+    public RawValueFault BaselineFault(double baseline)
+    {
         if (!Normalization.NeedsBaseline())
         {
             return RawValueFault.None;
@@ -198,16 +244,17 @@ internal readonly struct NormalizationSpec
         {
             return RawValueFault.BaselineMissing;
         }
-        var baselineAllowed = Normalization switch
+        var allowed = Normalization switch
         {
             Normalization.Gain => baseline is >= 0 and <= 100,
             Normalization.RatingChange => baseline is >= 1 and <= 5,
             _ => double.IsFinite(baseline),
         };
-        if (!baselineAllowed)
-        {
-            return RawValueFault.BaselineOutOfRange;
-        }
+        return allowed ? RawValueFault.None : RawValueFault.BaselineOutOfRange;
+    }
+
+    public RawValueFault TargetFault(double baseline, double target)
+    {
         if (!Normalization.NeedsTarget())
         {
             return RawValueFault.None;

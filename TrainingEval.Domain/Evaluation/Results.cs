@@ -78,32 +78,7 @@ public struct LearnerScore
 public sealed record ObservationError(string LearnerId, string IndicatorCode, RawValueProblem Problem)
 {
     /// <summary>E.g. "Learner E1001, indicator satisfaction: value 6 is outside the allowed range 1–5."</summary>
-    public string Message => $"Learner {LearnerId}, indicator {IndicatorCode}: {DetailMessage}";
-
-    /// <summary>The message without the learner and indicator.</summary>
-    internal string DetailMessage
-    {
-        get
-        {
-            var part = Problem.Part.ToString().ToLowerInvariant();
-            if (Problem.Part == RawValuePart.Indicator)
-            {
-                return "the weight profile has no indicator with this code.";
-            }
-            if (Problem.Value is not { } value)
-            {
-                var forNormalization = Problem.Normalization is { } n ? $" for {n.ToCode()}" : "";
-                return $"{part} is required{forNormalization} ({Problem.AllowedRange}).";
-            }
-            if (Problem.Part == RawValuePart.Target)
-            {
-                return $"target {Format.Number(value)} is not allowed: it must be {Problem.AllowedRange}.";
-            }
-            return double.IsFinite(value)
-                ? $"{part} {Format.Number(value)} is outside the allowed range {Problem.AllowedRange}."
-                : $"{part} {Format.Number(value)} is not a finite number (allowed range {Problem.AllowedRange}).";
-        }
-    }
+    public string Message => $"Learner {LearnerId}, indicator {IndicatorCode}: {Problem.Describe()}";
 }
 
 /// <summary>Thrown when scoring meets a raw value outside its allowed range or an unknown indicator.</summary>

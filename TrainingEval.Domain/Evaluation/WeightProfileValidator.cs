@@ -37,7 +37,9 @@ public sealed class WeightProfileValidator : AbstractValidator<WeightProfile>
             .WithMessage(p => $"Level weights sum to {Format.Sum(p.LevelWeights.Sum)}, not 100.");
 
         RuleFor(p => p.Indicators).NotNull().WithMessage("The profile needs a list of indicators.");
-        RuleForEach(p => p.Indicators).SetValidator(new IndicatorDefinitionValidator());
+        RuleForEach(p => p.Indicators)
+            .NotNull().WithMessage("The indicator list has an empty entry.")
+            .SetValidator(new IndicatorDefinitionValidator());
 
         RuleFor(p => p.Indicators).Custom((indicators, context) =>
         {

@@ -70,6 +70,39 @@ public class ScoreBatchTests
     }
 
     [Fact]
+    public void The_batch_path_allocates_nothing_per_learner()
+    {
+        var engine = new ScoringEngine(Profiles.Zero);
+        var table = CompleteTable(engine, 20_000);
+        var results = new LearnerScore[table.LearnerCount];
+        engine.ScoreBatch(table, results); // warm-up: JIT and static initialisation allocate once
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var errors = engine.ScoreBatch(table, results);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        errors.ShouldBeEmpty();
+        results.ShouldAllBe(r => r.Coverage == 1 && r.Composite != null);
+        // The smallest heap object is 24 bytes: under one byte per learner means no allocation per learner.
+        allocated.ShouldBeLessThan(table.LearnerCount);
+    }
+
+    /// <summary>Every learner has one allowed observation of every built-in indicator.</summary>
+    private static ObservationTable CompleteTable(ScoringEngine engine, int learners)
+    {
+        var builder = new ObservationTableBuilder(engine);
+        for (var i = 0; i < learners; i++)
+        {
+            builder.StartLearner($"E{i}");
+            foreach (var o in Profiles.Complete)
+            {
+                builder.Add(o.IndicatorCode, o.Raw.Value, o.Raw.Baseline, o.Raw.Target);
+            }
+        }
+        return builder.Build();
+    }
+
+    [Fact]
     public void Indicator_index_follows_the_profile_order()
     {
         Engine.IndicatorIndex(BuiltInIndicators.Satisfaction).ShouldBe(0);
