@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TrainingEval.Tests.Infrastructure;
 
 namespace TrainingEval.Tests.Dashboard;
 
@@ -7,9 +8,9 @@ namespace TrainingEval.Tests.Dashboard;
 /// The configured default language (zh-CN) until a user switches; <c>/culture/set</c> stores the choice
 /// in the culture cookie and returns only to a page of this site.
 /// </summary>
-public sealed class CultureSwitchTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class CultureSwitchTests(DashboardServer server) : IClassFixture<DashboardServer>
 {
-    private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private readonly HttpClient _client = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]
     public async Task Without_a_cookie_the_page_is_in_the_configured_default_Chinese_whatever_the_browser_asks()
