@@ -19,9 +19,9 @@ public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartB
         DataLabels = new ChartDataLabels { Enabled = true, Formatter = "v => v.toFixed(1) + ' pt'" },
     };
 
-    private static string Compose(ChartOptions options, bool darkMode, string locale, string exportName = "cohort-scores") =>
+    private static string Compose(ChartOptions options, bool darkMode, string locale, string exportName = "cohort-scores", bool animationsOff = false) =>
         ChartOptionsComposer.Compose(options, new ChartComposition(
-            "cohort-scores", 300, ChartTheme.From(new MudTheme(), darkMode), locale, exportName, AnimationsOff: false));
+            "cohort-scores", 300, ChartTheme.From(new MudTheme(), darkMode), locale, exportName, animationsOff));
 
     private static string Series(int count) => JsonSerializer.Serialize(
         Enumerable.Range(1, count).Select(s => new ChartSeries
@@ -136,5 +136,29 @@ public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartB
 
         (await page.Locator("#host svg.apexcharts-svg").CountAsync()).ShouldBe(0);
         (await page.EvaluateAsync<bool>("s => chartModule.updateSeries('cohort-scores', s)", Series(1))).ShouldBeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(ChartSamples.Kinds), MemberType = typeof(ChartSamples))]
+    public async Task Every_chart_kind_of_the_options_model_renders_in_light_and_dark(string kind)
+    {
+        var (options, series, svgElement, count) = ChartSamples.All[kind];
+        foreach (var dark in (bool[])[false, true])
+        {
+            var page = await host.OpenHarnessAsync("zh-CN");
+            var errors = new List<string>();
+            page.PageError += (_, error) => errors.Add(error);
+            if (dark)
+                await page.EvaluateAsync("() => { document.body.style.background = '#32333d'; }");
+
+            // Without animations the chart is complete when create returns (annotations come last).
+            (await CreateAsync(page, Compose(options, dark, "zh-cn", kind, animationsOff: true), series)).ShouldBeTrue();
+
+            (await page.Locator($"#host {svgElement}").CountAsync()).ShouldBe(count, $"{kind}, dark = {dark}");
+            errors.ShouldBeEmpty();
+            if (Environment.GetEnvironmentVariable("CHART_SCREENSHOTS") is { Length: > 0 } folder)
+                await page.Locator("#host").ScreenshotAsync(new() { Path = Path.Combine(folder, $"{kind}-{(dark ? "dark" : "light")}.png") });
+            await page.Context.CloseAsync();
+        }
     }
 }

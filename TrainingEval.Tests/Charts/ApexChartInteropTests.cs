@@ -52,6 +52,7 @@ public class ApexChartInteropTests : ChartComponentTest
         var light = new MudTheme().PaletteLight;
         var fore = light.TextSecondary.ToString(MudColorOutputFormats.RGBA);
         var grid = light.LinesDefault.ToString(MudColorOutputFormats.RGBA);
+        var surface = light.Surface.ToString(MudColorOutputFormats.RGBA);
         var font = string.Join(", ", new MudTheme().Typography.Default.FontFamily!);
         create.Arguments[2].ShouldBe(
             "{\"chart\":{\"type\":\"bar\",\"id\":\"cohort-scores\",\"height\":280," +
@@ -60,7 +61,7 @@ public class ApexChartInteropTests : ChartComponentTest
             "\"csv\":{\"filename\":\"cohort-a-scores\"},\"svg\":{\"filename\":\"cohort-a-scores\"},\"png\":{\"filename\":\"cohort-a-scores\"}}}}," +
             "\"xaxis\":{\"categories\":[\"反应\",\"学习\"]}," +
             "\"colors\":[\"#112233\",\"#445566\"],\"theme\":{\"mode\":\"light\"},\"tooltip\":{\"theme\":\"light\"}," +
-            $"\"grid\":{{\"borderColor\":\"{grid}\"}}}}");
+            $"\"grid\":{{\"borderColor\":\"{grid}\"}},\"markers\":{{\"strokeColors\":\"{surface}\"}}}}");
         create.Arguments[3].ShouldBe("[{\"name\":\"Cohort A\",\"data\":[4.2,3.5]}]");
     }
 

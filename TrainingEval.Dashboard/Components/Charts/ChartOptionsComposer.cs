@@ -50,6 +50,26 @@ internal static class ChartOptionsComposer
         Child(root, "tooltip")["theme"] ??= mode;
         Child(root, "grid")["borderColor"] ??= theme.GridColor;
 
+        // ApexCharts draws these in white whatever the mode; on a dark surface they glare.
+        Child(root, "markers")["strokeColors"] ??= theme.SurfaceColor;
+        if (options.Chart.Type is ChartType.Pie or ChartType.Donut)
+            Child(root, "stroke")["colors"] ??= new JsonArray(theme.SurfaceColor);
+        if (root["annotations"] is JsonObject annotations)
+        {
+            foreach (var group in (string[])["yaxis", "xaxis", "points"])
+            {
+                foreach (var annotation in (annotations[group] as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    if (annotation["label"] is not JsonObject label)
+                        continue;
+                    label["borderColor"] ??= theme.GridColor;
+                    var style = Child(label, "style");
+                    style["color"] ??= theme.TextColor;
+                    style["background"] ??= theme.SurfaceColor;
+                }
+            }
+        }
+
         if (options.Chart.Type == ChartType.Radar)
         {
             var polygons = Child(Child(Child(root, "plotOptions"), "radar"), "polygons");
