@@ -127,6 +127,19 @@ public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartB
     }
 
     [Fact]
+    public async Task An_element_that_left_the_page_before_the_library_loaded_gets_no_chart()
+    {
+        var page = await host.OpenHarnessAsync();
+
+        var created = await page.EvaluateAsync<bool>(
+            "([o, s]) => { const gone = document.createElement('div'); return chartModule.create(gone, 'gone', o, s); }",
+            new[] { Compose(BarOptions, darkMode: false, "en"), Series(1) });
+
+        created.ShouldBeFalse();
+        (await page.EvaluateAsync<bool>("s => chartModule.updateSeries('gone', s)", Series(1))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Destroy_removes_the_chart_from_the_page()
     {
         var page = await host.OpenHarnessAsync();

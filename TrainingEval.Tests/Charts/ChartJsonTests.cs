@@ -43,6 +43,24 @@ public class ChartJsonTests
     }
 
     [Fact]
+    public void Annotations_write_category_and_time_x_values()
+    {
+        var annotations = new ChartAnnotations
+        {
+            XAxis =
+            [
+                new ChartXAnnotation { X = "W3", Label = new ChartAnnotationLabel { Text = "复训" } },
+                new ChartXAnnotation { X = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), X2 = new DateTimeOffset(2026, 3, 8, 0, 0, 0, TimeSpan.Zero) },
+            ],
+            YAxis = [new ChartYAnnotation { Y = 60, Y2 = 80, Opacity = 0.1 }],
+        };
+
+        Json(annotations).ShouldBe(
+            "{\"yaxis\":[{\"y\":60,\"y2\":80,\"opacity\":0.1}]," +
+            "\"xaxis\":[{\"x\":\"W3\",\"label\":{\"text\":\"复训\"}},{\"x\":1772323200000,\"x2\":1772928000000}]}");
+    }
+
+    [Fact]
     public void An_unordered_box_is_rejected_naming_the_point()
     {
         var ex = Should.Throw<ArgumentException>(() => ChartPoint.Box("Cohort B", 1, 3, 2, 4, 5));
