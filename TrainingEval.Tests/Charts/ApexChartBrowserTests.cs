@@ -12,14 +12,14 @@ namespace TrainingEval.Tests.Charts;
 /// </summary>
 public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartBrowserHost>
 {
-    private static readonly ChartOptions BarOptions = new()
+    private static readonly ApexChartOptions BarOptions = new()
     {
-        Chart = new ChartSettings { Type = ChartType.Bar, Animations = new ChartAnimations { Enabled = false } },
+        Chart = new ChartSettings { Type = ApexChartType.Bar, Animations = new ChartAnimations { Enabled = false } },
         XAxis = new ChartXAxis { Categories = ["Reaction", "Learning", "Behavior"] },
         DataLabels = new ChartDataLabels { Enabled = true, Formatter = "v => v.toFixed(1) + ' pt'" },
     };
 
-    private static string Compose(ChartOptions options, bool darkMode, string locale, string exportName = "cohort-scores", bool animationsOff = false) =>
+    private static string Compose(ApexChartOptions options, bool darkMode, string locale, string exportName = "cohort-scores", bool animationsOff = false) =>
         ChartOptionsComposer.Compose(options, new ChartComposition(
             "cohort-scores", 300, ChartTheme.From(new MudTheme(), darkMode), locale, exportName, animationsOff));
 
@@ -114,9 +114,9 @@ public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartB
     [Fact]
     public async Task A_formatter_that_is_not_javascript_fails_with_a_message_naming_the_option()
     {
-        var broken = new ChartOptions
+        var broken = new ApexChartOptions
         {
-            Chart = new ChartSettings { Type = ChartType.Bar },
+            Chart = new ChartSettings { Type = ApexChartType.Bar },
             DataLabels = new ChartDataLabels { Enabled = true, Formatter = "v => {" },
         };
         var page = await host.OpenHarnessAsync();

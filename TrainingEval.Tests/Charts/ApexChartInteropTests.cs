@@ -10,9 +10,9 @@ namespace TrainingEval.Tests.Charts;
 
 public class ApexChartInteropTests : ChartComponentTest
 {
-    private static readonly ChartOptions BarOptions = new()
+    private static readonly ApexChartOptions BarOptions = new()
     {
-        Chart = new ChartSettings { Type = ChartType.Bar },
+        Chart = new ChartSettings { Type = ApexChartType.Bar },
         XAxis = new ChartXAxis { Categories = ["反应", "学习"] },
     };
 

@@ -29,9 +29,9 @@ public class ChartJsonTests
     [Fact]
     public void Options_are_camel_case_with_nulls_left_out_and_formatters_marked_as_functions()
     {
-        var options = new ChartOptions
+        var options = new ApexChartOptions
         {
-            Chart = new ChartSettings { Type = ChartType.BoxPlot, StackType = ChartStackType.Percent100 },
+            Chart = new ChartSettings { Type = ApexChartType.BoxPlot, StackType = ChartStackType.Percent100 },
             YAxis = [new ChartYAxis { Labels = new ChartAxisLabels { Formatter = "v => v.toFixed(1)" } }],
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true } },
         };

@@ -8,17 +8,17 @@ public class ChartOptionsComposerTests
 {
     private static readonly ChartTheme Dark = ChartTheme.From(new MudTheme(), darkMode: true);
 
-    private static JsonNode Compose(ChartOptions options, bool animationsOff = false) =>
+    private static JsonNode Compose(ApexChartOptions options, bool animationsOff = false) =>
         JsonNode.Parse(ChartOptionsComposer.Compose(options, new ChartComposition("trend", 240, Dark, "zh-cn", "cohort-trend", animationsOff)))!;
 
     [Fact]
     public void Settings_the_caller_made_win_over_theme_defaults()
     {
-        var json = Compose(new ChartOptions
+        var json = Compose(new ApexChartOptions
         {
             Chart = new ChartSettings
             {
-                Type = ChartType.Line,
+                Type = ApexChartType.Line,
                 ForeColor = "#123456",
                 DefaultLocale = "en",
                 Toolbar = new ChartToolbar { Export = new ChartExport { Csv = new ChartCsvExport { Filename = "custom-name" } } },
@@ -38,7 +38,7 @@ public class ChartOptionsComposerTests
     [Fact]
     public void Id_height_and_theme_mode_always_come_from_the_component()
     {
-        var json = Compose(new ChartOptions { Chart = new ChartSettings { Type = ChartType.Area } });
+        var json = Compose(new ApexChartOptions { Chart = new ChartSettings { Type = ApexChartType.Area } });
 
         json["chart"]!["id"]!.GetValue<string>().ShouldBe("trend");
         json["chart"]!["height"]!.GetValue<int>().ShouldBe(240);
@@ -49,9 +49,9 @@ public class ChartOptionsComposerTests
     [Fact]
     public void Annotation_labels_and_donut_slice_borders_take_the_surface_colour()
     {
-        var json = Compose(new ChartOptions
+        var json = Compose(new ApexChartOptions
         {
-            Chart = new ChartSettings { Type = ChartType.Donut },
+            Chart = new ChartSettings { Type = ApexChartType.Donut },
             Annotations = new ChartAnnotations { YAxis = [new ChartYAnnotation { Y = 4, Label = new ChartAnnotationLabel { Text = "目标" } }] },
         });
 
@@ -64,7 +64,7 @@ public class ChartOptionsComposerTests
     [Fact]
     public void Large_series_turn_animations_off()
     {
-        var json = Compose(new ChartOptions { Chart = new ChartSettings { Animations = new ChartAnimations { Speed = 300 } } }, animationsOff: true);
+        var json = Compose(new ApexChartOptions { Chart = new ChartSettings { Animations = new ChartAnimations { Speed = 300 } } }, animationsOff: true);
 
         json["chart"]!["animations"]!["enabled"]!.GetValue<bool>().ShouldBeFalse();
         json["chart"]!["animations"]!["speed"]!.GetValue<int>().ShouldBe(300);

@@ -10,13 +10,13 @@ public static class ChartSamples
 
     public static TheoryData<string> Kinds => [.. All.Keys];
 
-    public static IReadOnlyDictionary<string, (ChartOptions Options, string Series, string Svg, int Count)> All { get; } =
-        new Dictionary<string, (ChartOptions, string, string, int)>
+    public static IReadOnlyDictionary<string, (ApexChartOptions Options, string Series, string Svg, int Count)> All { get; } =
+        new Dictionary<string, (ApexChartOptions, string, string, int)>
         {
             ["stacked-horizontal-bar"] = (
-                new ChartOptions
+                new ApexChartOptions
                 {
-                    Chart = new ChartSettings { Type = ChartType.Bar, Stacked = true, StackType = ChartStackType.Percent100 },
+                    Chart = new ChartSettings { Type = ApexChartType.Bar, Stacked = true, StackType = ChartStackType.Percent100 },
                     PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true, BarHeight = "60%" } },
                     XAxis = new ChartXAxis { Categories = ["Cohort A", "Cohort B", "Cohort C"] },
                     Legend = new ChartLegend { Position = ChartPosition.Top },
@@ -26,9 +26,9 @@ public static class ChartSamples
                     new ChartSeries { Name = "未达标", Data = [ChartPoint.Of(8), ChartPoint.Of(3), ChartPoint.Of(11)] }),
                 "path.apexcharts-bar-area", 6),
             ["line-with-band"] = (
-                new ChartOptions
+                new ApexChartOptions
                 {
-                    Chart = new ChartSettings { Type = ChartType.RangeArea },
+                    Chart = new ChartSettings { Type = ApexChartType.RangeArea },
                     XAxis = new ChartXAxis { Type = ChartAxisType.Datetime, Labels = new ChartAxisLabels { Format = "yyyy-MM" } },
                     YAxis = [new ChartYAxis { Min = 0, Max = 5, Labels = new ChartAxisLabels { Formatter = "v => v.toFixed(1)" } }],
                     Stroke = new ChartStroke { Curve = ChartCurve.Smooth, Width = [0, 3] },
@@ -43,29 +43,29 @@ public static class ChartSamples
                     new ChartSeries
                     {
                         Name = "P10–P90",
-                        Type = ChartType.RangeArea,
+                        Type = ApexChartType.RangeArea,
                         Data = [.. Months().Select((m, i) => ChartPoint.Range(m, 2.5 + (i * 0.05), 3.6 + (i * 0.07)))],
                     },
                     new ChartSeries
                     {
                         Name = "中位数 Median",
-                        Type = ChartType.Line,
+                        Type = ApexChartType.Line,
                         Data = [.. Months().Select((m, i) => ChartPoint.Of(m, 3 + (i * 0.06)))],
                     }),
                 "path.apexcharts-line", 1),
             ["area"] = (
-                new ChartOptions
+                new ApexChartOptions
                 {
-                    Chart = new ChartSettings { Type = ChartType.Area },
+                    Chart = new ChartSettings { Type = ApexChartType.Area },
                     XAxis = new ChartXAxis { Type = ChartAxisType.Datetime },
                     DataLabels = new ChartDataLabels { Enabled = false },
                 },
                 Json(new ChartSeries { Name = "学习健康指数", Data = [.. Months().Select((m, i) => ChartPoint.Of(m, 60 + (i % 4 * 5)))] }),
                 "path.apexcharts-area", 2), // fill and outline
             ["radar"] = (
-                new ChartOptions
+                new ApexChartOptions
                 {
-                    Chart = new ChartSettings { Type = ChartType.Radar },
+                    Chart = new ChartSettings { Type = ApexChartType.Radar },
                     XAxis = new ChartXAxis { Categories = Levels },
                     YAxis = [new ChartYAxis { Min = 0, Max = 5, TickAmount = 5 }],
                 },
@@ -74,9 +74,9 @@ public static class ChartSamples
                     new ChartSeries { Name = "Cohort B", Data = [ChartPoint.Of(3.9), ChartPoint.Of(4.1), ChartPoint.Of(3.5), ChartPoint.Of(3.3)] }),
                 "path.apexcharts-radar", 4), // fill and outline per series
             ["box-plot"] = (
-                new ChartOptions
+                new ApexChartOptions
                 {
-                    Chart = new ChartSettings { Type = ChartType.BoxPlot },
+                    Chart = new ChartSettings { Type = ApexChartType.BoxPlot },
                     PlotOptions = new ChartPlotOptions { BoxPlot = new ChartBoxPlotOptions { Colors = new ChartBoxPlotColors { Upper = "#594AE2", Lower = "#1EC8A5" } } },
                 },
                 Json(new ChartSeries
@@ -86,18 +86,18 @@ public static class ChartSamples
                 }),
                 "path.apexcharts-boxPlot-area", 6),
             ["scatter"] = (
-                new ChartOptions
+                new ApexChartOptions
                 {
-                    Chart = new ChartSettings { Type = ChartType.Scatter },
+                    Chart = new ChartSettings { Type = ApexChartType.Scatter },
                     XAxis = new ChartXAxis { Type = ChartAxisType.Numeric, Title = new ChartAxisTitle { Text = "学习 Learning" }, Min = 0, Max = 100 },
                     YAxis = [new ChartYAxis { Title = new ChartAxisTitle { Text = "行为 Behavior" }, Min = 0, Max = 100 }],
                 },
                 Json(new ChartSeries { Name = "学员", Data = [.. Enumerable.Range(0, 30).Select(i => ChartPoint.Of(30 + ((i * 37) % 70), 25 + ((i * 53) % 75)))] }),
                 "path.apexcharts-marker", 30),
             ["donut"] = (
-                new ChartOptions
+                new ApexChartOptions
                 {
-                    Chart = new ChartSettings { Type = ChartType.Donut },
+                    Chart = new ChartSettings { Type = ApexChartType.Donut },
                     Labels = ["完成 Completed", "进行中 In progress", "未开始 Not started"],
                     PlotOptions = new ChartPlotOptions
                     {

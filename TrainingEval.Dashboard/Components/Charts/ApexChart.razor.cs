@@ -7,7 +7,7 @@ using MudBlazor;
 namespace TrainingEval.Dashboard.Components.Charts;
 
 /// <summary>
-/// The dashboard's one chart component: an ApexCharts chart driven by a typed <see cref="ChartOptions"/>.
+/// The dashboard's one chart component: an ApexCharts chart driven by a typed <see cref="ApexChartOptions"/>.
 /// The chart is created once after the first interactive render; later parameter changes are pushed
 /// with <c>updateSeries</c> / <c>updateOptions</c> (never by re-creating it), and only what changed.
 /// Colours follow the MudBlazor theme (<see cref="DarkMode"/>, <see cref="Palette"/>), the locale
@@ -46,12 +46,12 @@ public sealed partial class ApexChart : IAsyncDisposable
     [Parameter, EditorRequired] public required string Id { get; set; }
 
     /// <summary>This chart's own options; never shared between charts, never mutated by the component.</summary>
-    [Parameter, EditorRequired] public required ChartOptions Options { get; set; }
+    [Parameter, EditorRequired] public required ApexChartOptions Options { get; set; }
 
     /// <summary>Series of an axis chart (bar, line, area, radar, box plot, range area, scatter).</summary>
     [Parameter] public IReadOnlyList<ChartSeries>? Series { get; set; }
 
-    /// <summary>Slice values of a pie or donut chart, matching <see cref="ChartOptions.Labels"/>.</summary>
+    /// <summary>Slice values of a pie or donut chart, matching <see cref="ApexChartOptions.Labels"/>.</summary>
     [Parameter] public IReadOnlyList<double>? Values { get; set; }
 
     /// <summary>Height in CSS pixels.</summary>

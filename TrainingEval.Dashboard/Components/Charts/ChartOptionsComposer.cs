@@ -13,13 +13,13 @@ internal sealed record ChartComposition(
     bool AnimationsOff);
 
 /// <summary>
-/// Builds the options JSON for one chart: the caller's <see cref="ChartOptions"/> plus the id, height,
+/// Builds the options JSON for one chart: the caller's <see cref="ApexChartOptions"/> plus the id, height,
 /// theme colours, locale and export file names. Anything the caller set explicitly wins, except
 /// id, height and theme mode, which belong to the component.
 /// </summary>
 internal static class ChartOptionsComposer
 {
-    public static string Compose(ChartOptions options, ChartComposition with)
+    public static string Compose(ApexChartOptions options, ChartComposition with)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(with);
@@ -52,7 +52,7 @@ internal static class ChartOptionsComposer
 
         // ApexCharts draws these in white whatever the mode; on a dark surface they glare.
         Child(root, "markers")["strokeColors"] ??= theme.SurfaceColor;
-        if (options.Chart.Type is ChartType.Pie or ChartType.Donut)
+        if (options.Chart.Type is ApexChartType.Pie or ApexChartType.Donut)
             Child(root, "stroke")["colors"] ??= new JsonArray(theme.SurfaceColor);
         if (root["annotations"] is JsonObject annotations)
         {
@@ -70,7 +70,7 @@ internal static class ChartOptionsComposer
             }
         }
 
-        if (options.Chart.Type == ChartType.Radar)
+        if (options.Chart.Type == ApexChartType.Radar)
         {
             var polygons = Child(Child(Child(root, "plotOptions"), "radar"), "polygons");
             polygons["strokeColors"] ??= theme.GridColor;
