@@ -11,6 +11,11 @@ public static class DashboardHosting
 {
     public static IHostApplicationBuilder AddDashboardServices(this IHostApplicationBuilder builder)
     {
+        // `dotnet run` has no launch profile, so the app runs as Production from its build output; static
+        // web assets (MudBlazor's CSS/JS, wwwroot) must still come from the build's manifest. A published
+        // app has no such manifest and this does nothing.
+        if (builder is WebApplicationBuilder web)
+            web.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.Services.AddDashboardComponentServices(builder.Configuration);
