@@ -2,6 +2,7 @@ using FluentValidation;
 using MudBlazor;
 using MudBlazor.Services;
 using TrainingEval.Dashboard.Components;
+using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Scoring;
 
 namespace TrainingEval.Dashboard.Hosting;
@@ -37,6 +38,7 @@ public static class DashboardHosting
             mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             configureMud?.Invoke(mud);
         });
+        services.AddTransient<MudLocalizer, MudBlazorTranslations>();
         services.AddValidatorsFromAssemblyContaining<PlaygroundInput>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<PlaygroundSession>();
         services.AddTransient<ScoreExplanation>();
