@@ -55,7 +55,6 @@ public sealed class PlaygroundInput
     /// <summary>The draft profile; only meaningful once the input has passed validation.</summary>
     public WeightProfile ToProfile() => BaseProfile with
     {
-        Name = BaseProfile.Name,
         LevelWeights = LevelWeights.ToLevelWeights(),
         Indicators = Indicators.Select(i => i.Definition with { Weight = i.Weight ?? 0 }).ToList(),
         Policy = Policy,
