@@ -3,21 +3,21 @@ using TrainingEval.Dashboard.Data.Entities;
 namespace TrainingEval.Dashboard.Data.Demo;
 
 /// <summary>A text in both languages of the demo.</summary>
-public readonly record struct Text(string Zh, string En);
+public readonly record struct DemoText(string Zh, string En);
 
 /// <summary>A demo department: its name, positions and share of the workforce.</summary>
-internal sealed record DemoDepartment(string Code, Text Name, double Share, Text[] Positions);
+internal sealed record DemoDepartment(string Code, DemoText Name, double Share, DemoText[] Positions);
 
-internal sealed record DemoKpi(string Code, Text Name, Text Unit, KpiDirection Direction, decimal ValuePerUnit,
+internal sealed record DemoKpi(string Code, DemoText Name, DemoText Unit, KpiDirection Direction, decimal ValuePerUnit,
     double BaselineMean, double BaselineSd, double TargetImprovement, bool TeamLevel, int Decimals);
 
 /// <summary>
 /// A demo program. <see cref="QualityTrend"/> is how much each run improves (or, negative, declines);
 /// <see cref="LastEndOffsetDays"/> places the newest cohort's end relative to "today" (positive = still running).
 /// </summary>
-internal sealed record DemoProgram(string Code, Text Name, Text Description, int CohortCount, int Weeks, int SizeMin, int SizeMax,
+internal sealed record DemoProgram(string Code, DemoText Name, DemoText Description, int CohortCount, int Weeks, int SizeMin, int SizeMax,
     double[] DepartmentWeights, double? PracticalMax, double BaseQuality, double QualityTrend, int LastEndOffsetDays,
-    bool RecentHiresOnly, DemoKpi[] Kpis, Text[] Topics, Text[] Applications);
+    bool RecentHiresOnly, DemoKpi[] Kpis, DemoText[] Topics, DemoText[] Applications);
 
 /// <summary>The fixed vocabulary of the demo company (a manufacturer), in Chinese and English.</summary>
 internal static class DemoCatalog
@@ -34,10 +34,10 @@ internal static class DemoCatalog
         new("SLS", new("销售与客服部", "Sales & Customer Service"), 0.10, [new("客服专员", "Customer Service Specialist"), new("销售代表", "Sales Representative"), new("客服主管", "Customer Service Supervisor")]),
     ];
 
-    public static readonly Text[] MentorTitles = [new("高级技师", "Senior Technician"), new("主任工程师", "Principal Engineer"), new("车间主任", "Workshop Manager"), new("部门经理", "Department Manager")];
+    public static readonly DemoText[] MentorTitles = [new("高级技师", "Senior Technician"), new("主任工程师", "Principal Engineer"), new("车间主任", "Workshop Manager"), new("部门经理", "Department Manager")];
 
     // Surnames and given-name syllables with their pinyin: English names are the pinyin of the Chinese ones.
-    public static readonly Text[] Surnames =
+    public static readonly DemoText[] Surnames =
     [
         new("王", "Wang"), new("李", "Li"), new("张", "Zhang"), new("刘", "Liu"), new("陈", "Chen"), new("杨", "Yang"), new("黄", "Huang"),
         new("赵", "Zhao"), new("吴", "Wu"), new("周", "Zhou"), new("徐", "Xu"), new("孙", "Sun"), new("马", "Ma"), new("朱", "Zhu"),
@@ -46,7 +46,7 @@ internal static class DemoCatalog
         new("邓", "Deng"), new("曹", "Cao"), new("彭", "Peng"), new("曾", "Zeng"), new("肖", "Xiao"), new("田", "Tian"), new("董", "Dong"),
     ];
 
-    public static readonly Text[] GivenSyllables =
+    public static readonly DemoText[] GivenSyllables =
     [
         new("伟", "wei"), new("芳", "fang"), new("娜", "na"), new("敏", "min"), new("静", "jing"), new("丽", "li"), new("强", "qiang"),
         new("磊", "lei"), new("军", "jun"), new("洋", "yang"), new("勇", "yong"), new("艳", "yan"), new("杰", "jie"), new("娟", "juan"),
@@ -56,7 +56,7 @@ internal static class DemoCatalog
         new("志", "zhi"), new("海", "hai"), new("斌", "bin"), new("凯", "kai"), new("琳", "lin"), new("博", "bo"), new("帆", "fan"),
     ];
 
-    public static readonly Text[] RatingComments =
+    public static readonly DemoText[] RatingComments =
     [
         new("主动提出改进建议，值得肯定。", "Proposes improvements on their own initiative."),
         new("能把课堂内容用到岗位上。", "Applies the course content on the job."),
@@ -66,7 +66,7 @@ internal static class DemoCatalog
         new("创新思路较多，但落地不够。", "Has many new ideas but follows through too little."),
     ];
 
-    public static readonly Text[] SurveyComments =
+    public static readonly DemoText[] SurveyComments =
     [
         new("案例贴近实际，收获很大。", "The cases are close to real work; I learned a lot."),
         new("希望增加现场实操时间。", "I would like more hands-on time on the shop floor."),

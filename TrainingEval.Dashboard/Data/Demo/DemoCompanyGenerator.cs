@@ -506,7 +506,7 @@ public static class DemoCompanyGenerator
                 var submitted = survey.OpenedOn.AddDays(_rnd.Int(0, 4)).ToDateTime(new TimeOnly(_rnd.Int(9, 20), _rnd.Int(0, 60)), DateTimeKind.Utc);
                 if (submitted > _now)
                     continue;
-                var comment = _rnd.Chance(0.2) ? _rnd.Pick(DemoCatalog.SurveyComments) : (Text?)null;
+                var comment = _rnd.Chance(0.2) ? _rnd.Pick(DemoCatalog.SurveyComments) : (DemoText?)null;
                 _company.SurveyResponses.Add(new SurveyResponse
                 {
                     Survey = survey,
@@ -519,7 +519,7 @@ public static class DemoCompanyGenerator
         }
 
         /// <summary>Free text is stored as written; the demo writes it in the company's language (see DemoCompanySpec.Chinese).</summary>
-        private string Comment(Text text) => spec.ChineseFreeText ? text.Zh : text.En;
+        private string Comment(DemoText text) => spec.ChineseFreeText ? text.Zh : text.En;
 
         private void CreateRatings(EnrollmentPlan plan, List<CohortSession> sessions, int midWeek, DateOnly end)
         {
