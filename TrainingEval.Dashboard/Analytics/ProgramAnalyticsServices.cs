@@ -6,6 +6,9 @@ public static class ProgramAnalyticsServices
     public static IServiceCollection AddProgramAnalytics(this IServiceCollection services)
     {
         services.AddScoped<FilterOptionsQueries>();
+        services.AddScoped<OverviewQueries>();
+        services.AddScoped<ProgramQueries>();
+        services.AddScoped<CohortComparisonQueries>();
         return services;
     }
 }
