@@ -53,8 +53,6 @@ public static class DashboardHosting
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapCultureEndpoint();
-        // The scoring playground is the only section so far; "/" leads there until an overview page exists.
-        app.MapGet("/", () => Results.Redirect("/playground")).ExcludeFromDescription();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;
