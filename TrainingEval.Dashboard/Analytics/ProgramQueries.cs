@@ -37,7 +37,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var programs = await Programs(db).ToListAsync(cancellationToken);
+        var programs = await Programs(db.Programs).ToListAsync(cancellationToken);
         var cohortQuery = StoredScores.Cohorts(db, filter with { ProgramCode = null, CohortCode = null });
         var cohorts = await StoredScores.CohortInfoAsync(cohortQuery, cancellationToken);
         var stored = await StoredScores.LoadAsync(db, cohortQuery, filter.DepartmentCode, cancellationToken);
@@ -58,7 +58,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var program = await Programs(db).FirstOrDefaultAsync(p => p.Code == programCode, cancellationToken);
+        var program = await Programs(db.Programs.Where(p => p.Code == programCode)).FirstOrDefaultAsync(cancellationToken);
         if (program is null)
             return null;
         var scoped = filter with { ProgramCode = program.Code, CohortCode = null };
@@ -102,8 +102,8 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
         return ProgramHistory.Build(runs);
     }
 
-    private static IQueryable<ProgramInfo> Programs(TrainingDbContext db) =>
-        db.Programs.AsNoTracking()
+    private static IQueryable<ProgramInfo> Programs(IQueryable<TrainingProgram> programs) =>
+        programs.AsNoTracking()
             .OrderBy(p => p.Code)
             .Select(p => new ProgramInfo(p.Id, p.Code, p.Name, p.NameEn, p.Description, p.DescriptionEn, p.CurrentProfileVersion));
 
