@@ -2,6 +2,7 @@ using FluentValidation;
 using MudBlazor;
 using MudBlazor.Services;
 using TrainingEval.Dashboard.Analytics;
+using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Live;
@@ -41,6 +42,7 @@ public static class DashboardHosting
         services.AddScoped<PlaygroundSession>();
         services.AddTransient<ScoreExplanation>();
         services.AddProgramAnalytics();
+        services.AddCohortAnalytics();
         return services;
     }
 
