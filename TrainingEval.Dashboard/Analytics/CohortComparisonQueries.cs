@@ -24,7 +24,7 @@ public sealed record CompositeSpread(double Min, double Q1, double Median, doubl
 }
 
 /// <summary>One cohort in the side-by-side comparison.</summary>
-public sealed record ComparedCohort(CohortInfo Cohort, string ProgramCode, string ProgramName, string? ProgramNameEn, CohortSummary Summary, CompositeSpread? Spread)
+public sealed record ComparedCohort(CohortRunInfo Cohort, string ProgramCode, string ProgramName, string? ProgramNameEn, CohortSummary Summary, CompositeSpread? Spread)
 {
     public string ProgramDisplayName(System.Globalization.CultureInfo? culture = null) => Bilingual.Pick(ProgramName, ProgramNameEn, culture);
 }

@@ -14,7 +14,7 @@ public sealed record ProgramAggregate(string Code, string Name, string? NameEn, 
 public sealed record LevelFunnelStep(KirkpatrickLevel Level, int CohortsMeasuring);
 
 /// <summary>A cohort in the overview's "recent cohorts" table.</summary>
-public sealed record RecentCohort(CohortInfo Cohort, string ProgramCode, string ProgramName, string? ProgramNameEn, CohortSummary Summary)
+public sealed record RecentCohort(CohortRunInfo Cohort, string ProgramCode, string ProgramName, string? ProgramNameEn, CohortSummary Summary)
 {
     public string ProgramDisplayName(System.Globalization.CultureInfo? culture = null) => Bilingual.Pick(ProgramName, ProgramNameEn, culture);
 }

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Components.Filters;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Entities;
-using TrainingEval.Dashboard.Data.Scoring;
+using System.Globalization;
+using TrainingEval.Dashboard.Data.Collection;
+using TrainingEval.Dashboard.Data.Profiles;
 using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Evaluation;
 
@@ -26,12 +28,15 @@ public sealed record ProgramListItem(ProgramInfo Program, int CohortCount, Cohor
 public sealed record ProgramHistoryView(
     ProgramInfo Program,
     ProgramHistory History,
-    IReadOnlyDictionary<string, CohortInfo> Cohorts,
+    IReadOnlyDictionary<string, CohortRunInfo> Cohorts,
     IReadOnlySet<int> CohortIds,
     DashboardFilter Filter);
 
+/// <summary>A program's weight profile version.</summary>
+public sealed record ProgramProfile(int Version, WeightProfile Profile);
+
 /// <summary>Reads the programs list (<c>/programs</c>) and a program's history (<c>/programs/{code}</c>), stored or under a draft profile.</summary>
-public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores)
+public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory, ObservationCollector collector, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ProgramListItem>> ListAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
     {
@@ -70,36 +75,66 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
     }
 
     /// <summary>
-    /// What-if: the same cohorts rescored with a draft profile (nothing is stored). Every run then uses
-    /// the draft, so no run is marked as a profile change.
+    /// The program's current weight profile, the base a what-if draft starts from; null when the program
+    /// has no profile yet.
     /// </summary>
-    /// <exception cref="DataValidationException">The draft breaks the weight rules.</exception>
-    public async Task<ProgramHistory> PreviewHistoryAsync(ProgramHistoryView view, WeightProfile draft, CancellationToken cancellationToken = default)
+    public async Task<ProgramProfile?> CurrentProfileAsync(int programId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var version = await db.ProfileVersions.AsNoTracking()
+            .Where(v => v.ProgramId == programId)
+            .OrderByDescending(v => v.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        return version is null ? null : new ProgramProfile(version.Version, version.ToDomain());
+    }
+
+    /// <summary>
+    /// The raw observations of every cohort in <paramref name="view"/> (learners in the view's department
+    /// only), collected once for <paramref name="profile"/>'s indicators so that each what-if move only
+    /// rescores (<see cref="ProgramDraftScoring"/>). A draft changes weights and the policy, never the
+    /// indicator list, so the tables stay valid for every draft of the page.
+    /// </summary>
+    public async Task<IReadOnlyList<CohortObservations>> LoadObservationsAsync(ProgramHistoryView view, WeightProfile profile, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(view);
-        ArgumentNullException.ThrowIfNull(draft);
-        HashSet<int>? inDepartment = null;
-        if (view.Filter.DepartmentCode is { } department)
-        {
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var ids = view.CohortIds.ToArray();
-            inDepartment = [.. await db.Enrollments.AsNoTracking()
-                .Where(e => ids.Contains(e.CohortId) && e.Learner!.Department!.Code == department)
-                .Select(e => e.Id)
-                .ToListAsync(cancellationToken)];
-        }
+        ArgumentNullException.ThrowIfNull(profile);
+        var engine = new ScoringEngine(profile);
+        var department = view.Filter.DepartmentCode;
+        var ids = view.CohortIds.ToArray();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var enrollments = await db.Enrollments.AsNoTracking()
+            .Where(e => ids.Contains(e.CohortId) && e.Status != EnrollmentStatus.Withdrawn
+                && (department == null || e.Learner!.Department!.Code == department))
+            .OrderBy(e => e.Id)
+            .Select(e => new { e.CohortId, Enrollment = new ScoredEnrollment(e.Id, e.LearnerId, e.Learner!.DepartmentId) })
+            .ToListAsync(cancellationToken);
+        var byCohort = enrollments.GroupBy(e => e.CohortId).ToDictionary(g => g.Key, g => g.Select(e => e.Enrollment).ToList());
 
-        var runs = new List<CohortRun>(view.Cohorts.Count);
-        foreach (var cohort in view.Cohorts.Values)
+        var result = new List<CohortObservations>(view.Cohorts.Count);
+        foreach (var cohort in view.Cohorts.Values.OrderBy(c => c.StartDate).ThenBy(c => c.Code, StringComparer.Ordinal))
         {
-            var preview = await scores.PreviewAsync(cohort.Id, draft, cancellationToken);
-            var learners = preview
-                .Where(p => inDepartment is null || inDepartment.Contains(p.EnrollmentId))
-                .Select(p => p.Score)
-                .ToArray();
-            runs.Add(new CohortRun(cohort.Code, cohort.StartDate, null, learners));
+            var learners = byCohort.GetValueOrDefault(cohort.Id) ?? [];
+            var scope = new CollectionScope
+            {
+                CohortId = cohort.Id,
+                StartDate = cohort.StartDate,
+                EndDate = cohort.EndDate,
+                Profile = profile,
+                AsOf = clock.GetUtcNow().UtcDateTime,
+                Enrollments = learners,
+                IsPartial = false,
+            };
+            var sink = await collector.CollectAsync(db, scope, cancellationToken);
+            var builder = new ObservationTableBuilder(engine);
+            foreach (var learner in learners)
+            {
+                builder.StartLearner(learner.EnrollmentId.ToString(CultureInfo.InvariantCulture));
+                foreach (var o in sink.For(learner.EnrollmentId))
+                    builder.Add(o.IndicatorCode, o.Raw.Value, o.Raw.Baseline, o.Raw.Target);
+            }
+            result.Add(new CohortObservations(cohort.Code, cohort.StartDate, builder.Build()));
         }
-        return ProgramHistory.Build(runs);
+        return result;
     }
 
     private static IQueryable<ProgramInfo> Programs(IQueryable<TrainingProgram> programs) =>
@@ -107,7 +142,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
             .OrderBy(p => p.Code)
             .Select(p => new ProgramInfo(p.Id, p.Code, p.Name, p.NameEn, p.Description, p.DescriptionEn, p.CurrentProfileVersion));
 
-    private static ProgramHistory Build(IEnumerable<CohortInfo> cohorts, Dictionary<int, List<StoredScore>> byCohort) =>
+    private static ProgramHistory Build(IEnumerable<CohortRunInfo> cohorts, Dictionary<int, List<StoredScore>> byCohort) =>
         ProgramHistory.Build(cohorts.Select(c =>
         {
             var own = byCohort.GetValueOrDefault(c.Id) ?? [];

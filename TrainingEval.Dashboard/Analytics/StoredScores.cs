@@ -10,7 +10,7 @@ namespace TrainingEval.Dashboard.Analytics;
 public readonly record struct StoredScore(int CohortId, int LearnerId, int ProfileVersion, LearnerScore Score);
 
 /// <summary>The cohort facts the program pages show next to the numbers.</summary>
-public sealed record CohortInfo(
+public sealed record CohortRunInfo(
     int Id,
     string Code,
     string Name,
@@ -39,9 +39,9 @@ internal static class StoredScores
         return cohorts;
     }
 
-    public static Task<List<CohortInfo>> CohortInfoAsync(IQueryable<Cohort> cohorts, CancellationToken cancellationToken) =>
+    public static Task<List<CohortRunInfo>> CohortInfoAsync(IQueryable<Cohort> cohorts, CancellationToken cancellationToken) =>
         cohorts
-            .Select(c => new CohortInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.StartDate, c.EndDate,
+            .Select(c => new CohortRunInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.StartDate, c.EndDate,
                 c.ClosedAt != null, c.ProfileVersion != null ? c.ProfileVersion.Version : null))
             .ToListAsync(cancellationToken);
 
@@ -86,6 +86,6 @@ internal static class StoredScores
     /// The profile version a cohort's scores use: the one recorded when it closed, else the newest one
     /// its stored scores were computed with; null without either.
     /// </summary>
-    public static int? ProfileVersionOf(CohortInfo cohort, IEnumerable<StoredScore> cohortScores) =>
+    public static int? ProfileVersionOf(CohortRunInfo cohort, IEnumerable<StoredScore> cohortScores) =>
         cohort.ClosedProfileVersion ?? cohortScores.Select(s => (int?)s.ProfileVersion).Max();
 }

@@ -6,7 +6,9 @@ using TrainingEval.Dashboard.Components.Charts;
 using TrainingEval.Dashboard.Components.Dashboards;
 using TrainingEval.Dashboard.Components.Filters;
 using TrainingEval.Dashboard.Components.Layout;
+using TrainingEval.Dashboard.Data.Profiles;
 using TrainingEval.Dashboard.Live;
+using TrainingEval.Dashboard.WhatIf;
 using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Scoring;
 using TrainingEval.Domain.Comparisons;
@@ -23,7 +25,9 @@ public sealed partial class ProgramHistoryPage
 {
     private ProgramHistoryView? _view;
     private ProgramHistory? _draft;
-    private WeightProfile? _draftProfile;
+    private WhatIfSession? _whatIf;
+    private IDisposable? _draftSubscription;
+    private IReadOnlyList<CohortObservations>? _observations;
     private ChartOptions _historyOptions = new();
     private IReadOnlyList<ChartSeries> _historySeries = [];
     private ChartOptions _outcomeOptions = new();
@@ -77,21 +81,66 @@ public sealed partial class ProgramHistoryPage
         var view = await Queries.HistoryAsync(ProgramCode, Filter, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         _view = view;
-        // A reload (new filter, or stored scores changed) keeps an active draft applied to the new data.
-        _draft = _draftProfile is null || view is null ? null : await Queries.PreviewHistoryAsync(view, _draftProfile, cancellationToken);
+        _observations = null;
+        if (view is not null)
+        {
+            await EnsureWhatIfAsync(view, cancellationToken);
+            // A reload (new filter, or stored scores changed) keeps an active draft, applied to the new data.
+            await RecomputeDraftAsync(cancellationToken);
+        }
         BuildCharts();
     }
 
-    /// <summary>
-    /// What-if: recomputes every run from <paramref name="draft"/> (nothing is stored) and redraws the
-    /// page from it; null discards the draft and shows the stored history again.
-    /// </summary>
-    /// <exception cref="Data.DataValidationException">The draft breaks the weight rules.</exception>
-    internal async Task ShowDraftAsync(WeightProfile? draft, CancellationToken cancellationToken = default)
+    /// <summary>The page's what-if draft; null until the program's profile is loaded (or when it has none).</summary>
+    internal WhatIfSession? WhatIf => _whatIf;
+
+    private async Task EnsureWhatIfAsync(ProgramHistoryView view, CancellationToken cancellationToken)
     {
-        _draftProfile = draft;
-        _draft = draft is null || _view is null ? null : await Queries.PreviewHistoryAsync(_view, draft, cancellationToken);
-        BuildCharts();
+        if (_whatIf is not null && _whatIf.ProgramId == view.Program.Id)
+            return;
+        _draftSubscription?.Dispose();
+        _whatIf = null;
+        if (await Queries.CurrentProfileAsync(view.Program.Id, cancellationToken) is not { } profile)
+            return;
+        _whatIf = new WhatIfSession(view.Program.Id, profile.Profile, profile.Version, view.Program.CurrentProfileVersion);
+        _draftSubscription = _whatIf.NotifyOnChange(() => InvokeAsync(async () =>
+        {
+            await RecomputeDraftAsync(CancellationToken.None);
+            BuildCharts();
+            StateHasChanged();
+        }));
+    }
+
+    /// <summary>
+    /// Rescores every run from the draft (observations are collected once per view, then only
+    /// ScoreBatch runs); no draft, or one that cannot be scored, shows the stored history.
+    /// </summary>
+    private async Task RecomputeDraftAsync(CancellationToken cancellationToken)
+    {
+        if (_whatIf is not { IsDraft: true } session || _view is null)
+        {
+            _draft = null;
+            return;
+        }
+        // A draft that cannot be scored (e.g. every level weight 0) keeps the last valid picture; the panel says why.
+        if (session.PreviewEngine is not { } engine)
+            return;
+        _observations ??= await Queries.LoadObservationsAsync(_view, session.Base, cancellationToken);
+        _draft = ProgramDraftScoring.Score(engine, _observations);
+    }
+
+    private async Task OnProfileSavedAsync(ProfileVersionInfo saved)
+    {
+        // Open cohorts were rescored with the new version; closed cohorts keep theirs. Show the stored result.
+        await ReloadAsync();
+        StateHasChanged();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _draftSubscription?.Dispose();
+        base.Dispose(disposing);
     }
 
     protected override bool Shows(CohortScoresChanged change) =>
