@@ -36,6 +36,13 @@ public static class DashboardColors
 
     public static string Warning(ThemeState theme) => Hex(Palette(theme).Warning);
 
+    /// <summary>A quiet slate for reference lines (e.g. the stored line under a draft), distinct from the grey trend.</summary>
+    public static string Faint(ThemeState theme)
+    {
+        ArgumentNullException.ThrowIfNull(theme);
+        return theme.IsDarkMode ? "#64748B" : "#94A3B8";
+    }
+
     public static string Muted(ThemeState theme) => Hex(Palette(theme).TextSecondary);
 
     public static string Tier(ThemeState theme, Tier tier) => Tiers(theme)[(int)tier];

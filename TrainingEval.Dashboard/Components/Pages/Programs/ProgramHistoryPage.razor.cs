@@ -182,7 +182,7 @@ public sealed partial class ProgramHistoryPage
             {
                 Name = Text["Series_StoredComposite"],
                 Data = [.. _view.History.Cohorts.Select(c => ChartPoint.Of(Round(c.Summary.MeanComposite)))],
-                Color = warning,
+                Color = DashboardColors.Faint(Theme),
             });
         }
         foreach (var level in KirkpatrickLevels.All)
