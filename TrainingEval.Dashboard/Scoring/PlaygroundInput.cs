@@ -55,7 +55,6 @@ public sealed class PlaygroundInput
     /// <summary>The draft profile; only meaningful once the input has passed validation.</summary>
     public WeightProfile ToProfile() => BaseProfile with
     {
-        Name = BaseProfile.Name,
         LevelWeights = LevelWeights.ToLevelWeights(),
         Indicators = Indicators.Select(i => i.Definition with { Weight = i.Weight ?? 0 }).ToList(),
         Policy = Policy,
@@ -89,6 +88,12 @@ public sealed class IndicatorInput(IndicatorDefinition definition)
     /// <summary>Weight inside the level; null while the field is empty (a validation error, not zero).</summary>
     public double? Weight { get; set; } = definition.Weight;
 
+    /// <summary>
+    /// Properties whose field holds text that is not a number (the field then reports null). Tracked so
+    /// such text is an error, not silently "missing".
+    /// </summary>
+    public ISet<string> Unreadable { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     public bool IsPresent => Value is not null;
 
     public RawValue? Raw => Value is { } value ? new RawValue(value, Baseline, Target) : null;
@@ -101,6 +106,9 @@ public sealed class LevelWeightsInput(LevelWeights weights)
     public double? Learning { get; set; } = weights.Learning;
     public double? Behavior { get; set; } = weights.Behavior;
     public double? Results { get; set; } = weights.Results;
+
+    /// <summary>Levels whose field holds text that is not a number (see <see cref="IndicatorInput.Unreadable"/>).</summary>
+    public ISet<string> Unreadable { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     public double? this[KirkpatrickLevel level]
     {

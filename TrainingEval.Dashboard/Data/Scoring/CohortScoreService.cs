@@ -69,12 +69,19 @@ public sealed class CohortScoreService(IDbContextFactory<TrainingDbContext> fact
         await db.LearnerScores.Where(s => s.CohortId == cohortId && ids.Contains(s.EnrollmentId)).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, records, withKeys: false, cancellationToken);
 
-        // Ranks depend on everyone's composite: re-rank from the stored rows and write only the changed ranks.
-        var stored = await db.LearnerScores.Where(s => s.CohortId == cohortId).OrderBy(s => s.EnrollmentId).ToListAsync(cancellationToken);
+        // Ranks depend on everyone's composite: re-rank from the stored composites and update only the ranks that moved.
+        var stored = await db.LearnerScores.AsNoTracking().Where(s => s.CohortId == cohortId).OrderBy(s => s.EnrollmentId)
+            .Select(s => new { s.Id, s.Composite, s.Rank }).ToListAsync(cancellationToken);
         var ranks = new int?[stored.Count];
         CohortRanking.Rank(stored.Select(s => s.Composite).ToArray(), ranks);
         for (var i = 0; i < stored.Count; i++)
-            stored[i].Rank = ranks[i];
+        {
+            if (stored[i].Rank == ranks[i])
+                continue;
+            var row = db.LearnerScores.Attach(new LearnerScoreRecord { Id = stored[i].Id, Rank = stored[i].Rank });
+            row.Entity.Rank = ranks[i];
+        }
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ScoreRecomputation(cohortId, version.Version, records.Count, rejected, watch.Elapsed);

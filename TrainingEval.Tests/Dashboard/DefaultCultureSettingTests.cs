@@ -1,0 +1,20 @@
+using TrainingEval.Tests.Infrastructure;
+
+namespace TrainingEval.Tests.Dashboard;
+
+/// <summary>TrainingEval:DefaultCulture decides the language of a first visit; settings given to the test server override appsettings.json.</summary>
+public sealed class DefaultCultureSettingTests
+{
+    [Fact]
+    public async Task With_English_as_the_configured_default_a_first_visit_is_in_English()
+    {
+        await using var server = new DashboardServer();
+        server.Settings["TrainingEval:DefaultCulture"] = "en";
+        using var client = server.CreateClient();
+
+        var html = await client.GetStringAsync("/playground", TestContext.Current.CancellationToken);
+
+        html.ShouldContain("<html lang=\"en\">");
+        html.ShouldContain("Scoring playground");
+    }
+}
