@@ -89,6 +89,7 @@ public sealed class CohortPageBrowserTests(BrowserFixture browser)
         {
             await Expect(Bars(phone.Page, "学习")).ToHaveCountAsync(CohortChartBuilder.DefaultTopCount);
             await phone.ScreenshotAsync("cohort-phone-zh-CN");
+            await phone.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "cohort-phone-zh-CN-top.png") });
         }
     }
 }
