@@ -6,6 +6,7 @@ using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Live;
+using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Scoring;
 
 namespace TrainingEval.Dashboard.Hosting;
@@ -15,6 +16,11 @@ public static class DashboardHosting
 {
     public static IHostApplicationBuilder AddDashboardServices(this IHostApplicationBuilder builder)
     {
+        // `dotnet run` has no launch profile, so the app runs as Production from its build output; static
+        // web assets (MudBlazor's CSS/JS, wwwroot) must still come from the build's manifest. A published
+        // app has no such manifest and this does nothing.
+        if (builder is WebApplicationBuilder web)
+            web.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.Services.AddDashboardComponentServices(builder.Configuration);
@@ -37,6 +43,7 @@ public static class DashboardHosting
             mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             configureMud?.Invoke(mud);
         });
+        services.AddTransient<MudLocalizer, MudBlazorTranslations>();
         services.AddValidatorsFromAssemblyContaining<PlaygroundInput>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<IScoreChangeNotifier, InProcessScoreChangeNotifier>();
         services.AddScoped<PlaygroundSession>();

@@ -89,6 +89,12 @@ public sealed class IndicatorInput(IndicatorDefinition definition)
     /// <summary>Weight inside the level; null while the field is empty (a validation error, not zero).</summary>
     public double? Weight { get; set; } = definition.Weight;
 
+    /// <summary>
+    /// Properties whose field holds text that is not a number (the field then reports null). Tracked so
+    /// such text is an error, not silently "missing".
+    /// </summary>
+    public ISet<string> Unreadable { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     public bool IsPresent => Value is not null;
 
     public RawValue? Raw => Value is { } value ? new RawValue(value, Baseline, Target) : null;
@@ -101,6 +107,9 @@ public sealed class LevelWeightsInput(LevelWeights weights)
     public double? Learning { get; set; } = weights.Learning;
     public double? Behavior { get; set; } = weights.Behavior;
     public double? Results { get; set; } = weights.Results;
+
+    /// <summary>Levels whose field holds text that is not a number (see <see cref="IndicatorInput.Unreadable"/>).</summary>
+    public ISet<string> Unreadable { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     public double? this[KirkpatrickLevel level]
     {

@@ -18,6 +18,7 @@ public sealed class IndicatorInputValidator : AbstractValidator<IndicatorInput>
         RuleFor(i => i.Baseline).Custom((_, context) => AddProblem(context, RawValuePart.Baseline, text));
         RuleFor(i => i.Target).Custom((_, context) => AddProblem(context, RawValuePart.Target, text));
         RuleFor(i => i.Weight)
+            .Must((input, _) => !input.Unreadable.Contains(nameof(IndicatorInput.Weight))).WithMessage(_ => text["NotANumber"])
             .NotNull().WithMessage(_ => text["Weight_Required"])
             .GreaterThanOrEqualTo(0).WithMessage(_ => text["Weight_Negative"]);
     }
@@ -25,6 +26,11 @@ public sealed class IndicatorInputValidator : AbstractValidator<IndicatorInput>
     private static void AddProblem(ValidationContext<IndicatorInput> context, RawValuePart part, IStringLocalizer<ScoringMessages> text)
     {
         var input = context.InstanceToValidate;
+        if (input.Unreadable.Contains(part.ToString()))
+        {
+            context.AddFailure(text["NotANumber"]);
+            return;
+        }
         if (input.Raw is not { } raw)
             return; // no value: the indicator is missing, whatever its pre value or target says
         if (part == RawValuePart.Target && input.Normalization.NeedsTarget()
@@ -49,14 +55,15 @@ public sealed class LevelWeightsInputValidator : AbstractValidator<LevelWeightsI
 {
     public LevelWeightsInputValidator(IStringLocalizer<ScoringMessages> text)
     {
-        Weight(RuleFor(w => w.Reaction), text);
-        Weight(RuleFor(w => w.Learning), text);
-        Weight(RuleFor(w => w.Behavior), text);
-        Weight(RuleFor(w => w.Results), text);
+        Weight(RuleFor(w => w.Reaction), KirkpatrickLevel.Reaction, text);
+        Weight(RuleFor(w => w.Learning), KirkpatrickLevel.Learning, text);
+        Weight(RuleFor(w => w.Behavior), KirkpatrickLevel.Behavior, text);
+        Weight(RuleFor(w => w.Results), KirkpatrickLevel.Results, text);
     }
 
-    private static void Weight(IRuleBuilder<LevelWeightsInput, double?> rule, IStringLocalizer<ScoringMessages> text) =>
-        rule.NotNull().WithMessage(_ => text["Weight_Required"])
+    private static void Weight(IRuleBuilder<LevelWeightsInput, double?> rule, KirkpatrickLevel level, IStringLocalizer<ScoringMessages> text) =>
+        rule.Must((weights, _) => !weights.Unreadable.Contains(level.ToString())).WithMessage(_ => text["NotANumber"])
+            .NotNull().WithMessage(_ => text["Weight_Required"])
             .GreaterThanOrEqualTo(0).WithMessage(_ => text["Weight_Negative"]);
 }
 

@@ -12,16 +12,16 @@ namespace TrainingEval.Tests.Charts;
 /// </summary>
 public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartBrowserHost>
 {
-    private static readonly ChartOptions BarOptions = new()
+    private static readonly ApexChartOptions BarOptions = new()
     {
-        Chart = new ChartSettings { Type = ChartType.Bar, Animations = new ChartAnimations { Enabled = false } },
+        Chart = new ChartSettings { Type = ApexChartType.Bar, Animations = new ChartAnimations { Enabled = false } },
         XAxis = new ChartXAxis { Categories = ["Reaction", "Learning", "Behavior"] },
         DataLabels = new ChartDataLabels { Enabled = true, Formatter = "v => v.toFixed(1) + ' pt'" },
     };
 
-    private static string Compose(ChartOptions options, bool darkMode, string locale, string exportName = "cohort-scores") =>
+    private static string Compose(ApexChartOptions options, bool darkMode, string locale, string exportName = "cohort-scores", bool animationsOff = false) =>
         ChartOptionsComposer.Compose(options, new ChartComposition(
-            "cohort-scores", 300, ChartTheme.From(new MudTheme(), darkMode), locale, exportName, AnimationsOff: false));
+            "cohort-scores", 300, ChartTheme.From(new MudTheme(), darkMode), locale, exportName, animationsOff));
 
     private static string Series(int count) => JsonSerializer.Serialize(
         Enumerable.Range(1, count).Select(s => new ChartSeries
@@ -114,9 +114,9 @@ public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartB
     [Fact]
     public async Task A_formatter_that_is_not_javascript_fails_with_a_message_naming_the_option()
     {
-        var broken = new ChartOptions
+        var broken = new ApexChartOptions
         {
-            Chart = new ChartSettings { Type = ChartType.Bar },
+            Chart = new ChartSettings { Type = ApexChartType.Bar },
             DataLabels = new ChartDataLabels { Enabled = true, Formatter = "v => {" },
         };
         var page = await host.OpenHarnessAsync();
@@ -124,6 +124,19 @@ public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartB
         var ex = await Should.ThrowAsync<PlaywrightException>(() => CreateAsync(page, Compose(broken, false, "en"), Series(1)));
 
         ex.Message.ShouldContain("Chart option \"formatter\" is not a valid JavaScript function");
+    }
+
+    [Fact]
+    public async Task An_element_that_left_the_page_before_the_library_loaded_gets_no_chart()
+    {
+        var page = await host.OpenHarnessAsync();
+
+        var created = await page.EvaluateAsync<bool>(
+            "([o, s]) => { const gone = document.createElement('div'); return chartModule.create(gone, 'gone', o, s); }",
+            new[] { Compose(BarOptions, darkMode: false, "en"), Series(1) });
+
+        created.ShouldBeFalse();
+        (await page.EvaluateAsync<bool>("s => chartModule.updateSeries('gone', s)", Series(1))).ShouldBeFalse();
     }
 
     [Fact]
@@ -136,5 +149,29 @@ public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartB
 
         (await page.Locator("#host svg.apexcharts-svg").CountAsync()).ShouldBe(0);
         (await page.EvaluateAsync<bool>("s => chartModule.updateSeries('cohort-scores', s)", Series(1))).ShouldBeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(ChartSamples.Kinds), MemberType = typeof(ChartSamples))]
+    public async Task Every_chart_kind_of_the_options_model_renders_in_light_and_dark(string kind)
+    {
+        var (options, series, svgElement, count) = ChartSamples.All[kind];
+        foreach (var dark in (bool[])[false, true])
+        {
+            var page = await host.OpenHarnessAsync("zh-CN");
+            var errors = new List<string>();
+            page.PageError += (_, error) => errors.Add(error);
+            if (dark)
+                await page.EvaluateAsync("() => { document.body.style.background = '#32333d'; }");
+
+            // Without animations the chart is complete when create returns (annotations come last).
+            (await CreateAsync(page, Compose(options, dark, "zh-cn", kind, animationsOff: true), series)).ShouldBeTrue();
+
+            (await page.Locator($"#host {svgElement}").CountAsync()).ShouldBe(count, $"{kind}, dark = {dark}");
+            errors.ShouldBeEmpty();
+            if (Environment.GetEnvironmentVariable("CHART_SCREENSHOTS") is { Length: > 0 } folder)
+                await page.Locator("#host").ScreenshotAsync(new() { Path = Path.Combine(folder, $"{kind}-{(dark ? "dark" : "light")}.png") });
+            await page.Context.CloseAsync();
+        }
     }
 }

@@ -10,9 +10,9 @@ namespace TrainingEval.Tests.Charts;
 
 public class ApexChartInteropTests : ChartComponentTest
 {
-    private static readonly ChartOptions BarOptions = new()
+    private static readonly ApexChartOptions BarOptions = new()
     {
-        Chart = new ChartSettings { Type = ChartType.Bar },
+        Chart = new ChartSettings { Type = ApexChartType.Bar },
         XAxis = new ChartXAxis { Categories = ["反应", "学习"] },
     };
 
@@ -48,10 +48,11 @@ public class ApexChartInteropTests : ChartComponentTest
         }
 
         var create = Calls("create").ShouldHaveSingleItem();
-        create.Arguments[1].ShouldBe("cohort-scores");
+        create.Arguments[1].ShouldBeOfType<string>().ShouldNotBeEmpty();
         var light = new MudTheme().PaletteLight;
         var fore = light.TextSecondary.ToString(MudColorOutputFormats.RGBA);
         var grid = light.LinesDefault.ToString(MudColorOutputFormats.RGBA);
+        var surface = light.Surface.ToString(MudColorOutputFormats.RGBA);
         var font = string.Join(", ", new MudTheme().Typography.Default.FontFamily!);
         create.Arguments[2].ShouldBe(
             "{\"chart\":{\"type\":\"bar\",\"id\":\"cohort-scores\",\"height\":280," +
@@ -60,7 +61,7 @@ public class ApexChartInteropTests : ChartComponentTest
             "\"csv\":{\"filename\":\"cohort-a-scores\"},\"svg\":{\"filename\":\"cohort-a-scores\"},\"png\":{\"filename\":\"cohort-a-scores\"}}}}," +
             "\"xaxis\":{\"categories\":[\"反应\",\"学习\"]}," +
             "\"colors\":[\"#112233\",\"#445566\"],\"theme\":{\"mode\":\"light\"},\"tooltip\":{\"theme\":\"light\"}," +
-            $"\"grid\":{{\"borderColor\":\"{grid}\"}}}}");
+            $"\"grid\":{{\"borderColor\":\"{grid}\"}},\"markers\":{{\"strokeColors\":\"{surface}\"}}}}");
         create.Arguments[3].ShouldBe("[{\"name\":\"Cohort A\",\"data\":[4.2,3.5]}]");
     }
 
@@ -73,9 +74,9 @@ public class ApexChartInteropTests : ChartComponentTest
 
         cut.Render(p => p.Add(c => c.Series, Scores(1.5, 2.5)));
 
-        CallNames().ShouldBe(["create", "updateSeries"]);
+        CallsMade().ShouldBe(["create", "updateSeries"]);
         var update = Calls("updateSeries").ShouldHaveSingleItem();
-        update.Arguments[0].ShouldBe("cohort-scores");
+        update.Arguments[0].ShouldBe(Calls("create").Single().Arguments[1], "the chart this component created");
         update.Arguments[1].ShouldBe("[{\"name\":\"Cohort A\",\"data\":[1.5,2.5]}]");
     }
 
@@ -87,7 +88,7 @@ public class ApexChartInteropTests : ChartComponentTest
 
         cut.Render(p => p.Add(c => c.Series, Scores(4.2, 3.5)));
 
-        CallNames().ShouldBe(["create"]);
+        CallsMade().ShouldBe(["create"]);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public class ApexChartInteropTests : ChartComponentTest
 
         cut.Render(p => p.Add(c => c.DarkMode, true));
 
-        CallNames().ShouldBe(["create", "updateOptions"]);
+        CallsMade().ShouldBe(["create", "updateOptions"]);
         var update = Calls("updateOptions").ShouldHaveSingleItem();
         var options = JsonNode.Parse((string)update.Arguments[1]!)!;
         var dark = new MudTheme().PaletteDark;
@@ -121,7 +122,7 @@ public class ApexChartInteropTests : ChartComponentTest
             .Add(c => c.DarkMode, true)
             .Add(c => c.Series, Scores(1, 2)));
 
-        CallNames().ShouldBe(["create", "updateOptions"]);
+        CallsMade().ShouldBe(["create", "updateOptions"]);
         Calls("updateOptions").ShouldHaveSingleItem().Arguments[2].ShouldBe("[{\"name\":\"Cohort A\",\"data\":[1,2]}]");
     }
 
@@ -135,7 +136,33 @@ public class ApexChartInteropTests : ChartComponentTest
         await Context.DisposeComponentsAsync();
 
         var destroy = Calls("destroy").ShouldHaveSingleItem();
-        destroy.Arguments[0].ShouldBe("cohort-scores");
+        destroy.Arguments[0].ShouldBe(Calls("create").Single().Arguments[1]);
+    }
+
+    [Fact]
+    public async Task A_chart_the_browser_did_not_create_because_its_element_was_gone_is_not_destroyed()
+    {
+        Module.Setup<bool>("create", _ => true).SetResult(false);
+        var cut = RenderBar(Scores(4.2, 3.5));
+
+        await cut.Instance.DisposeAsync();
+
+        CallsMade().ShouldBe(["create"]);
+    }
+
+    [Fact]
+    public async Task Two_charts_with_the_same_id_never_destroy_each_other()
+    {
+        Module.Setup<bool>("create", _ => true).SetResult(true);
+        Module.SetupVoid("destroy", _ => true).SetVoidResult();
+        var leaving = RenderBar(Scores(4.2, 3.5));
+        RenderBar(Scores(1, 2));
+
+        await leaving.Instance.DisposeAsync();
+
+        var handles = Calls("create").Select(c => c.Arguments[1]).ToList();
+        handles.Distinct().Count().ShouldBe(2);
+        Calls("destroy").ShouldHaveSingleItem().Arguments[0].ShouldBe(handles[0]);
     }
 
     [Fact]
@@ -162,7 +189,21 @@ public class ApexChartInteropTests : ChartComponentTest
         create.SetResult(true);
         await disposal;
 
-        CallNames().ShouldBe(["create", "destroy"]);
+        Calls("destroy").ShouldHaveSingleItem().Arguments[0].ShouldBe(Calls("create").Single().Arguments[1]);
+    }
+
+    [Fact]
+    public void A_new_id_replaces_the_chart_because_apexcharts_cannot_rename_one()
+    {
+        Module.Setup<bool>("create", _ => true).SetResult(true);
+        Module.SetupVoid("destroy", _ => true).SetVoidResult();
+        var cut = RenderBar(Scores(4.2, 3.5));
+
+        cut.Render(p => p.Add(c => c.Id, "cohort-scores-2"));
+
+        CallsMade().ShouldBe(["create", "create", "destroy"]);
+        Calls("create")[1].Arguments[1].ShouldBe(Calls("create")[0].Arguments[1], "the component keeps its handle");
+        JsonNode.Parse((string)Calls("create")[1].Arguments[2]!)!["chart"]!["id"]!.GetValue<string>().ShouldBe("cohort-scores-2");
     }
 
     [Fact]

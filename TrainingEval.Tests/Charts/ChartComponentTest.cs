@@ -22,7 +22,8 @@ public abstract class ChartComponentTest : IAsyncDisposable
     protected IReadOnlyList<JSRuntimeInvocation> Calls(string identifier) =>
         [.. Module.Invocations.Where(i => i.Identifier == identifier)];
 
-    protected IReadOnlyList<string> CallNames() => [.. Module.Invocations.Select(i => i.Identifier)];
+    /// <summary>Every module function called, sorted by name: bUnit groups invocations by identifier, so order is not kept.</summary>
+    protected IReadOnlyList<string> CallsMade() => [.. Module.Invocations.Select(i => i.Identifier).Order(StringComparer.Ordinal)];
 
     public async ValueTask DisposeAsync()
     {

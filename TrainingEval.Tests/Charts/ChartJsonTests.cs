@@ -29,9 +29,9 @@ public class ChartJsonTests
     [Fact]
     public void Options_are_camel_case_with_nulls_left_out_and_formatters_marked_as_functions()
     {
-        var options = new ChartOptions
+        var options = new ApexChartOptions
         {
-            Chart = new ChartSettings { Type = ChartType.BoxPlot, StackType = ChartStackType.Percent100 },
+            Chart = new ChartSettings { Type = ApexChartType.BoxPlot, StackType = ChartStackType.Percent100 },
             YAxis = [new ChartYAxis { Labels = new ChartAxisLabels { Formatter = "v => v.toFixed(1)" } }],
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true } },
         };
@@ -40,6 +40,24 @@ public class ChartJsonTests
             "{\"chart\":{\"type\":\"boxPlot\",\"stackType\":\"100%\"}," +
             "\"yaxis\":[{\"labels\":{\"formatter\":{\"__jsFunction\":\"v => v.toFixed(1)\"}}}]," +
             "\"plotOptions\":{\"bar\":{\"horizontal\":true}}}");
+    }
+
+    [Fact]
+    public void Annotations_write_category_and_time_x_values()
+    {
+        var annotations = new ChartAnnotations
+        {
+            XAxis =
+            [
+                new ChartXAnnotation { X = "W3", Label = new ChartAnnotationLabel { Text = "复训" } },
+                new ChartXAnnotation { X = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), X2 = new DateTimeOffset(2026, 3, 8, 0, 0, 0, TimeSpan.Zero) },
+            ],
+            YAxis = [new ChartYAnnotation { Y = 60, Y2 = 80, Opacity = 0.1 }],
+        };
+
+        Json(annotations).ShouldBe(
+            "{\"yaxis\":[{\"y\":60,\"y2\":80,\"opacity\":0.1}]," +
+            "\"xaxis\":[{\"x\":\"W3\",\"label\":{\"text\":\"复训\"}},{\"x\":1772323200000,\"x2\":1772928000000}]}");
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public class LttbTests
     {
         var data = Enumerable.Range(0, 4000).Select(i => ChartPoint.Range(i, Wave[i] - 1, Wave[i] + 1)).ToList();
 
-        var result = Lttb.Downsample(new ChartSeries { Name = "P10–P90", Data = data, Type = ChartType.RangeArea });
+        var result = Lttb.Downsample(new ChartSeries { Name = "P10–P90", Data = data, Type = ApexChartType.RangeArea });
 
         result.Data.Count.ShouldBe(Lttb.DefaultThreshold);
         result.Data.ShouldAllBe(p => p.Kind == ChartPointKind.Range);

@@ -73,9 +73,42 @@ public sealed class PlaygroundRejectsInvalidInputTests : DashboardTestContext
         page.Component.WaitForAssertion(() => page.ShowsStaleNotice.ShouldBeTrue());
         page.Type(page.Input("attendance"), "1");
 
-        // Reaction = (50·80 + 30·100 + 20·60)/100 = 82; composite = (15·82 + 25·82 + 35·72.142857)/75 = 77.4
+        // Reaction = (50 × 80 + 30 × 100 + 20 × 60)/100 = 82; composite = (15 × 82 + 25 × 82 + 35 × 72.142857)/75 = 77.4
         page.Component.WaitForAssertion(() => page.Composite.ShouldBe("77.4"));
         page.ShowsStaleNotice.ShouldBeFalse();
         page.FieldErrors("attendance").ShouldBeEmpty();
+    }
+}
+
+/// <summary>Text that is not a number gets MudBlazor's conversion message in the UI language.</summary>
+public sealed class PlaygroundRejectsTextInNumberFieldsTests : DashboardTestContext
+{
+    [Fact]
+    public void Letters_in_a_number_field_are_refused_in_Chinese_and_do_not_count_as_missing()
+    {
+        UseCulture("zh-CN");
+        var page = new PlaygroundPage(Render<Playground>());
+
+        page.Type(page.Input("attendance"), "abc");
+
+        page.Component.WaitForAssertion(() => page.FieldErrors("attendance").ShouldBe("不是有效的数字"));
+        page.ShowsStaleNotice.ShouldBeTrue();
+        page.Composite.ShouldBe("76.8");
+    }
+}
+
+/// <summary>Text in a weight field is an error too, not an empty weight.</summary>
+public sealed class PlaygroundRejectsTextInWeightFieldsTests : DashboardTestContext
+{
+    [Fact]
+    public void Letters_in_a_level_weight_keep_the_last_valid_results()
+    {
+        UseCulture("en");
+        var page = new PlaygroundPage(Render<Playground>());
+
+        page.Type(page.LevelWeight("Results"), "x");
+
+        page.Component.WaitForAssertion(() => page.ShowsStaleNotice.ShouldBeTrue());
+        page.Composite.ShouldBe("76.8");
     }
 }

@@ -7,7 +7,7 @@ using MudBlazor;
 namespace TrainingEval.Dashboard.Components.Charts;
 
 /// <summary>
-/// The dashboard's one chart component: an ApexCharts chart driven by a typed <see cref="ChartOptions"/>.
+/// The dashboard's one chart component: an ApexCharts chart driven by a typed <see cref="ApexChartOptions"/>.
 /// The chart is created once after the first interactive render; later parameter changes are pushed
 /// with <c>updateSeries</c> / <c>updateOptions</c> (never by re-creating it), and only what changed.
 /// Colours follow the MudBlazor theme (<see cref="DarkMode"/>, <see cref="Palette"/>), the locale
@@ -26,6 +26,10 @@ public sealed partial class ApexChart : IAsyncDisposable
     // Serializes create/update/destroy: an update must not overtake the create it depends on, and
     // disposal must wait for an in-flight create so that no chart is left behind in the page.
     private readonly SemaphoreSlim _jsGate = new(1, 1);
+
+    // The module keys charts by this, not by Id: when a page with chart "x" is replaced by another
+    // page with chart "x", the old component's late destroy must not remove the new chart.
+    private readonly string _handle = Guid.NewGuid().ToString("N");
     private ElementReference _host;
     private IJSObjectReference? _module;
     private string _optionsJson = "";
@@ -42,12 +46,12 @@ public sealed partial class ApexChart : IAsyncDisposable
     [Parameter, EditorRequired] public required string Id { get; set; }
 
     /// <summary>This chart's own options; never shared between charts, never mutated by the component.</summary>
-    [Parameter, EditorRequired] public required ChartOptions Options { get; set; }
+    [Parameter, EditorRequired] public required ApexChartOptions Options { get; set; }
 
     /// <summary>Series of an axis chart (bar, line, area, radar, box plot, range area, scatter).</summary>
     [Parameter] public IReadOnlyList<ChartSeries>? Series { get; set; }
 
-    /// <summary>Slice values of a pie or donut chart, matching <see cref="ChartOptions.Labels"/>.</summary>
+    /// <summary>Slice values of a pie or donut chart, matching <see cref="ApexChartOptions.Labels"/>.</summary>
     [Parameter] public IReadOnlyList<double>? Values { get; set; }
 
     /// <summary>Height in CSS pixels.</summary>
@@ -122,20 +126,21 @@ public sealed partial class ApexChart : IAsyncDisposable
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
             if (_shownId != Id)
             {
+                // First render, or a new identity (ApexCharts cannot rename a chart in place).
                 if (_shownId is not null)
-                    await _module.InvokeVoidAsync("destroy", _shownId);
+                    await _module.InvokeVoidAsync("destroy", _handle);
                 _shownId = null;
-                if (await _module.InvokeAsync<bool>("create", _host, Id, options, series))
+                if (await _module.InvokeAsync<bool>("create", _host, _handle, options, series))
                     _shownId = Id;
             }
             else if (options != _shownOptionsJson)
             {
                 // One redraw for both; updateOptions merges series passed with the options.
-                await _module.InvokeVoidAsync("updateOptions", Id, options, series != _shownSeriesJson ? series : null);
+                await _module.InvokeVoidAsync("updateOptions", _handle, options, series != _shownSeriesJson ? series : null);
             }
             else if (series != _shownSeriesJson)
             {
-                await _module.InvokeVoidAsync("updateSeries", Id, series);
+                await _module.InvokeVoidAsync("updateSeries", _handle, series);
             }
 
             _shownOptionsJson = options;
@@ -174,7 +179,7 @@ public sealed partial class ApexChart : IAsyncDisposable
             if (_module is null)
                 return;
             if (_shownId is not null)
-                await _module.InvokeVoidAsync("destroy", _shownId);
+                await _module.InvokeVoidAsync("destroy", _handle);
             await _module.DisposeAsync();
         }
         catch (Exception ex) when (ex is JSDisconnectedException or ObjectDisposedException or TaskCanceledException)

@@ -7,6 +7,8 @@ const libraryUrl = 'lib/apexcharts/apexcharts.min.js';
 const localeUrl = name => `lib/apexcharts/locales/${name}.json`;
 const functionMarker = '__jsFunction';
 
+// One entry per ApexChart component instance, keyed by a handle the component generates (its Id is
+// ApexCharts' chart.id inside the options, and may repeat across pages during navigation).
 const charts = new Map();
 const locales = new Map();
 let library;
@@ -94,21 +96,21 @@ async function parseOptions(optionsJson) {
 }
 
 /** Creates the chart in element; false when the element left the page while loading (fast navigation). */
-export async function create(element, id, optionsJson, seriesJson) {
+export async function create(element, handle, optionsJson, seriesJson) {
   const [ApexCharts, options] = await Promise.all([loadLibrary(), parseOptions(optionsJson)]);
   if (!element || !element.isConnected) {
     return false;
   }
-  destroy(id);
+  destroy(handle);
   options.series = JSON.parse(seriesJson);
   const chart = new ApexCharts(element, options);
-  charts.set(id, chart);
+  charts.set(handle, chart);
   await chart.render();
   return true;
 }
 
-export async function updateSeries(id, seriesJson) {
-  const chart = charts.get(id);
+export async function updateSeries(handle, seriesJson) {
+  const chart = charts.get(handle);
   if (!chart) {
     return false;
   }
@@ -117,8 +119,8 @@ export async function updateSeries(id, seriesJson) {
 }
 
 /** Merges new options (and, when given, new series) into the chart in one redraw. */
-export async function updateOptions(id, optionsJson, seriesJson) {
-  const chart = charts.get(id);
+export async function updateOptions(handle, optionsJson, seriesJson) {
+  const chart = charts.get(handle);
   if (!chart) {
     return false;
   }
@@ -137,8 +139,8 @@ export async function updateOptions(id, optionsJson, seriesJson) {
   return true;
 }
 
-export function destroy(id) {
-  const chart = charts.get(id);
-  charts.delete(id);
+export function destroy(handle) {
+  const chart = charts.get(handle);
+  charts.delete(handle);
   chart?.destroy();
 }

@@ -4,7 +4,7 @@ namespace TrainingEval.Dashboard.Components.Charts;
 
 // Enum members serialize camelCase (BoxPlot -> "boxPlot"); the names are ApexCharts' own.
 
-public enum ChartType { Bar, Line, Area, Radar, BoxPlot, Pie, Donut, RangeArea, Scatter }
+public enum ApexChartType { Bar, Line, Area, Radar, BoxPlot, Pie, Donut, RangeArea, Scatter }
 
 public enum ChartStackType
 {

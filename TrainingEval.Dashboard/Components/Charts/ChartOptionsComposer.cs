@@ -13,13 +13,13 @@ internal sealed record ChartComposition(
     bool AnimationsOff);
 
 /// <summary>
-/// Builds the options JSON for one chart: the caller's <see cref="ChartOptions"/> plus the id, height,
+/// Builds the options JSON for one chart: the caller's <see cref="ApexChartOptions"/> plus the id, height,
 /// theme colours, locale and export file names. Anything the caller set explicitly wins, except
 /// id, height and theme mode, which belong to the component.
 /// </summary>
 internal static class ChartOptionsComposer
 {
-    public static string Compose(ChartOptions options, ChartComposition with)
+    public static string Compose(ApexChartOptions options, ChartComposition with)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(with);
@@ -50,7 +50,27 @@ internal static class ChartOptionsComposer
         Child(root, "tooltip")["theme"] ??= mode;
         Child(root, "grid")["borderColor"] ??= theme.GridColor;
 
-        if (options.Chart.Type == ChartType.Radar)
+        // ApexCharts draws these in white whatever the mode; on a dark surface they glare.
+        Child(root, "markers")["strokeColors"] ??= theme.SurfaceColor;
+        if (options.Chart.Type is ApexChartType.Pie or ApexChartType.Donut)
+            Child(root, "stroke")["colors"] ??= new JsonArray(theme.SurfaceColor);
+        if (root["annotations"] is JsonObject annotations)
+        {
+            foreach (var group in (string[])["yaxis", "xaxis", "points"])
+            {
+                foreach (var annotation in (annotations[group] as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    if (annotation["label"] is not JsonObject label)
+                        continue;
+                    label["borderColor"] ??= theme.GridColor;
+                    var style = Child(label, "style");
+                    style["color"] ??= theme.TextColor;
+                    style["background"] ??= theme.SurfaceColor;
+                }
+            }
+        }
+
+        if (options.Chart.Type == ApexChartType.Radar)
         {
             var polygons = Child(Child(Child(root, "plotOptions"), "radar"), "polygons");
             polygons["strokeColors"] ??= theme.GridColor;

@@ -8,7 +8,7 @@ public sealed record ChartSeries
     public IReadOnlyList<ChartPoint> Data { get; init; } = [];
 
     /// <summary>Series type in a mixed chart (e.g. a line over a range-area band); null uses the chart's type.</summary>
-    public ChartType? Type { get; init; }
+    public ApexChartType? Type { get; init; }
 
     public string? Color { get; init; }
 

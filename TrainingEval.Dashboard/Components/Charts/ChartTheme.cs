@@ -11,6 +11,12 @@ public sealed record ChartTheme
     public required IReadOnlyList<string> SeriesColors { get; init; }
     public required string ForeColor { get; init; }
     public required string GridColor { get; init; }
+
+    /// <summary>The colour charts sit on (MudPaper): slice borders, marker rings, annotation label boxes.</summary>
+    public required string SurfaceColor { get; init; }
+
+    /// <summary>Primary text colour, for annotation labels.</summary>
+    public required string TextColor { get; init; }
     public required string FontFamily { get; init; }
 
     /// <summary>
@@ -37,6 +43,8 @@ public sealed record ChartTheme
             SeriesColors = seriesColors is { Count: > 0 } ? seriesColors : SeriesPalette(palette),
             ForeColor = palette.TextSecondary.ToString(MudColorOutputFormats.RGBA),
             GridColor = palette.LinesDefault.ToString(MudColorOutputFormats.RGBA),
+            SurfaceColor = palette.Surface.ToString(MudColorOutputFormats.RGBA),
+            TextColor = palette.TextPrimary.ToString(MudColorOutputFormats.RGBA),
             FontFamily = string.Join(", ", theme.Typography.Default.FontFamily ?? ["Roboto", "Helvetica", "Arial", "sans-serif"]),
         };
     }

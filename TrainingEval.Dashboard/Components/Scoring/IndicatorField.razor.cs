@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using TrainingEval.Dashboard.Scoring;
 using TrainingEval.Dashboard.Validation;
 using TrainingEval.Domain.Evaluation;
@@ -13,6 +14,10 @@ namespace TrainingEval.Dashboard.Components.Scoring;
 public sealed partial class IndicatorField
 {
     private Func<object, string, Task<IEnumerable<string>>> _validation = default!;
+    private MudNumericField<double?>? _value;
+    private MudNumericField<double?>? _baseline;
+    private MudNumericField<double?>? _target;
+    private MudNumericField<double?>? _weight;
 
     /// <summary>The indicator being edited; changed in place.</summary>
     [Parameter, EditorRequired]
@@ -59,24 +64,37 @@ public sealed partial class IndicatorField
     private Task SetValue(double? value)
     {
         Indicator.Value = value;
+        TrackUnreadable(nameof(IndicatorInput.Value), _value);
         return Changed.InvokeAsync();
     }
 
     private Task SetBaseline(double? value)
     {
         Indicator.Baseline = value;
+        TrackUnreadable(nameof(IndicatorInput.Baseline), _baseline);
         return Changed.InvokeAsync();
     }
 
     private Task SetTarget(double? value)
     {
         Indicator.Target = value;
+        TrackUnreadable(nameof(IndicatorInput.Target), _target);
         return Changed.InvokeAsync();
     }
 
     private Task SetWeight(double? value)
     {
         Indicator.Weight = value;
+        TrackUnreadable(nameof(IndicatorInput.Weight), _weight);
         return Changed.InvokeAsync();
+    }
+
+    // A field with text that is not a number reports null; remember it so the playground calls it an error, not "missing".
+    private void TrackUnreadable(string property, MudNumericField<double?>? field)
+    {
+        if (field?.ConversionError == true)
+            Indicator.Unreadable.Add(property);
+        else
+            Indicator.Unreadable.Remove(property);
     }
 }

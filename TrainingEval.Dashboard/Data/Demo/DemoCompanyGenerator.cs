@@ -28,8 +28,9 @@ public static class DemoCompanyGenerator
     public static DemoCompany Generate(DemoCompanySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.Employees < 50 || spec.Mentors < DemoCatalog.Departments.Length || spec.Programs is < 1 or > 8 || spec.CohortSizeFactor <= 0)
-            throw new ArgumentOutOfRangeException(nameof(spec), spec, "The demo needs at least 50 employees, one mentor per department, 1–8 programs and a positive cohort size factor.");
+        if (spec.Employees < 50 || spec.Mentors < DemoCatalog.Departments.Length || spec.Programs is < 1 or > 8 || spec.CohortSizeFactor <= 0
+            || spec.CohortSizeOverride is < 1 || spec.MaxCohortsPerProgram is < 2)
+            throw new ArgumentOutOfRangeException(nameof(spec), spec, "The demo needs at least 50 employees, one mentor per department, 1–8 programs, a positive cohort size and at least 2 cohorts per program.");
         return new Run(spec).Generate();
     }
 
@@ -166,7 +167,10 @@ public static class DemoCompanyGenerator
             var firstStart = Monday(_historyStart.AddDays(60 + _rnd.Int(0, 60)));
             var spacing = (lastStart.DayNumber - firstStart.DayNumber) / (double)(def.CohortCount - 1);
             var used = new HashSet<Learner>();
-            for (var run = 0; run < def.CohortCount; run++)
+            var runs = Enumerable.Range(0, def.CohortCount).ToList();
+            if (spec.MaxCohortsPerProgram is { } max && max < runs.Count)
+                runs = [.. runs.Take(max - 1), def.CohortCount - 1];
+            foreach (var run in runs)
             {
                 var start = run == def.CohortCount - 1 ? lastStart : Monday(firstStart.AddDays((int)Math.Round(spacing * run)));
                 CreateCohort(program, def, kpis, versions, run, start, used);
@@ -349,11 +353,14 @@ public static class DemoCompanyGenerator
 
         private List<EnrollmentPlan> Enroll(Cohort cohort, DemoProgram def, DateOnly start, HashSet<Learner> used, double quality)
         {
-            var size = (int)Math.Round(_rnd.Int(def.SizeMin, def.SizeMax + 1) * spec.CohortSizeFactor);
-            var eligible = _company.Learners
-                .Where(l => !used.Contains(l) && l.HireDate < start
-                            && (!def.RecentHiresOnly || l.HireDate >= start.AddDays(-240)))
-                .ToList();
+            var size = spec.CohortSizeOverride ?? (int)Math.Round(_rnd.Int(def.SizeMin, def.SizeMax + 1) * spec.CohortSizeFactor);
+            bool Fits(Learner l) => l.HireDate < start && (!def.RecentHiresOnly || l.HireDate >= start.AddDays(-240));
+            var eligible = _company.Learners.Where(l => !used.Contains(l) && Fits(l)).ToList();
+            if (eligible.Count < size)
+            {
+                // Too few fresh learners (a small or oversized demo): let earlier runs' learners take the course again.
+                eligible.AddRange(_company.Learners.Where(l => used.Contains(l) && Fits(l)));
+            }
             var deptIndex = _company.Departments.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
             var weights = eligible.Select(l => def.DepartmentWeights[deptIndex[l.Department!]] + 0.001).ToList();
             var chosen = new List<Learner>();

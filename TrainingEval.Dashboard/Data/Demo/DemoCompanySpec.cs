@@ -23,6 +23,12 @@ public sealed record DemoCompanySpec
     /// <summary>Multiplies every cohort's size (1 = the demo's sizes of about 24–60 learners).</summary>
     public double CohortSizeFactor { get; init; } = 1;
 
+    /// <summary>When set, every cohort has exactly this many learners (benchmarks use one large cohort).</summary>
+    public int? CohortSizeOverride { get; init; }
+
+    /// <summary>When set, each program keeps only its first runs up to this count (the newest run is always kept).</summary>
+    public int? MaxCohortsPerProgram { get; init; }
+
     /// <summary>
     /// Names, titles and descriptions are always stored in both languages; free text a person typed
     /// (comments) is stored once, as written — in Chinese when true, in English otherwise.

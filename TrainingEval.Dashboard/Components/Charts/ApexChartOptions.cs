@@ -9,7 +9,7 @@ namespace TrainingEval.Dashboard.Components.Charts;
 /// unset keeps ApexCharts' default. Give each chart its own instance; <see cref="ApexChart"/> never
 /// mutates it, it overlays id, height, theme colours, locale and export names on a copy.
 /// </summary>
-public sealed class ChartOptions
+public sealed class ApexChartOptions
 {
     public ChartSettings Chart { get; init; } = new();
 
@@ -46,7 +46,7 @@ public sealed class ChartOptions
 public sealed class ChartSettings
 {
     /// <summary>The default series type; mixed charts set <see cref="ChartSeries.Type"/> per series.</summary>
-    public ChartType? Type { get; init; }
+    public ApexChartType? Type { get; init; }
 
     public bool? Stacked { get; init; }
     public ChartStackType? StackType { get; init; }
