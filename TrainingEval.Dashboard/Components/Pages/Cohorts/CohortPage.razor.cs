@@ -72,8 +72,8 @@ public sealed partial class CohortPage : IDisposable
 
     private CohortLearnerQuery TableQuery { get; set; } = new();
 
-    private CohortLearner? SelectedLearner =>
-        _view?.Learners.FirstOrDefault(l => string.Equals(l.EmployeeNumber, Learner, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The learner on the radar: the one in the URL, else the top-ranked one.</summary>
+    private CohortLearner? SelectedLearner => SelectedIndex() is var i and >= 0 ? _view!.Learners[i] : null;
 
     protected override void OnInitialized() =>
         _scoreSubscription = Notifier.Subscribe(change => InvokeAsync(() => OnScoresChangedAsync(change)));
