@@ -7,6 +7,7 @@ using TrainingEval.Dashboard.Data.Demo;
 using TrainingEval.Dashboard.Data.Entities;
 using TrainingEval.Dashboard.Data.Scoring;
 using TrainingEval.Tests.Browser;
+using TrainingEval.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace TrainingEval.Tests.Cohorts;
@@ -34,11 +35,9 @@ public sealed class CohortPagePayloadTests(ITestOutputHelper output)
         try
         {
             await PrepareAsync(path);
-            await using var server = new DashboardServer(new Dictionary<string, string?>
-            {
-                ["TrainingEval:Database:SqlitePath"] = path,
-                ["TrainingEval:DemoData:Enabled"] = "false",
-            });
+            await using var server = new DashboardServer();
+            server.Settings["TrainingEval:Database:SqlitePath"] = path;
+            server.Settings["TrainingEval:DemoData:Enabled"] = "false";
             var baseUri = server.Start();
             using var playwright = await Playwright.CreateAsync();
             playwright.Selectors.SetTestIdAttribute(BrowserFixture.TestIdAttribute);

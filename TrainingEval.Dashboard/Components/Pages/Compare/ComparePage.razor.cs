@@ -24,13 +24,13 @@ public sealed partial class ComparePage
 
     private IReadOnlyList<CohortChoice> _choices = [];
     private IReadOnlyList<ComparedCohort> _cohorts = [];
-    private ChartOptions _levelOptions = new();
+    private ApexChartOptions _levelOptions = new();
     private IReadOnlyList<ChartSeries> _levelSeries = [];
-    private ChartOptions _spreadOptions = new();
+    private ApexChartOptions _spreadOptions = new();
     private IReadOnlyList<ChartSeries> _spreadSeries = [];
-    private ChartOptions _tierOptions = new();
+    private ApexChartOptions _tierOptions = new();
     private IReadOnlyList<ChartSeries> _tierSeries = [];
-    private ChartOptions _outcomeOptions = new();
+    private ApexChartOptions _outcomeOptions = new();
     private IReadOnlyList<ChartSeries> _outcomeSeries = [];
 
     [Inject] private CohortComparisonQueries Queries { get; set; } = default!;
@@ -89,9 +89,9 @@ public sealed partial class ComparePage
             Name = c.Cohort.Code,
             Data = [ChartPoint.Of(Round(c.Summary.MeanComposite)), .. KirkpatrickLevels.All.Select(l => ChartPoint.Of(Round(c.Summary.LevelMean(l))))],
         })];
-        _levelOptions = new ChartOptions
+        _levelOptions = new ApexChartOptions
         {
-            Chart = new() { Type = ChartType.Bar },
+            Chart = new() { Type = ApexChartType.Bar },
             XAxis = new() { Categories = levelCategories },
             YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } }],
             PlotOptions = new() { Bar = new() { ColumnWidth = "72%", BorderRadius = 3 } },
@@ -107,21 +107,21 @@ public sealed partial class ComparePage
             new ChartSeries
             {
                 Name = Text["Spread_Box"],
-                Type = ChartType.BoxPlot,
+                Type = ApexChartType.BoxPlot,
                 Data = [.. withSpread.Select(c => ChartPoint.Box(c.Cohort.Code,
                     Round1(c.Spread!.Min), Round1(c.Spread.Q1), Round1(c.Spread.Median), Round1(c.Spread.Q3), Round1(c.Spread.Max)))],
             },
             new ChartSeries
             {
                 Name = Text["Spread_Mean"],
-                Type = ChartType.Scatter,
+                Type = ApexChartType.Scatter,
                 Color = DashboardColors.Warning(Theme),
                 Data = [.. withSpread.Select(c => ChartPoint.Of(c.Cohort.Code, Round1(c.Spread!.Mean)))],
             },
         ];
-        _spreadOptions = new ChartOptions
+        _spreadOptions = new ApexChartOptions
         {
-            Chart = new() { Type = ChartType.BoxPlot },
+            Chart = new() { Type = ApexChartType.BoxPlot },
             YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } }],
             PlotOptions = new() { BoxPlot = new() { Colors = new() { Upper = DashboardColors.Primary(Theme), Lower = DashboardColors.Level(Theme, KirkpatrickLevel.Reaction) } } },
             Markers = new() { Size = 6 },
@@ -139,9 +139,9 @@ public sealed partial class ComparePage
             }),
             new ChartSeries { Name = tierNames[^1], Data = [.. _cohorts.Select(c => ChartPoint.Of(c.Summary.UnscoredCount))] },
         ];
-        _tierOptions = new ChartOptions
+        _tierOptions = new ApexChartOptions
         {
-            Chart = new() { Type = ChartType.Bar, Stacked = true, StackType = ChartStackType.Percent100 },
+            Chart = new() { Type = ApexChartType.Bar, Stacked = true, StackType = ChartStackType.Percent100 },
             PlotOptions = new() { Bar = new() { Horizontal = true, BarHeight = "62%" } },
             XAxis = new() { Categories = names },
             DataLabels = new() { Enabled = true, Formatter = "(v) => v >= 6 ? v.toFixed(0) + '%' : ''" },
@@ -155,9 +155,9 @@ public sealed partial class ComparePage
             new ChartSeries { Name = Text["PassRate"], Data = [.. _cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.PassRate)))] },
             new ChartSeries { Name = Text["Coverage"], Data = [.. _cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.MeanCoverage)))] },
         ];
-        _outcomeOptions = new ChartOptions
+        _outcomeOptions = new ApexChartOptions
         {
-            Chart = new() { Type = ChartType.Bar },
+            Chart = new() { Type = ApexChartType.Bar },
             PlotOptions = new() { Bar = new() { Horizontal = true, BarHeight = "70%", BorderRadius = 3 } },
             XAxis = new() { Categories = names, Min = 0, Max = 100, TickAmount = 5 },
             DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1) + '%'" },

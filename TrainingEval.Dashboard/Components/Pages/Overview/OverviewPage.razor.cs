@@ -22,11 +22,11 @@ namespace TrainingEval.Dashboard.Components.Pages.Overview;
 public sealed partial class OverviewPage
 {
     private OverviewData? _data;
-    private ChartOptions _byProgramOptions = new();
+    private ApexChartOptions _byProgramOptions = new();
     private IReadOnlyList<ChartSeries> _byProgram = [];
-    private ChartOptions _tierOptions = new();
+    private ApexChartOptions _tierOptions = new();
     private IReadOnlyList<double> _tierValues = [];
-    private ChartOptions _funnelOptions = new();
+    private ApexChartOptions _funnelOptions = new();
     private IReadOnlyList<ChartSeries> _funnel = [];
 
     [Inject] private OverviewQueries Queries { get; set; } = default!;
@@ -68,9 +68,9 @@ public sealed partial class OverviewPage
     internal void BuildCharts(OverviewData data)
     {
         var programNames = data.Programs.Select(p => p.DisplayName()).ToList();
-        _byProgramOptions = new ChartOptions
+        _byProgramOptions = new ApexChartOptions
         {
-            Chart = new() { Type = ChartType.Bar, Toolbar = new() { Show = true } },
+            Chart = new() { Type = ApexChartType.Bar, Toolbar = new() { Show = true } },
             PlotOptions = new() { Bar = new() { Horizontal = true, BorderRadius = 4, BarHeight = "62%", Distributed = false } },
             XAxis = new() { Categories = programNames, Min = 0, Max = 100, TickAmount = 5 },
             DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1)" },
@@ -88,9 +88,9 @@ public sealed partial class OverviewPage
         ];
 
         var tierLabels = Enum.GetValues<Tier>().Select(t => Evaluation.TierLabel(t)).Append(Text["Tiers_Unscored"].Value).ToList();
-        _tierOptions = new ChartOptions
+        _tierOptions = new ApexChartOptions
         {
-            Chart = new() { Type = ChartType.Donut },
+            Chart = new() { Type = ApexChartType.Donut },
             Labels = tierLabels,
             Legend = new() { Position = ChartPosition.Bottom },
             DataLabels = new() { Enabled = true },
@@ -113,9 +113,9 @@ public sealed partial class OverviewPage
 
         var funnelCategories = new List<string> { Text["Funnel_AllCohorts"] };
         funnelCategories.AddRange(KirkpatrickLevels.All.Select(l => Evaluation.LevelName(l)));
-        _funnelOptions = new ChartOptions
+        _funnelOptions = new ApexChartOptions
         {
-            Chart = new() { Type = ChartType.Bar },
+            Chart = new() { Type = ApexChartType.Bar },
             PlotOptions = new() { Bar = new() { Horizontal = true, Distributed = true, BorderRadius = 4, BarHeight = "70%" } },
             XAxis = new() { Categories = funnelCategories, DecimalsInFloat = 0 },
             DataLabels = new() { Enabled = true },

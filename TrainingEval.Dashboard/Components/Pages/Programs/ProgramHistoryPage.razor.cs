@@ -28,9 +28,9 @@ public sealed partial class ProgramHistoryPage
     private WhatIfSession? _whatIf;
     private IDisposable? _draftSubscription;
     private IReadOnlyList<CohortObservations>? _observations;
-    private ChartOptions _historyOptions = new();
+    private ApexChartOptions _historyOptions = new();
     private IReadOnlyList<ChartSeries> _historySeries = [];
-    private ChartOptions _outcomeOptions = new();
+    private ApexChartOptions _outcomeOptions = new();
     private IReadOnlyList<ChartSeries> _outcomeSeries = [];
 
     [Inject] private ProgramQueries Queries { get; set; } = default!;
@@ -243,9 +243,9 @@ public sealed partial class ProgramHistoryPage
             .ToList();
 
         _historySeries = history.Cohorts.Count == 0 ? [] : series;
-        _historyOptions = new ChartOptions
+        _historyOptions = new ApexChartOptions
         {
-            Chart = new() { Type = ChartType.Line, Zoom = new() { Enabled = false } },
+            Chart = new() { Type = ApexChartType.Line, Zoom = new() { Enabled = false } },
             XAxis = new() { Categories = categories, Labels = new() { Rotate = -35, Trim = false } },
             YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Title = new() { Text = Text["Axis_Score"] }, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } }],
             Stroke = new() { Curve = ChartCurve.Straight, Width = widths, DashArray = dashes },
@@ -261,13 +261,13 @@ public sealed partial class ProgramHistoryPage
         var learnersName = Text["Series_Learners"].Value;
         _outcomeSeries = history.Cohorts.Count == 0 ? [] :
         [
-            new ChartSeries { Name = passName, Type = ChartType.Bar, Color = DashboardColors.Secondary(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.PassRate)))] },
-            new ChartSeries { Name = Text["Series_Coverage"], Type = ChartType.Bar, Color = levelColors[0], Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.MeanCoverage)))] },
-            new ChartSeries { Name = learnersName, Type = ChartType.Line, Color = muted, Data = [.. history.Cohorts.Select(c => ChartPoint.Of(c.Summary.LearnerCount))] },
+            new ChartSeries { Name = passName, Type = ApexChartType.Bar, Color = DashboardColors.Secondary(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.PassRate)))] },
+            new ChartSeries { Name = Text["Series_Coverage"], Type = ApexChartType.Bar, Color = levelColors[0], Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.MeanCoverage)))] },
+            new ChartSeries { Name = learnersName, Type = ApexChartType.Line, Color = muted, Data = [.. history.Cohorts.Select(c => ChartPoint.Of(c.Summary.LearnerCount))] },
         ];
-        _outcomeOptions = new ChartOptions
+        _outcomeOptions = new ApexChartOptions
         {
-            Chart = new() { Type = ChartType.Bar, Zoom = new() { Enabled = false } },
+            Chart = new() { Type = ApexChartType.Bar, Zoom = new() { Enabled = false } },
             XAxis = new() { Categories = categories, Labels = new() { Rotate = -35, Trim = false } },
             YAxis =
             [
