@@ -27,19 +27,22 @@ public abstract class CohortPageTestContext : DashboardTestContext
     /// <summary>The series most recently sent to the chart <paramref name="chartId"/>; null when none was sent.</summary>
     protected JsonElement? LatestSeries(string chartId)
     {
+        // The component keys browser charts by a per-instance handle; the chart id is in the options.
         string? json = null;
+        string? handle = null;
         foreach (var call in Module.Invocations)
         {
             var args = call.Arguments;
             switch (call.Identifier)
             {
-                case "create" when (string?)args[1] == chartId:
+                case "create" when args[2] is string options && ChartIdOf(options) == chartId:
+                    handle = (string?)args[1];
                     json = (string?)args[3];
                     break;
-                case "updateOptions" when (string?)args[0] == chartId && args[2] is string series:
+                case "updateOptions" when handle is not null && (string?)args[0] == handle && args[2] is string series:
                     json = series;
                     break;
-                case "updateSeries" when (string?)args[0] == chartId:
+                case "updateSeries" when handle is not null && (string?)args[0] == handle:
                     json = (string?)args[1];
                     break;
             }
@@ -74,4 +77,10 @@ public abstract class CohortPageTestContext : DashboardTestContext
         series.EnumerateArray().ToDictionary(
             s => s.GetProperty("name").GetString()!,
             s => s.GetProperty("data").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? (double?)null : v.GetDouble()).ToArray());
+
+    private static string? ChartIdOf(string optionsJson)
+    {
+        using var options = JsonDocument.Parse(optionsJson);
+        return options.RootElement.TryGetProperty("chart", out var chart) && chart.TryGetProperty("id", out var id) ? id.GetString() : null;
+    }
 }
