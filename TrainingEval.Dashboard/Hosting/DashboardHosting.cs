@@ -1,6 +1,8 @@
 using FluentValidation;
 using MudBlazor;
 using MudBlazor.Services;
+using TrainingEval.Dashboard.Analytics;
+using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Live;
@@ -46,6 +48,8 @@ public static class DashboardHosting
         services.AddSingleton<IScoreChangeNotifier, InProcessScoreChangeNotifier>();
         services.AddScoped<PlaygroundSession>();
         services.AddTransient<ScoreExplanation>();
+        services.AddProgramAnalytics();
+        services.AddCohortAnalytics();
         return services;
     }
 
@@ -58,8 +62,6 @@ public static class DashboardHosting
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapCultureEndpoint();
-        // The scoring playground is the only section so far; "/" leads there until an overview page exists.
-        app.MapGet("/", () => Results.Redirect("/playground")).ExcludeFromDescription();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

@@ -72,12 +72,15 @@ public sealed class CultureSwitchTests(DashboardServer server) : IClassFixture<D
     }
 
     [Fact]
-    public async Task The_home_page_leads_to_the_playground()
+    public async Task The_home_page_is_the_overview()
     {
-        using var response = await _client.GetAsync("/", TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.OriginalString.ShouldBe("/playground");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("<h1");
+        response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/");
     }
 
     [Fact]

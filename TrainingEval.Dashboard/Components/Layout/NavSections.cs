@@ -17,6 +17,12 @@ public static class NavSections
 {
     public static IReadOnlyList<NavSection> All { get; } =
     [
+        new("Nav_Dashboards",
+        [
+            new("", "Nav_Overview", Icons.Material.Outlined.SpaceDashboard, NavLinkMatch.All),
+            new("programs", "Nav_Programs", Icons.Material.Outlined.Timeline),
+            new("compare", "Nav_Compare", Icons.Material.Outlined.CompareArrows),
+        ]),
         new("Nav_Evaluation",
         [
             new("playground", "Nav_Playground", Icons.Material.Outlined.Calculate),
