@@ -1,7 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TrainingEval.Dashboard.Data.Collection;
 using TrainingEval.Dashboard.Data.Demo;
+using TrainingEval.Dashboard.Data.Import;
+using TrainingEval.Dashboard.Data.Profiles;
+using TrainingEval.Dashboard.Data.Ratings;
+using TrainingEval.Dashboard.Data.Scoring;
 using TrainingEval.Dashboard.Hosting;
 
 namespace TrainingEval.Dashboard.Data;
@@ -26,6 +31,24 @@ public static partial class TrainingDataHosting
 
         services.TryAddScoped<ICurrentActor>(_ => new CurrentActor(CurrentActor.System));
         services.AddSingleton<DemoCompanySeeder>();
+
+        services.AddSingleton<IIndicatorCollector, SatisfactionCollector>();
+        services.AddSingleton<IIndicatorCollector, AttendanceCollector>();
+        services.AddSingleton<IIndicatorCollector, InteractionCollector>();
+        services.AddSingleton<IIndicatorCollector, AssessmentCollector>();
+        services.AddSingleton<IIndicatorCollector, AssignmentCollector>();
+        services.AddSingleton<IIndicatorCollector, MentorRatingCollector>();
+        services.AddSingleton<IIndicatorCollector, ApplicationCollector>();
+        services.AddSingleton<IIndicatorCollector, PerformanceReviewCollector>();
+        services.AddSingleton<IIndicatorCollector, KpiCollector>();
+        services.AddSingleton<ObservationCollector>();
+        services.AddSingleton<CohortScoreService>();
+
+        // Writers name the current actor in the audit trail, so they live as long as the circuit's actor.
+        services.AddScoped<WeightProfileService>();
+        services.AddScoped<MentorRatingService>();
+        services.AddScoped<StoredObservationService>();
+        services.AddScoped<CohortLifecycleService>();
         return builder;
     }
 
@@ -55,9 +78,13 @@ public static partial class TrainingDataHosting
         var company = DemoCompanyGenerator.Generate(spec);
         var generated = watch.ElapsedMilliseconds;
         var written = await seeder.SeedAsync(company, cancellationToken);
-        LogSeeded(logger, company.Learners.Count, company.Cohorts.Count, company.RecordCount, generated, (long)written.TotalMilliseconds);
+        watch.Restart();
+        var scored = await scope.ServiceProvider.GetRequiredService<CohortScoreService>().RecomputeAllAsync(cancellationToken);
+        var scoredLearners = scored.Sum(s => s.LearnersScored);
+        LogSeeded(logger, company.Learners.Count, company.Cohorts.Count, company.RecordCount, generated, (long)written.TotalMilliseconds,
+            scoredLearners, watch.ElapsedMilliseconds);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo company: {Employees} employees, {Cohorts} cohorts, {Records} records (generated in {GenerateMs} ms, written in {WriteMs} ms)")]
-    private static partial void LogSeeded(ILogger logger, int employees, int cohorts, int records, long generateMs, long writeMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo company: {Employees} employees, {Cohorts} cohorts, {Records} records (generated in {GenerateMs} ms, written in {WriteMs} ms); scored {Scored} enrollments in {ScoreMs} ms")]
+    private static partial void LogSeeded(ILogger logger, int employees, int cohorts, int records, long generateMs, long writeMs, int scored, long scoreMs);
 }
