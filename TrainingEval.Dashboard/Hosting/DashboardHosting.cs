@@ -1,6 +1,7 @@
 using FluentValidation;
 using MudBlazor;
 using MudBlazor.Services;
+using TrainingEval.Dashboard.Analytics;
 using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Live;
@@ -39,6 +40,7 @@ public static class DashboardHosting
         services.AddSingleton<IScoreChangeNotifier, InProcessScoreChangeNotifier>();
         services.AddScoped<PlaygroundSession>();
         services.AddTransient<ScoreExplanation>();
+        services.AddProgramAnalytics();
         return services;
     }
 
