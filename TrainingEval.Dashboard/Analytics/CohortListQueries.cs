@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Entities;
 
@@ -6,7 +7,7 @@ namespace TrainingEval.Dashboard.Analytics;
 
 /// <summary>
 /// Filter and page of the cohorts list; every field comes from the URL. A cohort matches the date range
-/// when its run overlaps it (starts on or before <see cref="To"/> and ends on or after <see cref="From"/>).
+/// when it starts in it (both ends inclusive), as everywhere on the dashboard (<c>DashboardFilter.CoversStart</c>).
 /// </summary>
 public sealed record CohortListQuery(
     string? Search,
@@ -34,9 +35,6 @@ public sealed record CohortListRow(
     double? MeanComposite,
     double? MeanCoverage);
 
-/// <summary>A program for filters.</summary>
-public sealed record ProgramOption(string Code, string Name, string? NameEn);
-
 /// <summary>Read queries of the cohorts list.</summary>
 public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> factory)
 {
@@ -60,7 +58,7 @@ public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> facto
         if (!string.IsNullOrWhiteSpace(query.ProgramCode))
             cohorts = cohorts.Where(c => c.Program!.Code == query.ProgramCode);
         if (query.From is { } from)
-            cohorts = cohorts.Where(c => c.EndDate >= from);
+            cohorts = cohorts.Where(c => c.StartDate >= from);
         if (query.To is { } to)
             cohorts = cohorts.Where(c => c.StartDate <= to);
 
@@ -81,24 +79,17 @@ public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> facto
 
         return new PagedResult<CohortListRow>(items, total, page, pageSize);
     }
-
-    public async Task<IReadOnlyList<ProgramOption>> GetProgramsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Programs.AsNoTracking()
-            .OrderBy(p => p.Code)
-            .Select(p => new ProgramOption(p.Code, p.Name, p.NameEn))
-            .ToListAsync(cancellationToken);
-    }
 }
 
-/// <summary>Registers the learner helper's read queries.</summary>
+/// <summary>Registers the read queries and chart builders of the learner page, the learners list and the cohorts list.</summary>
 public static class LearnerAnalyticsRegistration
 {
     public static IServiceCollection AddLearnerAnalytics(this IServiceCollection services)
     {
         services.AddScoped<LearnerQueries>();
         services.AddScoped<CohortListQueries>();
+        services.AddTransient<Components.Learners.LearnerCharts>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

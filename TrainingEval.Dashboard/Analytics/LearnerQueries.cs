@@ -111,9 +111,6 @@ public sealed record LearnerListRow(
 /// <summary>Filter and page of the learners list; every field comes from the URL.</summary>
 public sealed record LearnerListQuery(string? Search, string? DepartmentCode, int Page = 1, int PageSize = Paging.DefaultPageSize);
 
-/// <summary>A department for filters.</summary>
-public sealed record DepartmentOption(string Code, string Name, string? NameEn);
-
 /// <summary>Read queries of the learner pages (vertical comparison and learners list).</summary>
 public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory)
 {
@@ -227,14 +224,5 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory)
             [.. items.Select(i => new LearnerListRow(i.EmployeeNumber, i.Name, i.NameEn, i.DepartmentName, i.DepartmentNameEn,
                 i.Position, i.PositionEn, i.Cohorts, i.Latest?.Composite, i.Latest?.Coverage))],
             total, page, pageSize);
-    }
-
-    public async Task<IReadOnlyList<DepartmentOption>> GetDepartmentsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Departments.AsNoTracking()
-            .OrderBy(d => d.Code)
-            .Select(d => new DepartmentOption(d.Code, d.Name, d.NameEn))
-            .ToListAsync(cancellationToken);
     }
 }

@@ -41,6 +41,7 @@ public static class DashboardHosting
         services.AddScoped<PlaygroundSession>();
         services.AddTransient<ScoreExplanation>();
         services.AddProgramAnalytics();
+        services.AddLearnerAnalytics();
         return services;
     }
 

@@ -20,6 +20,8 @@ public static class NavSections
         new("Nav_Evaluation",
         [
             new("playground", "Nav_Playground", Icons.Material.Outlined.Calculate),
+            new("cohorts", "Nav_Cohorts", Icons.Material.Outlined.Groups),
+            new("learners", "Nav_Learners", Icons.Material.Outlined.People),
         ]),
     ];
 }
