@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using TrainingEval.Dashboard.Options;
@@ -18,6 +20,8 @@ public static class DashboardLocalization
     public static IServiceCollection AddDashboardLocalization(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization(options => options.ResourcesPath = ResourcesPath);
+        // Prerendered HTML keeps Chinese as text instead of one &#x…; entity per character.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOptions<TrainingEvalOptions>()
             .Bind(configuration.GetSection(TrainingEvalOptions.SectionName))
             .Validate(options => options.Problem() is null, "Invalid TrainingEval culture settings: check DefaultCulture and SupportedCultures.")

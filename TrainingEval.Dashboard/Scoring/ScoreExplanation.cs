@@ -18,7 +18,8 @@ public sealed record ExplanationLine(string Text, bool IsResult = false);
 /// </summary>
 public sealed class ScoreExplanation(IStringLocalizer<ScoringMessages> text, IStringLocalizer<EvaluationStrings> vocabulary)
 {
-    private const string Dot = "·";
+    // "×" reads unambiguously in both languages (a middle dot renders full-width in CJK fonts).
+    private const string Times = " × ";
 
     public IReadOnlyList<ExplanationSection> Explain(ScoredInput scored)
     {
@@ -40,7 +41,7 @@ public sealed class ScoreExplanation(IStringLocalizer<ScoringMessages> text, ISt
             .ToList();
         if (level.Score is { } score)
         {
-            var terms = string.Join(" + ", counted.Select(i => $"{N(i.Indicator.Weight)}{Dot}{N(i.Points ?? 0)}"));
+            var terms = string.Join(" + ", counted.Select(i => $"{N(i.Indicator.Weight)}{Times}{N(i.Points ?? 0)}"));
             var denominator = counted.Sum(i => i.Indicator.Weight);
             lines.Add(new(text["Level_Score", name, terms, N(denominator), N(score)], IsResult: true));
         }
@@ -100,7 +101,7 @@ public sealed class ScoreExplanation(IStringLocalizer<ScoringMessages> text, ISt
         var counted = card.Levels.Where(l => profile.Policy == MissingDataPolicy.Zero || l.Score is not null).ToList();
         if (card.Composite is { } composite)
         {
-            var terms = string.Join(" + ", counted.Select(l => $"{N(l.Weight)}{Dot}{N(l.Score ?? 0)}"));
+            var terms = string.Join(" + ", counted.Select(l => $"{N(l.Weight)}{Times}{N(l.Score ?? 0)}"));
             lines.Add(new(text["Composite", terms, N(counted.Sum(l => l.Weight)), N(composite)], IsResult: true));
         }
         else
@@ -108,7 +109,7 @@ public sealed class ScoreExplanation(IStringLocalizer<ScoringMessages> text, ISt
             lines.Add(new(text["Composite_None"], IsResult: true));
         }
 
-        var coverageTerms = string.Join(" + ", card.Levels.Select(l => $"{N(l.Weight)}{Dot}{N(l.Coverage)}"));
+        var coverageTerms = string.Join(" + ", card.Levels.Select(l => $"{N(l.Weight)}{Times}{N(l.Coverage)}"));
         lines.Add(new(text["Coverage", coverageTerms, N(card.Levels.Sum(l => l.Weight)), ScoreFormat.Percent(card.Coverage)], IsResult: true));
 
         if (card.Composite is { } value)

@@ -154,19 +154,28 @@ internal readonly struct NormalizationSpec
     /// <exception cref="ArgumentException">Max or target is not a positive finite number where the normalisation uses it.</exception>
     public static NormalizationSpec Of(IndicatorDefinition indicator)
     {
+        var problem = ParameterProblem(indicator);
+        return problem is null
+            ? new NormalizationSpec(indicator.Normalization, indicator.Max, indicator.Target)
+            : throw new ArgumentException(problem, nameof(indicator));
+    }
+
+    /// <summary>Why the indicator's own parameters cannot normalise anything; null when they can.</summary>
+    public static string? ParameterProblem(IndicatorDefinition indicator)
+    {
         if (!Enum.IsDefined(indicator.Normalization))
         {
-            throw new ArgumentException($"Indicator {indicator.Code} has an unknown normalisation {(int)indicator.Normalization}.", nameof(indicator));
+            return $"Indicator {indicator.Code} has an unknown normalisation {(int)indicator.Normalization}.";
         }
         if (indicator.Normalization == Normalization.Score && !(indicator.Max > 0 && double.IsFinite(indicator.Max)))
         {
-            throw new ArgumentException($"Indicator {indicator.Code}: max must be a number greater than 0, not {Format.Number(indicator.Max)}.", nameof(indicator));
+            return $"Indicator {indicator.Code}: max must be a number greater than 0, not {Format.Number(indicator.Max)}.";
         }
         if (indicator.Normalization == Normalization.CountTarget && !(indicator.Target > 0 && double.IsFinite(indicator.Target)))
         {
-            throw new ArgumentException($"Indicator {indicator.Code}: target must be a number greater than 0, not {Format.Number(indicator.Target)}.", nameof(indicator));
+            return $"Indicator {indicator.Code}: target must be a number greater than 0, not {Format.Number(indicator.Target)}.";
         }
-        return new NormalizationSpec(indicator.Normalization, indicator.Max, indicator.Target);
+        return null;
     }
 
     public string ValueRange => Normalization switch

@@ -90,6 +90,7 @@ public sealed class ScoringEngine
     /// <exception cref="ObservationRejectedException">A value is outside its range or names an unknown indicator; all such values are listed.</exception>
     public ScoreCard Score(string learnerId, IEnumerable<Observation> observations)
     {
+        ArgumentNullException.ThrowIfNull(learnerId);
         ArgumentNullException.ThrowIfNull(observations);
         var count = _specs.Length;
         var sums = new double[count];

@@ -25,7 +25,8 @@ namespace TrainingEval.Tests.Browser;
 /// </code>
 /// Elements are found by <c>data-testid</c> (<see cref="TestIdAttribute"/>). Without Chromium at
 /// <see cref="ChromiumPath"/> the tests are skipped locally and FAIL when the environment has CI=true.
-/// Extra server settings (e.g. a database path) go in <see cref="ServerSettings"/>.
+/// The server runs with its own temporary database (see <see cref="DashboardServer"/>); tests that
+/// need another configuration create their own <see cref="DashboardServer"/>.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -44,9 +45,6 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private Exception? _startFailure;
-
-    /// <summary>Settings the dashboard starts with, over appsettings.json. Keys as in configuration ("TrainingEval:…").</summary>
-    public static IReadOnlyDictionary<string, string?> ServerSettings { get; } = new Dictionary<string, string?>();
 
     /// <summary>The dashboard's base address, once started.</summary>
     public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
@@ -104,7 +102,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
             try
             {
-                _server = new DashboardServer(ServerSettings);
+                _server = new DashboardServer();
                 BaseUri = _server.Start();
                 Assertions.SetDefaultExpectTimeout(15_000);
                 _playwright = await Playwright.CreateAsync();
@@ -167,12 +165,12 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
     public Task WaitForCircuitAsync() =>
         Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-interactive=true]') !== null");
 
-    /// <summary>Full-page PNG in <see cref="BrowserFixture.ScreenshotFolder"/>; returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name)
+    /// <summary>PNG of the whole page (or only the viewport) in <see cref="BrowserFixture.ScreenshotFolder"/>; returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
         var path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
         return path;
     }
 

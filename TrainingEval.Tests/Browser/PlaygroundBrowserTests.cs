@@ -15,8 +15,10 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser)
         await Expect(page.GetByTestId("composite")).ToHaveTextAsync("76.8");
         await Expect(page.GetByTestId("tier")).ToHaveAttributeAsync("data-tier", "B");
         await Expect(page.GetByTestId("provisional")).ToBeVisibleAsync();
-        var screenshot = await session.ScreenshotAsync("playground-desktop-en");
-        BrowserFixture.PublishToRepository(screenshot, Path.Combine("docs", "images", "playground.png"));
+        await session.ScreenshotAsync("playground-desktop-en");
+        // The README's picture: what a visitor sees first, at a common laptop size.
+        var firstScreen = await session.ScreenshotAsync("playground-desktop-en-first-screen", fullPage: false);
+        BrowserFixture.PublishToRepository(firstScreen, Path.Combine("docs", "images", "playground.png"));
 
         var theory = page.Locator("[data-indicator=exam_theory] .input-value input");
         await theory.FillAsync("100");
@@ -64,7 +66,8 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser)
         summaryTop.ShouldBeLessThan(firstEditorTop);
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         scrollWidth.ShouldBeLessThanOrEqualTo(BrowserFixture.PhoneWidth);
-        await session.ScreenshotAsync("playground-phone-zh-CN");
+        await session.ScreenshotAsync("playground-phone-zh-CN", fullPage: false);
+        await session.ScreenshotAsync("playground-phone-zh-CN-full");
     }
 
     [Fact]
@@ -74,9 +77,8 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser)
         var page = session.Page;
 
         await page.GetByTestId("theme-toggle").ClickAsync();
-        await Expect(page.Locator(".mud-theme-dark, body")).Not.ToHaveCountAsync(0);
-        var cookies = await session.Context.CookiesAsync();
-        cookies.ShouldContain(c => c.Name == "trainingeval-theme" && c.Value == "dark");
+        await page.WaitForFunctionAsync("() => document.cookie.includes('trainingeval-theme=dark')");
+        (await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor")).ShouldBe("rgb(13, 18, 32)");
 
         await session.GoToAsync(new Uri(browser.BaseUri, "playground"));
         var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");

@@ -35,7 +35,7 @@ public sealed class PlaygroundLocalizationTests : DashboardTestContext
         markup.ShouldContain("知识增益");
         markup.ShouldContain("分层 B（良好）");
         markup.ShouldContain("暂定");
-        markup.ShouldContain("行为 = (40·70 + 30·75) / 70 = 72.14");
+        markup.ShouldContain("行为 = (40 × 70 + 30 × 75) / 70 = 72.14");
         markup.ShouldNotContain("Scoring playground");
     }
 }

@@ -20,9 +20,9 @@ public sealed class PlaygroundMissingDataPolicyTests : DashboardTestContext
         page.Passed.ShouldBe(false);
         page.LevelScore("Behavior").ShouldBe("50.5");
         page.LevelScore("Results").ShouldBe("0.0");
-        page.Breakdown.ShouldContain("Behavior = (40·70 + 30·75 + 30·0) / 100 = 50.5");
+        page.Breakdown.ShouldContain("Behavior = (40 × 70 + 30 × 75 + 30 × 0) / 100 = 50.5");
         page.Breakdown.ShouldContain("Behavior change: missing, counts as 0");
-        page.Breakdown.ShouldContain("Composite = (15·79 + 25·82 + 35·50.5 + 25·0) / 100 = 50.03");
+        page.Breakdown.ShouldContain("Composite = (15 × 79 + 25 × 82 + 35 × 50.5 + 25 × 0) / 100 = 50.03");
         page.Breakdown.ShouldContain("50.03 < 60 → tier D · Needs improvement");
     }
 }

@@ -34,13 +34,13 @@ public sealed class PlaygroundOpensOnWorkedExampleTests : DashboardTestContext
         var breakdown = page.Breakdown;
         breakdown.ShouldContain("Satisfaction: (4.2 − 1) / 4 × 100 = 80");
         breakdown.ShouldContain("Knowledge gain: (post 85 − pre 40) / (100 − 40) × 100 = 75");
-        breakdown.ShouldContain("Reaction = (50·80 + 30·90 + 20·60) / 100 = 79");
-        breakdown.ShouldContain("Learning = (30·85 + 20·70 + 20·100 + 30·75) / 100 = 82");
-        breakdown.ShouldContain("Behavior = (40·70 + 30·75) / 70 = 72.14");
+        breakdown.ShouldContain("Reaction = (50 × 80 + 30 × 90 + 20 × 60) / 100 = 79");
+        breakdown.ShouldContain("Learning = (30 × 85 + 20 × 70 + 20 × 100 + 30 × 75) / 100 = 82");
+        breakdown.ShouldContain("Behavior = (40 × 70 + 30 × 75) / 70 = 72.14");
         breakdown.ShouldContain("Behavior change missing → coverage = 70 / 100 = 0.7");
         breakdown.ShouldContain("Results: no indicator present → no score");
-        breakdown.ShouldContain("Composite = (15·79 + 25·82 + 35·72.14) / 75 = 76.8");
-        breakdown.ShouldContain("Coverage = (15·1 + 25·1 + 35·0.7 + 25·0) / 100 = 64.5%");
+        breakdown.ShouldContain("Composite = (15 × 79 + 25 × 82 + 35 × 72.14) / 75 = 76.8");
+        breakdown.ShouldContain("Coverage = (15 × 1 + 25 × 1 + 35 × 0.7 + 25 × 0) / 100 = 64.5%");
         breakdown.ShouldContain("76.8 ≥ 75 → tier B · Good");
     }
 

@@ -15,7 +15,7 @@ public sealed class PlaygroundRecalculatesAsYouTypeTests : DashboardTestContext
 
         page.Type(page.Input("exam_theory"), "100");
 
-        // Learning = (30·100 + 20·70 + 20·100 + 30·75)/100 = 86.5; composite = (15·79 + 25·86.5 + 35·72.142857)/75 = 78.3
+        // Learning = (30 × 100 + 20 × 70 + 20 × 100 + 30 × 75)/100 = 86.5; composite = (15 × 79 + 25 × 86.5 + 35 × 72.142857)/75 = 78.3
         page.Component.WaitForAssertion(() => page.Composite.ShouldBe("78.3"));
         page.LevelScore("Learning").ShouldBe("86.5");
         page.Breakdown.ShouldContain("Theory exam: 100 / 100 × 100 = 100");
@@ -29,7 +29,7 @@ public sealed class PlaygroundRecalculatesAsYouTypeTests : DashboardTestContext
 
         page.Type(page.Input("interaction"), "");
 
-        // Reaction = (50·80 + 30·90)/80 = 83.75, coverage 0.8; coverage = (12 + 25 + 24.5)/100 = 61.5 %
+        // Reaction = (50 × 80 + 30 × 90)/80 = 83.75, coverage 0.8; coverage = (12 + 25 + 24.5)/100 = 61.5 %
         page.Component.WaitForAssertion(() => page.Coverage.ShouldBe("61.5%"));
         page.LevelScore("Reaction").ShouldBe("83.8");
         page.Breakdown.ShouldContain("Interaction: missing, left out");
@@ -44,8 +44,8 @@ public sealed class PlaygroundRecalculatesAsYouTypeTests : DashboardTestContext
         page.Type(page.Input("behavior_change", "baseline"), "3");
         page.Type(page.Input("behavior_change"), "4");
 
-        // behavior_change 50 + 25·(4 − 3) = 75; Behavior = (40·70 + 30·75 + 30·75)/100 = 73
+        // behavior_change 50 + 25·(4 − 3) = 75; Behavior = (40 × 70 + 30 × 75 + 30 × 75)/100 = 73
         page.Component.WaitForAssertion(() => page.LevelScore("Behavior").ShouldBe("73.0"));
-        page.Breakdown.ShouldContain("Behavior = (40·70 + 30·75 + 30·75) / 100 = 73");
+        page.Breakdown.ShouldContain("Behavior = (40 × 70 + 30 × 75 + 30 × 75) / 100 = 73");
     }
 }

@@ -73,7 +73,7 @@ public sealed class PlaygroundRejectsInvalidInputTests : DashboardTestContext
         page.Component.WaitForAssertion(() => page.ShowsStaleNotice.ShouldBeTrue());
         page.Type(page.Input("attendance"), "1");
 
-        // Reaction = (50·80 + 30·100 + 20·60)/100 = 82; composite = (15·82 + 25·82 + 35·72.142857)/75 = 77.4
+        // Reaction = (50 × 80 + 30 × 100 + 20 × 60)/100 = 82; composite = (15 × 82 + 25 × 82 + 35 × 72.142857)/75 = 77.4
         page.Component.WaitForAssertion(() => page.Composite.ShouldBe("77.4"));
         page.ShowsStaleNotice.ShouldBeFalse();
         page.FieldErrors("attendance").ShouldBeEmpty();

@@ -145,6 +145,38 @@ public class WeightProfileValidationTests
         Errors(Profiles.Default with { Tiers = new TierThresholds(120, 75, 60) })
             .ShouldBe(["Threshold of tier A must be between 0 and 100, not 120."]);
 
+    [Fact]
+    public void Thresholds_of_tiers_B_and_C_must_be_within_0_to_100()
+    {
+        Errors(Profiles.Default with { Tiers = new TierThresholds(90, 75, -1) })
+            .ShouldBe(["Threshold of tier C must be between 0 and 100, not -1."]);
+        Errors(Profiles.Default with { Tiers = new TierThresholds(100, double.NaN, 60) })
+            .ShouldBe(["Threshold of tier B must be between 0 and 100, not NaN.", "Tier thresholds must be ordered A > B > C; they are A 100, B NaN, C 60."]);
+    }
+
+    [Fact]
+    public void The_indicator_list_is_required() =>
+        Errors(Profiles.Default with { Indicators = null! }).ShouldBe(
+        [
+            "The profile needs a list of indicators.",
+        ]);
+
+    [Fact]
+    public void The_indicator_list_has_no_empty_entries() =>
+        Errors(Profiles.Default with { Indicators = [.. Profiles.Default.Indicators, null!] })
+            .ShouldBe(["The indicator list has an empty entry."]);
+
+    [Fact]
+    public void Level_normalisation_and_policy_must_be_known_values()
+    {
+        Errors(WithIndicator(BuiltInIndicators.Kpi, i => i with { Normalization = (Normalization)42 }))
+            .ShouldBe(["Indicator kpi has an unknown normalisation 42."]);
+        Errors(Profiles.Default with { Policy = (MissingDataPolicy)7 }).ShouldBe(["Missing-data policy 7 is unknown."]);
+        var unknownLevel = Profiles.WithWeight(BuiltInIndicators.Kpi, 0) with { Code = "stray", Level = (KirkpatrickLevel)9 };
+        Errors(Profiles.Default with { Indicators = [.. Profiles.Default.Indicators, unknownLevel] })
+            .ShouldBe(["Indicator stray has an unknown level 9."]);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(100.5)]

@@ -18,15 +18,25 @@ public sealed partial class SqliteErrorReader : IProviderErrorReader
         if (providerException is not SqliteException { SqliteErrorCode: 19 } sqlite)
             return null;
 
+        // The extended code is not always set (e.g. a foreign key checked at the end of a statement), so the
+        // message, whose wording SQLite keeps stable, is the fallback.
+        var message = sqlite.Message;
         return sqlite.SqliteExtendedErrorCode switch
         {
-            ConstraintUnique or ConstraintPrimaryKey => ColumnsError(ConstraintFailure.Unique, sqlite.Message),
-            ConstraintNotNull => ColumnsError(ConstraintFailure.NotNull, sqlite.Message),
+            ConstraintUnique or ConstraintPrimaryKey => ColumnsError(ConstraintFailure.Unique, message),
+            ConstraintNotNull => ColumnsError(ConstraintFailure.NotNull, message),
             ConstraintForeignKey => new ProviderConstraintError(ConstraintFailure.ForeignKey, null, [], null),
-            ConstraintCheck => new ProviderConstraintError(ConstraintFailure.Check, null, [], CheckName().Match(sqlite.Message) is { Success: true } m ? m.Groups[1].Value : null),
+            ConstraintCheck => CheckError(message),
+            _ when message.Contains("UNIQUE constraint failed", StringComparison.Ordinal) => ColumnsError(ConstraintFailure.Unique, message),
+            _ when message.Contains("NOT NULL constraint failed", StringComparison.Ordinal) => ColumnsError(ConstraintFailure.NotNull, message),
+            _ when message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal) => new ProviderConstraintError(ConstraintFailure.ForeignKey, null, [], null),
+            _ when message.Contains("CHECK constraint failed", StringComparison.Ordinal) => CheckError(message),
             _ => new ProviderConstraintError(ConstraintFailure.Unknown, null, [], null),
         };
     }
+
+    private static ProviderConstraintError CheckError(string message) =>
+        new(ConstraintFailure.Check, null, [], CheckName().Match(message) is { Success: true } m ? m.Groups[1].Value : null);
 
     /// <summary>"UNIQUE constraint failed: Learners.EmployeeNumber, …" → table and columns.</summary>
     private static ProviderConstraintError ColumnsError(ConstraintFailure failure, string message)

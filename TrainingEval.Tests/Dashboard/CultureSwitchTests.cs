@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TrainingEval.Tests.Infrastructure;
+
+namespace TrainingEval.Tests.Dashboard;
+
+/// <summary>
+/// The configured default language (zh-CN) until a user switches; <c>/culture/set</c> stores the choice
+/// in the culture cookie and returns only to a page of this site.
+/// </summary>
+public sealed class CultureSwitchTests(DashboardServer server) : IClassFixture<DashboardServer>
+{
+    private readonly HttpClient _client = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task Without_a_cookie_the_page_is_in_the_configured_default_Chinese_whatever_the_browser_asks()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/playground");
+        request.Headers.AcceptLanguage.ParseAdd("en-US");
+
+        using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("<html lang=\"zh-CN\">");
+        html.ShouldContain("评分演练");
+    }
+
+    [Fact]
+    public async Task Setting_English_stores_the_cookie_and_goes_back_to_the_page()
+    {
+        using var response = await _client.GetAsync("/culture/set?culture=en&redirectUri=%2Fplayground", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/playground");
+        response.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith(".AspNetCore.Culture=c%3Den%7Cuic%3Den", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_the_English_cookie_the_page_is_in_English()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/playground");
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+
+        using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        html.ShouldContain("<html lang=\"en\">");
+        html.ShouldContain("Scoring playground");
+        html.ShouldNotContain("评分演练");
+    }
+
+    [Fact]
+    public async Task An_unsupported_culture_is_refused()
+    {
+        using var response = await _client.GetAsync("/culture/set?culture=fr&redirectUri=%2Fplayground", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Unsupported culture 'fr'");
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    public async Task The_redirect_never_leaves_the_site(string redirectUri)
+    {
+        using var response = await _client.GetAsync($"/culture/set?culture=en&redirectUri={Uri.EscapeDataString(redirectUri)}", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/");
+    }
+
+    [Fact]
+    public async Task The_home_page_leads_to_the_playground()
+    {
+        using var response = await _client.GetAsync("/", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/playground");
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_a_localized_404()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+
+        using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Page not found");
+    }
+}
