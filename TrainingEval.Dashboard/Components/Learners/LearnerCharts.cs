@@ -39,14 +39,14 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             {
                 Type = ChartAxisType.Category,
                 Categories = [.. trajectory.Select(p => p.CohortCode)],
-                Labels = new ChartAxisLabels { Rotate = -30, Trim = true, MaxWidth = 120 },
+                Labels = new ChartAxisLabels { Rotate = -35, Trim = false, MaxWidth = 160 },
             },
             YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Title = new ChartAxisTitle { Text = text["CompositeAxis"] }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3, 0] },
             Markers = new ChartMarkers { Size = 6, StrokeWidth = 2, Hover = new ChartMarkerHover { Size = 8 } },
             DataLabels = new ChartDataLabels { Enabled = true, EnabledOnSeries = [0], Formatter = OneDecimal, OffsetY = -8 },
             Colors = [theme.Color(0), provisionalColor],
-            Legend = new ChartLegend { Show = true, Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Right },
+            Legend = new ChartLegend { Show = true, Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new ChartTooltip { Shared = true, Intersect = false, Y = new ChartTooltipY { Formatter = OneDecimal } },
             NoData = new ChartNoData { Text = text["NoComposite"] },
         };
@@ -71,14 +71,14 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             {
                 Type = ChartAxisType.Category,
                 Categories = [.. scoredCohorts.Select(c => c.CohortCode)],
-                Labels = new ChartAxisLabels { Rotate = -30, Trim = true, MaxWidth = 120 },
+                Labels = new ChartAxisLabels { Rotate = -35, Trim = false, MaxWidth = 160 },
             },
             YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Title = new ChartAxisTitle { Text = text["LevelAxis"] }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { ColumnWidth = "70%", BorderRadius = 3 } },
             DataLabels = new ChartDataLabels { Enabled = false },
             Stroke = new ChartStroke { Show = true, Width = [2], Colors = ["transparent"] },
-            Colors = [.. KirkpatrickLevels.All.Select(l => theme.Color((int)l))],
-            Legend = new ChartLegend { Show = true, Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Right },
+            Colors = [.. KirkpatrickLevels.All.Select(l => Categorical(theme, (int)l))],
+            Legend = new ChartLegend { Show = true, Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new ChartTooltip { Shared = true, Intersect = false, Y = new ChartTooltipY { Formatter = OneDecimal } },
             NoData = new ChartNoData { Text = text["NoLevels"] },
         };
@@ -102,10 +102,11 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             Chart = new ChartSettings { Type = ChartType.Line, Toolbar = Toolbar(), Zoom = new ChartZoom { Enabled = false } },
             XAxis = new ChartXAxis { Type = ChartAxisType.Datetime, Labels = new ChartAxisLabels { Format = text["DateFormatShort"] } },
             YAxis = [new ChartYAxis { Min = MentorRatingScale.Min, Max = MentorRatingScale.Max, TickAmount = 4, Title = new ChartAxisTitle { Text = text["RatingAxis"] }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
-            Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [2.5] },
-            Markers = new ChartMarkers { Size = 5, StrokeWidth = 1, Hover = new ChartMarkerHover { Size = 7 } },
-            Colors = [.. history.Select((_, i) => theme.Color(i))],
-            Legend = new ChartLegend { Show = true, Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Right },
+            // A rating holds until the next one (the latest is current), so the line steps rather than slopes.
+            Stroke = new ChartStroke { Curve = ChartCurve.Stepline, Width = [2.5] },
+            Markers = new ChartMarkers { Size = 4, StrokeWidth = 1, Hover = new ChartMarkerHover { Size = 6 } },
+            Colors = [.. history.Select((_, i) => Categorical(theme, i))],
+            Legend = new ChartLegend { Show = true, Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new ChartTooltip { Shared = false, Intersect = true, X = new ChartTooltipX { Format = text["DateFormatLong"] } },
             NoData = new ChartNoData { Text = text["NoRatings"] },
         };
@@ -187,6 +188,21 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         Show = true,
         Tools = new ChartToolbarTools { Download = true, Selection = false, Zoom = false, ZoomIn = false, ZoomOut = false, Pan = false, Reset = false },
     };
+
+    /// <summary>
+    /// Colours for categories that must tell apart at a glance (levels, dimensions): primary, tertiary,
+    /// secondary, a violet and the warning amber. The theme's info blue is too close to its primary.
+    /// </summary>
+    private static string Categorical(ThemeState theme, int index)
+    {
+        var palette = Palette(theme);
+        string[] colors =
+        [
+            Hex(palette.Primary), Hex(palette.Tertiary), Hex(palette.Secondary),
+            theme.IsDarkMode ? "#C4B5FD" : "#7C3AED", Hex(palette.Warning),
+        ];
+        return colors[index % colors.Length];
+    }
 
     private static Palette Palette(ThemeState theme) => theme.IsDarkMode ? theme.Theme.PaletteDark : theme.Theme.PaletteLight;
 
