@@ -177,7 +177,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         Label = new ChartAnnotationLabel
         {
             Text = label,
-            Position = "left",
+            Position = "right",
             BorderColor = "transparent",
             Style = new ChartAnnotationLabelStyle { Color = color, Background = "transparent" },
         },
@@ -191,7 +191,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
 
     /// <summary>
     /// Colours for categories that must tell apart at a glance (levels, dimensions): primary, tertiary,
-    /// secondary, a violet and the warning amber. The theme's info blue is too close to its primary.
+    /// secondary, a violet and a magenta. The theme's info blue is too close to its primary, its warning amber to its tertiary.
     /// </summary>
     private static string Categorical(ThemeState theme, int index)
     {
@@ -199,7 +199,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         string[] colors =
         [
             Hex(palette.Primary), Hex(palette.Tertiary), Hex(palette.Secondary),
-            theme.IsDarkMode ? "#C4B5FD" : "#7C3AED", Hex(palette.Warning),
+            theme.IsDarkMode ? "#C4B5FD" : "#7C3AED", theme.IsDarkMode ? "#F472B6" : "#DB2777",
         ];
         return colors[index % colors.Length];
     }
