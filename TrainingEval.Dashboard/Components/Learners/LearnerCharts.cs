@@ -147,7 +147,8 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
                 YAxis =
                 [
                     Band(LearningHealthBands.HealthyFrom, LearningHealthBands.IndexMax, Hex(palette.Success), text["BandHealthy"]),
-                    Band(LearningHealthBands.WatchFrom, LearningHealthBands.HealthyFrom, Hex(palette.Warning), text["BandWatch"]),
+                    // The theme's warning amber is too close to its error red at a band's low opacity: a clearer yellow.
+                    Band(LearningHealthBands.WatchFrom, LearningHealthBands.HealthyFrom, theme.IsDarkMode ? "#FACC15" : "#CA8A04", text["BandWatch"]),
                     Band(LearningHealthBands.IndexMin, LearningHealthBands.WatchFrom, Hex(palette.Error), text["BandAtRisk"]),
                 ],
             },
@@ -173,7 +174,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         Y2 = to,
         FillColor = color,
         BorderColor = color,
-        Opacity = 0.09,
+        Opacity = 0.11,
         Label = new ChartAnnotationLabel
         {
             Text = label,
