@@ -34,7 +34,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         var provisionalColor = Hex(Palette(theme).Warning);
         var options = new ChartOptions
         {
-            Chart = new ChartSettings { Type = ChartType.Line, Toolbar = Toolbar(), Zoom = new ChartZoom { Enabled = false } },
+            Chart = new ChartSettings { Type = ChartType.Line, Toolbar = Toolbar(), Animations = NoAnimation(), Zoom = new ChartZoom { Enabled = false } },
             XAxis = new ChartXAxis
             {
                 Type = ChartAxisType.Category,
@@ -99,7 +99,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         ArgumentNullException.ThrowIfNull(theme);
         var options = new ChartOptions
         {
-            Chart = new ChartSettings { Type = ChartType.Line, Toolbar = Toolbar(), Zoom = new ChartZoom { Enabled = false } },
+            Chart = new ChartSettings { Type = ChartType.Line, Toolbar = Toolbar(), Animations = NoAnimation(), Zoom = new ChartZoom { Enabled = false } },
             XAxis = new ChartXAxis { Type = ChartAxisType.Datetime, Labels = new ChartAxisLabels { Format = text["DateFormatShort"] } },
             YAxis = [new ChartYAxis { Min = MentorRatingScale.Min, Max = MentorRatingScale.Max, TickAmount = 4, Title = new ChartAxisTitle { Text = text["RatingAxis"] }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
             // A rating holds until the next one (the latest is current), so the line steps rather than slopes.
@@ -128,7 +128,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         var palette = Palette(theme);
         var options = new ChartOptions
         {
-            Chart = new ChartSettings { Type = ChartType.Line, Toolbar = Toolbar(), Zoom = new ChartZoom { Enabled = false } },
+            Chart = new ChartSettings { Type = ChartType.Line, Toolbar = Toolbar(), Animations = NoAnimation(), Zoom = new ChartZoom { Enabled = false } },
             XAxis = new ChartXAxis
             {
                 Type = ChartAxisType.Category,
@@ -183,6 +183,9 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             Style = new ChartAnnotationLabelStyle { Color = color, Background = "transparent" },
         },
     };
+
+    // A handful of points per chart: animating them only delays the page and redraws on every resize.
+    private static ChartAnimations NoAnimation() => new() { Enabled = false };
 
     private static ChartToolbar Toolbar() => new()
     {
