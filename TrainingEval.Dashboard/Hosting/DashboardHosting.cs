@@ -50,6 +50,7 @@ public static class DashboardHosting
         services.AddTransient<ScoreExplanation>();
         services.AddProgramAnalytics();
         services.AddCohortAnalytics();
+        services.AddLearnerAnalytics();
         return services;
     }
 

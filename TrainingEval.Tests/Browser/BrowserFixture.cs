@@ -49,6 +49,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The dashboard's base address, once started.</summary>
     public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The running dashboard's services (e.g. to read the demo data a test expects to see); start the server first with <see cref="OpenAsync"/>.</summary>
+    public IServiceProvider Services => _server?.Services
+        ?? throw new InvalidOperationException("The dashboard server starts with the first OpenAsync call.");
+
     /// <summary>Where screenshots go: bin/…/artifacts/screenshots.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 

@@ -21,6 +21,8 @@ public static class NavSections
         [
             new("", "Nav_Overview", Icons.Material.Outlined.SpaceDashboard, NavLinkMatch.All),
             new("programs", "Nav_Programs", Icons.Material.Outlined.Timeline),
+            new("cohorts", "Nav_Cohorts", Icons.Material.Outlined.Groups),
+            new("learners", "Nav_Learners", Icons.Material.Outlined.People),
             new("compare", "Nav_Compare", Icons.Material.Outlined.CompareArrows),
         ]),
         new("Nav_Evaluation",
