@@ -121,7 +121,13 @@ public sealed partial class ComparePage
         ];
         _spreadOptions = new ApexChartOptions
         {
-            Chart = new() { Type = ApexChartType.BoxPlot },
+            // A handful of boxes needs no zoom or pan: only the download menu stays in the toolbar.
+            Chart = new()
+            {
+                Type = ApexChartType.BoxPlot,
+                Zoom = new() { Enabled = false },
+                Toolbar = new() { Tools = new() { Download = true, Selection = false, Zoom = false, ZoomIn = false, ZoomOut = false, Pan = false, Reset = false } },
+            },
             YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } }],
             PlotOptions = new() { BoxPlot = new() { Colors = new() { Upper = DashboardColors.Primary(Theme), Lower = DashboardColors.Level(Theme, KirkpatrickLevel.Reaction) } } },
             Markers = new() { Size = 6 },
