@@ -1,6 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using TrainingEval.Dashboard.Data;
+using TrainingEval.Dashboard.Data.Collection;
+using TrainingEval.Dashboard.Data.Scoring;
+using TrainingEval.Dashboard.Live;
 using TrainingEval.Dashboard.Data.Entities;
 using TrainingEval.Domain.Evaluation;
 
@@ -69,6 +73,21 @@ public sealed class ScoreServiceTests : IAsyncLifetime
         stored.Results.ShouldBeNull();
         stored.ProfileVersionNumber.ShouldBe(1);
         stored.ComputedAt.ShouldBe(Today);
+    }
+
+    [Fact]
+    public async Task Saving_scores_tells_open_pages_which_cohort_changed()
+    {
+        var notifier = new InProcessScoreChangeNotifier(NullLogger<InProcessScoreChangeNotifier>.Instance);
+        var heard = new List<CohortScoresChanged>();
+        using var subscription = notifier.Subscribe(c => { heard.Add(c); return Task.CompletedTask; });
+        var scores = new CohortScoreService(_database.Factory, ObservationCollector.CreateDefault(), _database.Clock, notifier);
+
+        await scores.RecomputeCohortAsync(_data.Cohort.Id, Ct);
+        await scores.RecomputeLearnersAsync(_data.Cohort.Id, [_data[0].Id], Ct);
+
+        heard.Count.ShouldBe(2);
+        heard.ShouldAllBe(c => c.CohortId == _data.Cohort.Id && c.Touches(_data[1].LearnerId));
     }
 
     [Fact]

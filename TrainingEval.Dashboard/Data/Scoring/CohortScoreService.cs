@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Data.Collection;
 using TrainingEval.Dashboard.Data.Entities;
 using TrainingEval.Dashboard.Data.Profiles;
+using TrainingEval.Dashboard.Live;
 using TrainingEval.Domain.Evaluation;
 
 namespace TrainingEval.Dashboard.Data.Scoring;
@@ -23,9 +24,14 @@ public sealed record ScoreRecomputation(int CohortId, int ProfileVersion, int Le
 /// <item>Each save is one transaction: a failure leaves the previous scores in place.</item>
 /// <item>Learners whose raw values the engine rejects keep a row with no score and the engine's message
 /// in <see cref="LearnerScoreRecord.Problem"/>.</item>
+/// <item>After each save, <see cref="IScoreChangeNotifier"/> tells every open page showing the cohort.</item>
 /// </list>
 /// </summary>
-public sealed class CohortScoreService(IDbContextFactory<TrainingDbContext> factory, ObservationCollector collector, TimeProvider clock)
+public sealed class CohortScoreService(
+    IDbContextFactory<TrainingDbContext> factory,
+    ObservationCollector collector,
+    TimeProvider clock,
+    IScoreChangeNotifier? notifier = null)
 {
     // Profile versions are immutable, so an engine built for one is valid forever.
     private readonly ConcurrentDictionary<int, ScoringEngine> _engines = new();
@@ -46,6 +52,7 @@ public sealed class CohortScoreService(IDbContextFactory<TrainingDbContext> fact
         await db.LearnerScores.Where(s => s.CohortId == cohortId).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, records, withKeys: false, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await PublishAsync(cohortId);
         return new ScoreRecomputation(cohortId, version.Version, records.Count, rejected, watch.Elapsed);
     }
 
@@ -84,8 +91,13 @@ public sealed class CohortScoreService(IDbContextFactory<TrainingDbContext> fact
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Ranks of others may have moved, so the whole cohort changed, not only the recomputed learners.
+        await PublishAsync(cohortId);
         return new ScoreRecomputation(cohortId, version.Version, records.Count, rejected, watch.Elapsed);
     }
+
+    private Task PublishAsync(int cohortId) =>
+        notifier?.PublishAsync(new CohortScoresChanged(cohortId, [])) ?? Task.CompletedTask;
 
     /// <summary>After a change to a program's profile: recomputes its open cohorts (closed ones keep their recorded version).</summary>
     public async Task<IReadOnlyList<ScoreRecomputation>> RecomputeOpenCohortsAsync(int programId, CancellationToken cancellationToken = default)
