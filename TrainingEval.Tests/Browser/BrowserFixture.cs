@@ -49,6 +49,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The dashboard's base address, once started.</summary>
     public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The running server's services (e.g. its database), for tests that look up demo data; open a page first.</summary>
+    public IServiceProvider Services => _server?.Services ?? throw new InvalidOperationException("The server starts with the first page a test opens.");
+
     /// <summary>Where screenshots go: bin/…/artifacts/screenshots.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 

@@ -102,8 +102,8 @@ public static class CohortChartBuilder
         return new DistributionChartData(
             [.. measures.Select(m => m.Name)],
             [
-                new ChartSeries { Name = labels.Distribution, Type = ChartType.BoxPlot, Data = boxes },
-                new ChartSeries { Name = labels.Mean, Type = ChartType.Scatter, Data = means },
+                new ChartSeries { Name = labels.Distribution, Type = ApexChartType.BoxPlot, Data = boxes },
+                new ChartSeries { Name = labels.Mean, Type = ApexChartType.Scatter, Data = means },
             ]);
     }
 
