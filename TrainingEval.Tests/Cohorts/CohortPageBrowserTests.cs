@@ -59,7 +59,7 @@ public sealed class CohortPageBrowserTests(BrowserFixture browser)
 
         await page.GetByTestId("ranking-show-all").ClickAsync();
         await Expect(Bars(page, "Learning")).ToHaveCountAsync(Math.Min(ranked, CohortChartBuilder.MaxBars));
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("all=true"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("all=true", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
 
         await page.GetByTestId("draft-banner-discard").ClickAsync();
         await Expect(page.GetByTestId("draft-banner")).ToHaveCountAsync(0);

@@ -151,7 +151,9 @@ public sealed class CohortPagePayloadTests(ITestOutputHelper output)
                 if (random.NextDouble() < 0.5)
                     Add("kpi", 90 + 30 * random.NextDouble(), 100, 120);
             }
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await BulkInsert.InsertAsync(db, observations, withKeys: false);
+            await transaction.CommitAsync();
         }
         await new CohortScoreService(factory, ObservationCollector.CreateDefault(), TimeProvider.System).RecomputeCohortAsync(cohortId);
     }
