@@ -91,7 +91,7 @@ public sealed class CohortPagePayloadTests(ITestOutputHelper output)
             await page.GotoAsync(new Uri(baseUri, $"cohorts/{Code}").ToString());
             await Expect(page.Locator("#cohort-ranking g.apexcharts-series[seriesName='学习'] path.apexcharts-bar-area")).ToHaveCountAsync(30);
             await Expect(page.GetByTestId("learner-link")).ToHaveCountAsync(10);
-            await Expect(page.Locator("#cohort-radar svg")).ToBeVisibleAsync();
+            await Expect(page.Locator("#cohort-radar svg.apexcharts-svg")).ToBeVisibleAsync();
             var interactive = watch.ElapsedMilliseconds;
 
             var total = html + frames;
