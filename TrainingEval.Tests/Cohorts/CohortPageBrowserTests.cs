@@ -1,8 +1,8 @@
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Data;
-using TrainingEval.Dashboard.Hosting;
 using TrainingEval.Tests.Browser;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,21 +11,16 @@ namespace TrainingEval.Tests.Cohorts;
 /// <summary>The cohort page in headless Chromium on the demo company: drawn charts, a live what-if redraw, screenshots.</summary>
 public sealed class CohortPageBrowserTests(BrowserFixture browser)
 {
-    /// <summary>The demo cohort with the most scored learners and its number of ranked learners, read from the server's database.</summary>
-    private static async Task<(string Code, int Ranked)> LargestCohortAsync()
+    /// <summary>The demo cohort with the most scored learners and its number of ranked learners, from the server's database.</summary>
+    private async Task<(string Code, int Ranked)> LargestCohortAsync()
     {
-        var root = RootConfiguration.Locate() ?? throw new InvalidOperationException("appsettings.json not found.");
-        var path = DatabaseProviderSetup.SqliteFilePath(new DatabaseOptions(), Path.GetDirectoryName(root)!);
-        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT c.Code, COUNT(s.Rank) FROM Cohorts c JOIN LearnerScores s ON s.CohortId = c.Id
-            GROUP BY c.Id ORDER BY COUNT(s.Rank) DESC, c.Code LIMIT 1
-            """;
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetString(0), reader.GetInt32(1));
+        var factory = browser.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var largest = await db.Cohorts
+            .Select(c => new { c.Code, Ranked = db.LearnerScores.Count(s => s.CohortId == c.Id && s.Rank != null) })
+            .OrderByDescending(c => c.Ranked).ThenBy(c => c.Code)
+            .FirstAsync();
+        return (largest.Code, largest.Ranked);
     }
 
     private static ILocator Bars(IPage page, string series) =>
@@ -62,9 +57,9 @@ public sealed class CohortPageBrowserTests(BrowserFixture browser)
         await Expect(page.GetByTestId("stat-profile")).ToContainTextAsync("Draft");
         await session.ScreenshotAsync("cohort-desktop-en-draft");
 
-        await page.GetByTestId("ranking-show-all").Locator("input").CheckAsync();
+        await page.GetByTestId("ranking-show-all").ClickAsync();
         await Expect(Bars(page, "Learning")).ToHaveCountAsync(Math.Min(ranked, CohortChartBuilder.MaxBars));
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("all=true"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("all=true", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
 
         await page.GetByTestId("draft-banner-discard").ClickAsync();
         await Expect(page.GetByTestId("draft-banner")).ToHaveCountAsync(0);

@@ -24,28 +24,44 @@ public abstract class CohortPageTestContext : DashboardTestContext
 
     protected BunitJSModuleInterop Module { get; }
 
-    /// <summary>The series most recently sent to the chart <paramref name="chartId"/>; null when none was sent.</summary>
-    protected JsonElement? LatestSeries(string chartId)
+    /// <summary>
+    /// The module calls of one chart in order. The component talks to the module through a handle of its
+    /// own; the chart's <c>Id</c> is in the options it creates the chart with (<c>chart.id</c>).
+    /// </summary>
+    private IEnumerable<(string Call, IReadOnlyList<object?> Args)> CallsOf(string chartId)
     {
-        // The component keys browser charts by a per-instance handle; the chart id is in the options.
-        string? json = null;
         string? handle = null;
         foreach (var call in Module.Invocations)
         {
             var args = call.Arguments;
-            switch (call.Identifier)
+            if (call.Identifier == "create")
             {
-                case "create" when args[2] is string options && ChartIdOf(options) == chartId:
-                    handle = (string?)args[1];
-                    json = (string?)args[3];
-                    break;
-                case "updateOptions" when handle is not null && (string?)args[0] == handle && args[2] is string series:
-                    json = series;
-                    break;
-                case "updateSeries" when handle is not null && (string?)args[0] == handle:
-                    json = (string?)args[1];
-                    break;
+                var id = JsonDocument.Parse((string)args[2]!).RootElement.GetProperty("chart").GetProperty("id").GetString();
+                if (id != chartId)
+                    continue;
+                handle = (string?)args[1];
+                yield return (call.Identifier, args);
             }
+            else if (handle is not null && args.Count > 0 && (string?)args[0] == handle)
+            {
+                yield return (call.Identifier, args);
+            }
+        }
+    }
+
+    /// <summary>The series most recently sent to the chart <paramref name="chartId"/>; null when none was sent.</summary>
+    protected JsonElement? LatestSeries(string chartId)
+    {
+        string? json = null;
+        foreach (var (call, args) in CallsOf(chartId))
+        {
+            json = call switch
+            {
+                "create" => (string?)args[3],
+                "updateOptions" when args[2] is string series => series,
+                "updateSeries" => (string?)args[1],
+                _ => json,
+            };
         }
         return json is null ? null : JsonDocument.Parse(json).RootElement;
     }
@@ -54,20 +70,20 @@ public abstract class CohortPageTestContext : DashboardTestContext
     protected JsonElement? LatestOptions(string chartId)
     {
         string? json = null;
-        foreach (var call in Module.Invocations)
+        foreach (var (call, args) in CallsOf(chartId))
         {
-            var args = call.Arguments;
-            if (call.Identifier == "create" && (string?)args[1] == chartId)
-                json = (string?)args[2];
-            else if (call.Identifier == "updateOptions" && (string?)args[0] == chartId)
-                json = (string?)args[1];
+            json = call switch
+            {
+                "create" => (string?)args[2],
+                "updateOptions" => (string?)args[1],
+                _ => json,
+            };
         }
         return json is null ? null : JsonDocument.Parse(json).RootElement;
     }
 
-    protected int SeriesUpdates(string chartId) => Module.Invocations.Count(c =>
-        (c.Identifier == "updateSeries" && (string?)c.Arguments[0] == chartId)
-        || (c.Identifier == "updateOptions" && (string?)c.Arguments[0] == chartId && c.Arguments[2] is not null));
+    protected int SeriesUpdates(string chartId) =>
+        CallsOf(chartId).Count(c => c.Call == "updateSeries" || (c.Call == "updateOptions" && c.Args[2] is not null));
 
     protected static IReadOnlyList<string> Categories(JsonElement options) =>
         [.. options.GetProperty("xaxis").GetProperty("categories").EnumerateArray().Select(c => c.GetString()!)];
@@ -77,10 +93,4 @@ public abstract class CohortPageTestContext : DashboardTestContext
         series.EnumerateArray().ToDictionary(
             s => s.GetProperty("name").GetString()!,
             s => s.GetProperty("data").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? (double?)null : v.GetDouble()).ToArray());
-
-    private static string? ChartIdOf(string optionsJson)
-    {
-        using var options = JsonDocument.Parse(optionsJson);
-        return options.RootElement.TryGetProperty("chart", out var chart) && chart.TryGetProperty("id", out var id) ? id.GetString() : null;
-    }
 }

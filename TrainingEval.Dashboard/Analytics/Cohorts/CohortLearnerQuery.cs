@@ -63,10 +63,15 @@ public sealed record CohortLearnerQuery
             .ToList();
         total = rows.Count;
         var comparer = StringComparer.Create(culture, ignoreCase: true);
-        Func<CohortTableRow, object?> key = Sort switch
+        // Keys computed once per row (not per comparison): a 2,000-learner cohort sorts on every what-if move.
+        Func<CohortTableRow, string>? text = Sort switch
         {
             CohortSortColumns.Name => r => r.Learner.DisplayName(culture),
             CohortSortColumns.Department => r => r.Learner.DepartmentDisplayName(culture),
+            _ => null,
+        };
+        Func<CohortTableRow, double?> number = Sort switch
+        {
             CohortSortColumns.Composite => r => r.Score.Composite,
             CohortSortColumns.Coverage => r => r.Score.Coverage,
             CohortSortColumns.Tier => r => r.Score.Tier is { } t ? (int)t : null,
@@ -74,17 +79,28 @@ public sealed record CohortLearnerQuery
                 => r => r.Score.LevelScore(level),
             _ => r => r.Rank,
         };
-        rows.Sort((a, b) =>
+        var texts = text is null ? null : rows.Select(text).ToArray();
+        var numbers = text is null ? rows.Select(number).ToArray() : null;
+        var order = Enumerable.Range(0, rows.Count).ToArray();
+        Array.Sort(order, (a, b) =>
         {
-            var ka = key(a);
-            var kb = key(b);
-            if (ka is null || kb is null)
-                return ka is null == kb is null ? Tiebreak(a, b) : ka is null ? 1 : -1;
-            var order = ka is string sa ? comparer.Compare(sa, (string)kb) : ((IComparable)ka).CompareTo(kb);
+            int result;
+            if (texts is not null)
+            {
+                result = comparer.Compare(texts[a], texts[b]);
+            }
+            else
+            {
+                var (na, nb) = (numbers![a], numbers[b]);
+                if (na is null || nb is null)
+                    return na is null == nb is null ? Tiebreak(rows[a], rows[b]) : na is null ? 1 : -1;
+                result = na.Value.CompareTo(nb.Value);
+            }
             if (Descending)
-                order = -order;
-            return order != 0 ? order : Tiebreak(a, b);
+                result = -result;
+            return result != 0 ? result : Tiebreak(rows[a], rows[b]);
         });
+        rows = [.. order.Select(i => rows[i])];
         var size = Math.Clamp(PageSize, 1, PageSizes[^1]);
         var page = Math.Clamp(Page, 0, Math.Max(0, (total - 1) / size));
         return rows.Skip(page * size).Take(size).ToList();
