@@ -47,6 +47,12 @@ public sealed class ChartAxisLabels
     public string? Format { get; init; }
 
     public int? Rotate { get; init; }
+
+    /// <summary>Rotate category labels even when ApexCharts thinks they fit (it misjudges narrow cards).</summary>
+    public bool? RotateAlways { get; init; }
+
+    /// <summary>False keeps every category label instead of silently dropping the ones that overlap.</summary>
+    public bool? HideOverlappingLabels { get; init; }
     public bool? Trim { get; init; }
     public int? MaxWidth { get; init; }
 }
