@@ -12,6 +12,9 @@ namespace TrainingEval.Tests.Browser;
 /// <summary>The learner page, the learners list and the cohorts list in headless Chromium on the demo company.</summary>
 public sealed class LearnerPagesBrowserTests(BrowserFixture browser)
 {
+    // Blazor navigates inside the circuit (history.pushState): there is no load event to wait for, only the URL.
+    private static readonly PageWaitForURLOptions InCircuitNavigation = new() { WaitUntil = WaitUntilState.Commit };
+
     private static readonly string[] ChartIds = ["learner-composite", "learner-levels", "learner-ratings", "learner-health"];
 
     /// <summary>The demo learner with the most finished, scored cohorts (the demo depends on today's date, so it is looked up).</summary>
@@ -120,7 +123,7 @@ public sealed class LearnerPagesBrowserTests(BrowserFixture browser)
         }
 
         await page.GetByTestId("composite-links").Locator("a").First.ClickAsync();
-        await page.WaitForURLAsync("**/cohorts/*");
+        await page.WaitForURLAsync("**/cohorts/*", InCircuitNavigation);
     }
 
     [Fact]
@@ -160,14 +163,14 @@ public sealed class LearnerPagesBrowserTests(BrowserFixture browser)
         await session.ScreenshotAsync("learners-desktop-en");
 
         await page.GetByTestId("learners-pages").Locator("button", new() { HasTextRegex = new Regex(@"^\s*2\s*$") }).First.ClickAsync();
-        await page.WaitForURLAsync("**/learners?page=2");
+        await page.WaitForURLAsync("**/learners?page=2", InCircuitNavigation);
 
         var employeeNo = await BusiestLearnerAsync();
         await page.GetByTestId("learner-search").Locator("input").FillAsync(employeeNo);
-        await page.WaitForURLAsync($"**/learners?q={employeeNo}");
+        await page.WaitForURLAsync($"**/learners?q={employeeNo}", InCircuitNavigation);
         await Expect(page.GetByTestId("learner-link")).ToHaveCountAsync(1);
         await page.GetByTestId("learner-link").ClickAsync();
-        await page.WaitForURLAsync($"**/learners/{employeeNo}");
+        await page.WaitForURLAsync($"**/learners/{employeeNo}", InCircuitNavigation);
 
         await using var zh = await browser.OpenAsync("learners?department=QA", culture: "zh-CN");
         await Expect(zh.Page.GetByTestId("learners-count")).ToContainTextAsync("共");
@@ -202,6 +205,6 @@ public sealed class LearnerPagesBrowserTests(BrowserFixture browser)
         await phone.ScreenshotAsync("cohorts-phone-zh-CN");
 
         await phone.Page.GetByTestId("cohort-link").First.ClickAsync();
-        await phone.Page.WaitForURLAsync("**/cohorts/*");
+        await phone.Page.WaitForURLAsync("**/cohorts/*", InCircuitNavigation);
     }
 }

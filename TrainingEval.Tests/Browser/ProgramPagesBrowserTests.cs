@@ -6,6 +6,9 @@ namespace TrainingEval.Tests.Browser;
 /// <summary>The overview, program history and cohort comparison in headless Chromium on the demo company.</summary>
 public sealed class ProgramPagesBrowserTests(BrowserFixture browser)
 {
+    // Blazor navigates inside the circuit (history.pushState): there is no load event to wait for, only the URL.
+    private static readonly PageWaitForURLOptions InCircuitNavigation = new() { WaitUntil = WaitUntilState.Commit };
+
     // The demo company's catalog: every program has scored cohorts.
     private const int DemoPrograms = 8;
 
@@ -76,7 +79,7 @@ public sealed class ProgramPagesBrowserTests(BrowserFixture browser)
         await using var session = await browser.OpenAsync("programs/LEAN-TL", culture, width, width < 600 ? BrowserFixture.PhoneHeight : BrowserFixture.DesktopHeight);
         var page = session.Page;
         await page.GetByTestId("compare-latest").ClickAsync();
-        await page.WaitForURLAsync("**/compare?cohorts=*");
+        await page.WaitForURLAsync("**/compare?cohorts=*", InCircuitNavigation);
 
         var cards = page.GetByTestId("compare-card");
         await Expect(cards.First).ToBeVisibleAsync();
