@@ -162,8 +162,21 @@ public sealed class LearnerPagesBrowserTests(BrowserFixture browser)
         (await page.GetByTestId("learner-link").CountAsync()).ShouldBe(25);
         await session.ScreenshotAsync("learners-desktop-en");
 
-        await page.GetByTestId("learners-pages").Locator("button", new() { HasTextRegex = new Regex(@"^\s*2\s*$") }).First.ClickAsync();
-        await page.WaitForURLAsync("**/learners?page=2", InCircuitNavigation);
+        // The pager is rendered again once the circuit has loaded the page; a click that lands on the
+        // prerendered copy is lost, so click until the URL follows (at most three times).
+        var secondPage = page.GetByTestId("learners-pages").Locator("button", new() { HasTextRegex = new Regex(@"^\s*2\s*$") }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await secondPage.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync("**/learners?page=2", new() { WaitUntil = WaitUntilState.Commit, Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
 
         var employeeNo = await BusiestLearnerAsync();
         await page.GetByTestId("learner-search").Locator("input").FillAsync(employeeNo);
