@@ -8,6 +8,7 @@ using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Live;
 using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Scoring;
+using TrainingEval.Dashboard.Security;
 
 namespace TrainingEval.Dashboard.Hosting;
 
@@ -46,6 +47,9 @@ public static class DashboardHosting
         services.AddTransient<MudLocalizer, MudBlazorTranslations>();
         services.AddValidatorsFromAssemblyContaining<PlaygroundInput>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<IScoreChangeNotifier, InProcessScoreChangeNotifier>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<IRecordAccess, RecordAccess>();
         services.AddScoped<PlaygroundSession>();
         services.AddTransient<ScoreExplanation>();
         services.AddProgramAnalytics();
