@@ -5,6 +5,7 @@ using TrainingEval.Dashboard.Analytics;
 using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Data;
+using TrainingEval.Dashboard.Data.Import;
 using TrainingEval.Dashboard.Live;
 using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Scoring;
@@ -67,6 +68,7 @@ public static class DashboardHosting
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapCultureEndpoint();
+        app.MapImportTemplates();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

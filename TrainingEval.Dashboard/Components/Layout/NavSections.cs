@@ -29,5 +29,9 @@ public static class NavSections
         [
             new("playground", "Nav_Playground", Icons.Material.Outlined.Calculate),
         ]),
+        new("Nav_Data",
+        [
+            new("import", "Nav_Import", Icons.Material.Outlined.UploadFile),
+        ]),
     ];
 }
