@@ -2,6 +2,7 @@ using FluentValidation;
 using MudBlazor;
 using MudBlazor.Services;
 using TrainingEval.Dashboard.Analytics;
+using TrainingEval.Dashboard.Api;
 using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Data;
@@ -27,6 +28,7 @@ public static class DashboardHosting
             .AddInteractiveServerComponents();
         builder.Services.AddDashboardComponentServices(builder.Configuration);
         builder.AddTrainingData();
+        builder.Services.AddTrainingEvalApi(builder.Configuration);
         return builder;
     }
 
@@ -69,6 +71,7 @@ public static class DashboardHosting
         app.MapStaticAssets();
         app.MapCultureEndpoint();
         app.MapImportTemplates();
+        app.MapTrainingEvalApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;
