@@ -32,6 +32,7 @@ public static class NavSections
         new("Nav_Data",
         [
             new("import", "Nav_Import", Icons.Material.Outlined.UploadFile),
+            new("admin/api-keys", "Nav_ApiKeys", Icons.Material.Outlined.Key),
         ]),
     ];
 }
