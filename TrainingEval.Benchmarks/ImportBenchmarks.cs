@@ -41,7 +41,7 @@ public class ImportBenchmarks
 
         var files = OuladConverter.Convert(SampleFolder());
         Import(ImportKind.Programs, files.Programs);
-        var profiles = new WeightProfileService(_factory, scores, clock, new CurrentActor("benchmark"));
+        var profiles = new WeightProfileService(_factory, scores, clock, new CurrentActor("benchmark"), access);
         using (var db = _factory.CreateDbContext())
         {
             foreach (var program in db.Programs.ToList())
