@@ -42,6 +42,8 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<LearnerScoreRecord> LearnerScores => Set<LearnerScoreRecord>();
     public DbSet<LearningHealthSnapshot> HealthSnapshots => Set<LearningHealthSnapshot>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<RoiAssumption> RoiAssumptions => Set<RoiAssumption>();
+    public DbSet<PromotionDecision> PromotionDecisions => Set<PromotionDecision>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
 
     /// <summary>Who the audit trail names for this context's changes.</summary>

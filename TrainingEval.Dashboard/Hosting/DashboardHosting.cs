@@ -6,6 +6,7 @@ using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Live;
+using TrainingEval.Dashboard.Reports;
 using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Scoring;
 using TrainingEval.Dashboard.Security;
@@ -55,6 +56,7 @@ public static class DashboardHosting
         services.AddProgramAnalytics();
         services.AddCohortAnalytics();
         services.AddLearnerAnalytics();
+        services.AddReports();
         return services;
     }
 
