@@ -10,6 +10,8 @@ public static class ReportServices
         services.AddScoped<RoiReportService>();
         services.AddScoped<EffectivenessReportQueries>();
         services.AddScoped<PromotionQueries>();
+        services.AddScoped<Export.ReportDocumentBuilder>();
+        services.AddSingleton<Export.PdfReportRenderer>();
         return services;
     }
 }

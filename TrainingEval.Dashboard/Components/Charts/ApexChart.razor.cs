@@ -167,6 +167,29 @@ public sealed partial class ApexChart : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The drawn chart as a PNG data URI (<c>data:image/png;base64,…</c>) at <paramref name="scale"/> times its
+    /// on-screen size, for a report to embed in a PDF; null when the chart is not drawn (yet) or the circuit is gone.
+    /// </summary>
+    public async Task<string?> GetPngDataUriAsync(double scale = 2)
+    {
+        await _jsGate.WaitAsync();
+        try
+        {
+            if (_disposed || _module is null || _shownId is null)
+                return null;
+            return await _module.InvokeAsync<string?>("dataUri", _handle, scale);
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or TaskCanceledException)
+        {
+            return null;
+        }
+        finally
+        {
+            _jsGate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed)

@@ -144,3 +144,16 @@ export function destroy(handle) {
   charts.delete(handle);
   chart?.destroy();
 }
+
+/**
+ * The chart as a PNG data URI (ApexCharts' chart.dataURI()), for reports that embed charts in a PDF; null when
+ * the chart is not drawn. Animations are off for the capture so a chart mid-animation is not caught half drawn.
+ */
+export async function dataUri(handle, scale) {
+  const chart = charts.get(handle);
+  if (!chart) {
+    return null;
+  }
+  const result = await chart.dataURI({ scale: scale ?? 2 });
+  return result?.imgURI ?? null;
+}
