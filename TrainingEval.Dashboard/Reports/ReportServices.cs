@@ -11,6 +11,8 @@ public static class ReportServices
         services.AddScoped<EffectivenessReportQueries>();
         services.AddScoped<PromotionQueries>();
         services.AddScoped<Export.ReportDocumentBuilder>();
+        services.AddScoped<Components.Reports.ReportChartBuilder>();
+        services.AddScoped<LearnerGrowthQueries>();
         services.AddSingleton<Export.PdfReportRenderer>();
         return services;
     }

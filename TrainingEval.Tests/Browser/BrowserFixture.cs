@@ -37,6 +37,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const int PhoneWidth = 390;
     public const int PhoneHeight = 844;
 
+    /// <summary>Who the browser tests act as (see <see cref="DashboardServer.ActingUser"/>).</summary>
+    public static readonly TrainingEval.Dashboard.Security.UserContext BrowserUser = new(
+        "browser.hr", new HashSet<string>(StringComparer.Ordinal) { TrainingEval.Dashboard.Security.Roles.HrAnalyst }, null, null);
+
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -102,7 +106,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
             try
             {
-                _server = new DashboardServer();
+                // An HR analyst: the report pages check record access, and the app has no sign-in page yet.
+                _server = new DashboardServer { ActingUser = BrowserUser };
                 BaseUri = _server.Start();
                 Assertions.SetDefaultExpectTimeout(15_000);
                 _playwright = await Playwright.CreateAsync();

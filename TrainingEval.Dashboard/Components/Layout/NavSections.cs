@@ -25,6 +25,12 @@ public static class NavSections
             new("learners", "Nav_Learners", Icons.Material.Outlined.People),
             new("compare", "Nav_Compare", Icons.Material.Outlined.CompareArrows),
         ]),
+        new("Nav_Reports",
+        [
+            new("reports", "Nav_ReportsIndex", Icons.Material.Outlined.Assessment, NavLinkMatch.All),
+            new("reports/promotions", "Nav_Promotions", Icons.Material.Outlined.WorkspacePremium),
+            new("reports/high-potential", "Nav_HighPotential", Icons.Material.Outlined.Star),
+        ]),
         new("Nav_Evaluation",
         [
             new("playground", "Nav_Playground", Icons.Material.Outlined.Calculate),

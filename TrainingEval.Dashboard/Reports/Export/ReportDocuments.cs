@@ -25,6 +25,9 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
     private string Footer(string subject) =>
         text["Pdf_Footer", subject, clock.GetLocalNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)];
 
+    /// <summary>"Name (code) · program · start – end": the subtitle of every cohort report, on the page and in the PDF.</summary>
+    public string CohortSubtitle(Analytics.Cohorts.CohortInfo c) => CohortLine(c);
+
     private string CohortLine(Analytics.Cohorts.CohortInfo c) =>
         text["Pdf_CohortLine", c.DisplayName(), c.Code, c.ProgramDisplayName(), c.StartDate.ToString("d", CultureInfo.CurrentCulture), c.EndDate.ToString("d", CultureInfo.CurrentCulture)];
 
