@@ -27,24 +27,3 @@ public sealed record ReportDocument(string Title, string Subtitle, string Footer
 {
     public IEnumerable<TableBlock> Tables => Blocks.OfType<TableBlock>();
 }
-
-/// <summary>Chart images sent by a report page: PNG data URIs by chart key.</summary>
-public static class ChartImages
-{
-    private const string PngPrefix = "data:image/png;base64,";
-
-    /// <summary>The PNG bytes of a data URI, or null when it is not a PNG data URI (a chart that was not drawn).</summary>
-    public static byte[]? Decode(string? dataUri)
-    {
-        if (dataUri is null || !dataUri.StartsWith(PngPrefix, StringComparison.Ordinal))
-            return null;
-        try
-        {
-            return Convert.FromBase64String(dataUri[PngPrefix.Length..]);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-}
