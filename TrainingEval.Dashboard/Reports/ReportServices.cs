@@ -12,7 +12,6 @@ public static class ReportServices
         services.AddScoped<PromotionQueries>();
         services.AddScoped<Export.ReportDocumentBuilder>();
         services.AddScoped<Components.Reports.ReportChartBuilder>();
-        services.AddScoped<LearnerGrowthQueries>();
         services.AddSingleton<Export.PdfReportRenderer>();
         return services;
     }

@@ -16,4 +16,7 @@ public static class Roles
 
     /// <summary>Roles that read every cohort's aggregates and may open any learner's page.</summary>
     public const string Readers = Admin + "," + HrAnalyst + "," + Executive;
+
+    /// <summary>Roles that open cohort and learner lists (a mentor's lists hold only their mentees).</summary>
+    public const string ReadersAndMentors = Readers + "," + Mentor;
 }

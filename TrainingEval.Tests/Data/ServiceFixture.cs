@@ -4,19 +4,26 @@ using TrainingEval.Dashboard.Data.Import;
 using TrainingEval.Dashboard.Data.Profiles;
 using TrainingEval.Dashboard.Data.Ratings;
 using TrainingEval.Dashboard.Data.Scoring;
+using TrainingEval.Dashboard.Security;
+using TrainingEval.Tests.Infrastructure;
 
 namespace TrainingEval.Tests.Data;
 
 /// <summary>The data services wired by hand over one test database, as the app wires them.</summary>
 public sealed class Services(TestDatabase database, string actor = "analyst")
 {
+    /// <summary>Who the services serve: an HR analyst unless a test says otherwise.</summary>
+    public UserContext User { get; set; } = TestUsers.Analyst;
+
+    public IRecordAccess Access => TestUsers.AccessFor(database.Factory, User);
+
     public CohortScoreService Scores { get; } = new(database.Factory, ObservationCollector.CreateDefault(), database.Clock);
 
-    public WeightProfileService Profiles => new(database.Factory, Scores, database.Clock, new CurrentActor(actor));
+    public WeightProfileService Profiles => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
 
     public MentorRatingService Ratings => new(database.Factory, Scores, database.Clock, new CurrentActor(actor));
 
-    public StoredObservationService Imports => new(database.Factory, Scores, database.Clock, new CurrentActor(actor));
+    public StoredObservationService Imports => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
 
-    public CohortLifecycleService Cohorts => new(database.Factory, Scores, database.Clock, new CurrentActor(actor));
+    public CohortLifecycleService Cohorts => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
 }

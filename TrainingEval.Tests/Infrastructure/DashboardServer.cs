@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TrainingEval.Dashboard.Security;
 
 namespace TrainingEval.Tests.Infrastructure;
 
@@ -30,12 +28,6 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     /// <summary>Configuration keys ("TrainingEval:…") and values applied over appsettings.json; change before first use.</summary>
     public IDictionary<string, string?> Settings { get; }
 
-    /// <summary>
-    /// Every request and circuit acts as this user (set before first use). Until the app has a sign-in page the
-    /// browser cannot sign in, so pages whose services check <see cref="IRecordAccess"/> need a user this way.
-    /// </summary>
-    public UserContext? ActingUser { get; set; }
-
     /// <summary>Starts the server on Kestrel and returns its base address, e.g. http://127.0.0.1:40213/.</summary>
     public Uri Start()
     {
@@ -50,8 +42,6 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         Directory.CreateDirectory(_dataFolder);
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
-        if (ActingUser is { } user)
-            builder.ConfigureTestServices(services => services.AddScoped<ICurrentUser>(_ => new ActingAs(user)));
     }
 
     protected override void Dispose(bool disposing)
@@ -69,10 +59,4 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
             }
         }
     }
-}
-
-/// <summary>The fixed user of <see cref="DashboardServer.ActingUser"/>.</summary>
-internal sealed class ActingAs(UserContext user) : ICurrentUser
-{
-    public ValueTask<UserContext> GetAsync() => ValueTask.FromResult(user);
 }

@@ -7,6 +7,8 @@ using TrainingEval.Dashboard.Reports.Export;
 using TrainingEval.Tests.Dashboard.Programs;
 using UglyToad.PdfPig;
 
+using TrainingEval.Tests.Infrastructure;
+
 namespace TrainingEval.Tests.Reports;
 
 /// <summary>The exports open and say what the report says: PDFs are parsed back with PdfPig, workbooks read back with MiniExcel.</summary>
@@ -43,7 +45,7 @@ public sealed class ReportExportTests(DemoCompanyDatabase demo) : IClassFixture<
     public async Task The_Chinese_difference_report_PDF_carries_its_title_cohort_and_statistics()
     {
         using var culture = new CultureScope("zh-CN");
-        var reports = new ReportServiceContext(demo.Database, FixedUser.Hr);
+        var reports = new ReportServiceContext(demo.Database, TestUsers.Analyst);
         var cohort = await ClosedCohortAsync(reports);
         var report = await reports.Difference.LoadAsync(cohort, Ct);
 
@@ -60,7 +62,7 @@ public sealed class ReportExportTests(DemoCompanyDatabase demo) : IClassFixture<
     public async Task The_English_ROI_report_PDF_names_the_ROI_and_every_KPI_and_the_XLSX_holds_the_numbers()
     {
         using var culture = new CultureScope("en");
-        var reports = new ReportServiceContext(demo.Database, FixedUser.Hr);
+        var reports = new ReportServiceContext(demo.Database, TestUsers.Analyst);
         var cohort = await ClosedCohortAsync(reports);
         var report = await reports.Roi.LoadAsync(cohort, Ct);
         var document = Builder(demo.Database.Clock).Roi(report, sensitivityChart: null);
@@ -81,7 +83,7 @@ public sealed class ReportExportTests(DemoCompanyDatabase demo) : IClassFixture<
     public async Task The_effectiveness_PDF_embeds_chart_images_and_lists_missing_data()
     {
         using var culture = new CultureScope("en");
-        var reports = new ReportServiceContext(demo.Database, FixedUser.Hr);
+        var reports = new ReportServiceContext(demo.Database, TestUsers.Analyst);
         var cohort = await ClosedCohortAsync(reports);
         var report = await reports.Effectiveness.LoadAsync(cohort, Ct);
         var charts = new Dictionary<string, byte[]> { [ReportCharts.Levels] = OnePixelPng, [ReportCharts.Tiers] = OnePixelPng };

@@ -7,6 +7,8 @@ using TrainingEval.Domain.Evaluation;
 using TrainingEval.Domain.Reports;
 using TrainingEval.Tests.Dashboard.Programs;
 
+using TrainingEval.Tests.Infrastructure;
+
 namespace TrainingEval.Tests.Reports;
 
 /// <summary>The read side of the reports over the scored demo company (read-only: the shared database is never written).</summary>
@@ -24,7 +26,7 @@ public sealed class ReportQueriesTests(DemoCompanyDatabase demo) : IClassFixture
     [Fact]
     public async Task The_difference_report_pairs_each_KPI_measurement_baseline_with_its_actual()
     {
-        var reports = As(FixedUser.Hr);
+        var reports = As(TestUsers.Analyst);
         var cohort = (await reports.Index.FindCohortAsync(await MeasuredCohortCodeAsync(), Ct))!;
 
         var report = await reports.Difference.LoadAsync(cohort, Ct);
@@ -44,7 +46,7 @@ public sealed class ReportQueriesTests(DemoCompanyDatabase demo) : IClassFixture
     [Fact]
     public async Task Ratings_have_an_untrained_comparison_group_from_the_same_departments()
     {
-        var reports = As(FixedUser.Hr);
+        var reports = As(TestUsers.Analyst);
         var cohort = (await reports.Index.FindCohortAsync(await MeasuredCohortCodeAsync(), Ct))!;
 
         var report = await reports.Difference.LoadAsync(cohort, Ct);
@@ -61,7 +63,7 @@ public sealed class ReportQueriesTests(DemoCompanyDatabase demo) : IClassFixture
     [Fact]
     public async Task Roi_benefit_uses_the_signed_improvement_and_default_assumptions()
     {
-        var reports = As(FixedUser.Hr);
+        var reports = As(TestUsers.Analyst);
         var cohort = (await reports.Index.FindCohortAsync(await MeasuredCohortCodeAsync(), Ct))!;
 
         var report = await reports.Roi.LoadAsync(cohort, Ct);
@@ -82,7 +84,7 @@ public sealed class ReportQueriesTests(DemoCompanyDatabase demo) : IClassFixture
     [Fact]
     public async Task The_effectiveness_report_counts_the_cohort_and_ranks_top_and_bottom()
     {
-        var reports = As(FixedUser.Hr);
+        var reports = As(TestUsers.Analyst);
         var cohort = (await reports.Index.FindCohortAsync(await MeasuredCohortCodeAsync(), Ct))!;
 
         var report = await reports.Effectiveness.LoadAsync(cohort, Ct);
@@ -101,7 +103,7 @@ public sealed class ReportQueriesTests(DemoCompanyDatabase demo) : IClassFixture
     [Fact]
     public async Task Promotion_suggestions_are_tier_A_in_the_latest_cohort_with_a_behaviour_rise()
     {
-        var suggestions = await As(FixedUser.Executive).Promotions.SuggestionsAsync(Ct);
+        var suggestions = await As(TestUsers.Executive).Promotions.SuggestionsAsync(Ct);
 
         suggestions.ShouldNotBeEmpty();
         suggestions.ShouldAllBe(s => s.Evidence.Tier == Tier.A && s.Evidence.BehaviorChange > 0);
@@ -116,7 +118,7 @@ public sealed class ReportQueriesTests(DemoCompanyDatabase demo) : IClassFixture
     [Fact]
     public async Task The_high_potential_pool_has_at_least_two_programs_each()
     {
-        var pool = await As(FixedUser.Hr).Promotions.HighPotentialAsync(Ct);
+        var pool = await As(TestUsers.Analyst).Promotions.HighPotentialAsync(Ct);
 
         pool.ShouldNotBeEmpty();
         pool.ShouldAllBe(p => p.Member.Programs >= 2 && p.ProgramNames.Count >= 2);
@@ -127,8 +129,8 @@ public sealed class ReportQueriesTests(DemoCompanyDatabase demo) : IClassFixture
     public async Task Mentors_and_learners_are_refused_the_reports_and_suggestions()
     {
         var code = await MeasuredCohortCodeAsync();
-        var mentor = As(FixedUser.With("mentor", Roles.Mentor, mentorId: 1));
-        var learner = As(FixedUser.With("learner", Roles.Learner, learnerId: 1));
+        var mentor = As(TestUsers.Mentor(1));
+        var learner = As(TestUsers.Learner(1));
 
         await Should.ThrowAsync<AccessDeniedException>(() => mentor.Index.FindCohortAsync(code, Ct));
         await Should.ThrowAsync<AccessDeniedException>(() => mentor.Promotions.SuggestionsAsync(Ct));

@@ -8,6 +8,8 @@ using TrainingEval.Dashboard.Reports;
 using TrainingEval.Dashboard.Security;
 using TrainingEval.Tests.Data;
 
+using TrainingEval.Tests.Infrastructure;
+
 namespace TrainingEval.Tests.Reports;
 
 /// <summary>ROI assumptions and promotion decisions: validated, audited with old and new values, guarded against stale edits.</summary>
@@ -43,14 +45,14 @@ public sealed class ReportWritesTests : IAsyncLifetime
     public async Task Saved_assumptions_drive_the_report_and_their_changes_are_audited()
     {
         var (cohortId, code, kpiId) = await FirstKpiAsync();
-        var hr = new ReportServiceContext(_database, FixedUser.Hr);
+        var hr = new ReportServiceContext(_database, TestUsers.Analyst);
 
         await hr.Roi.SaveAssumptionAsync(cohortId, kpiId, Input(0.6), Ct);
         var cohort = (await hr.Index.FindCohortAsync(code, Ct))!;
         var line = (await hr.Roi.LoadAsync(cohort, Ct)).Kpis.Single(k => k.KpiId == kpiId);
         line.IsDefaultAssumption.ShouldBeFalse();
         line.Assumption.Attribution.ShouldBe(0.6);
-        line.UpdatedBy.ShouldBe("hr.analyst");
+        line.UpdatedBy.ShouldBe("analyst");
 
         await hr.Roi.SaveAssumptionAsync(cohortId, kpiId, Input(0.4, line.Assumption.Revision), Ct);
 
@@ -58,14 +60,14 @@ public sealed class ReportWritesTests : IAsyncLifetime
         var change = await db.AuditTrail.SingleAsync(a => a.EntityType == nameof(RoiAssumption) && a.Property == nameof(RoiAssumption.Attribution) && a.Action == AuditAction.Modified, Ct);
         change.OldValue.ShouldBe("0.6");
         change.NewValue.ShouldBe("0.4");
-        change.Actor.ShouldBe("hr.analyst");
+        change.Actor.ShouldBe("analyst");
     }
 
     [Fact]
     public async Task A_stale_edit_is_refused()
     {
         var (cohortId, _, kpiId) = await FirstKpiAsync();
-        var hr = new ReportServiceContext(_database, FixedUser.Hr);
+        var hr = new ReportServiceContext(_database, TestUsers.Analyst);
         await hr.Roi.SaveAssumptionAsync(cohortId, kpiId, Input(0.6), Ct);
 
         // A second analyst opened the report while the KPI still had the defaults (no revision).
@@ -78,7 +80,7 @@ public sealed class ReportWritesTests : IAsyncLifetime
     public async Task Out_of_range_assumptions_are_refused_with_the_field_named(double attribution, string message)
     {
         var (cohortId, _, kpiId) = await FirstKpiAsync();
-        var hr = new ReportServiceContext(_database, FixedUser.Hr);
+        var hr = new ReportServiceContext(_database, TestUsers.Analyst);
 
         var error = await Should.ThrowAsync<DataValidationException>(() => hr.Roi.SaveAssumptionAsync(cohortId, kpiId, Input(attribution), Ct));
 
@@ -89,7 +91,7 @@ public sealed class ReportWritesTests : IAsyncLifetime
     public async Task Executives_read_but_do_not_edit()
     {
         var (cohortId, _, kpiId) = await FirstKpiAsync();
-        var ceo = new ReportServiceContext(_database, FixedUser.Executive);
+        var ceo = new ReportServiceContext(_database, TestUsers.Executive);
 
         await Should.ThrowAsync<AccessDeniedException>(() => ceo.Roi.SaveAssumptionAsync(cohortId, kpiId, Input(0.5), Ct));
         await Should.ThrowAsync<AccessDeniedException>(() => ceo.Promotions.DecideAsync(1, cohortId, PromotionDecisionKind.Accepted, null, null, Ct));
@@ -104,7 +106,7 @@ public sealed class ReportWritesTests : IAsyncLifetime
             var enrollment = await db.Enrollments.OrderBy(e => e.Id).FirstAsync(Ct);
             (learnerId, cohortId) = (enrollment.LearnerId, enrollment.CohortId);
         }
-        var hr = new ReportServiceContext(_database, FixedUser.Hr);
+        var hr = new ReportServiceContext(_database, TestUsers.Analyst);
 
         await hr.Promotions.DecideAsync(learnerId, cohortId, PromotionDecisionKind.Deferred, "Revisit after the next review", null, Ct);
         await hr.Promotions.DecideAsync(learnerId, cohortId, PromotionDecisionKind.Accepted, null, 0, Ct);
@@ -112,7 +114,7 @@ public sealed class ReportWritesTests : IAsyncLifetime
         await using var check = await _database.Factory.CreateDbContextAsync(Ct);
         var row = await check.PromotionDecisions.SingleAsync(Ct);
         row.Decision.ShouldBe(PromotionDecisionKind.Accepted);
-        row.DecidedBy.ShouldBe("hr.analyst");
+        row.DecidedBy.ShouldBe("analyst");
         row.DecidedAt.ShouldBe(Today.ToDateTime(new TimeOnly(12, 0)));
         (await check.AuditTrail.CountAsync(a => a.EntityType == nameof(PromotionDecision) && a.Property == nameof(PromotionDecision.Decision), Ct)).ShouldBe(1);
         await Should.ThrowAsync<ConcurrencyConflictException>(() => hr.Promotions.DecideAsync(learnerId, cohortId, PromotionDecisionKind.Declined, null, 0, Ct));

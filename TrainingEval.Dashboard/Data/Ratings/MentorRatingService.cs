@@ -32,7 +32,7 @@ public sealed class MentorRatingService(IDbContextFactory<TrainingDbContext> fac
             throw new DataValidationException(errors);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = actor.Name;
+        db.Actor = await actor.GetNameAsync();
         db.Clock = clock;
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == input.EnrollmentId, cancellationToken)
             ?? throw new RecordNotFoundException("enrollment", input.EnrollmentId);
