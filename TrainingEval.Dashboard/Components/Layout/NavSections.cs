@@ -37,6 +37,12 @@ public static class NavSections
             new("learners", "Nav_Learners", Icons.Material.Outlined.People, Roles: Security.Roles.ReadersAndMentors),
             new("compare", "Nav_Compare", Icons.Material.Outlined.CompareArrows, Roles: Security.Roles.Readers),
         ]),
+        new("Nav_Reports",
+        [
+            new("reports", "Nav_ReportsIndex", Icons.Material.Outlined.Assessment, NavLinkMatch.All, Security.Roles.Readers),
+            new("reports/promotions", "Nav_Promotions", Icons.Material.Outlined.WorkspacePremium, Roles: Dashboard.Reports.PromotionQueries.Viewers),
+            new("reports/high-potential", "Nav_HighPotential", Icons.Material.Outlined.Star, Roles: Dashboard.Reports.PromotionQueries.Viewers),
+        ]),
         new("Nav_Evaluation",
         [
             new("playground", "Nav_Playground", Icons.Material.Outlined.Calculate),
