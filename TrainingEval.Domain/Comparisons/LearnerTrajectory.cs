@@ -23,13 +23,17 @@ public static class LearningHealthBands
     public const double IndexMin = 0;
     public const double IndexMax = 100;
 
-    /// <summary>The band of an index; 75 is healthy and 60 is watch (lower bounds are inclusive).</summary>
+    /// <summary>
+    /// The band of an index; 75 is healthy and 60 is watch (lower bounds are inclusive). Like the tiers, a bound is
+    /// reached at most <see cref="ScoringEngine.ThresholdTolerance"/> below it, so an index that is 75 on paper is
+    /// never on watch as 74.99999999999999.
+    /// </summary>
     public static LearningHealthBand Classify(double index)
     {
         if (!double.IsFinite(index) || index < IndexMin || index > IndexMax)
             throw new ArgumentOutOfRangeException(nameof(index), index, $"A learning health index lies in [{IndexMin}, {IndexMax}].");
-        return index >= HealthyFrom ? LearningHealthBand.Healthy
-            : index >= WatchFrom ? LearningHealthBand.Watch
+        return index >= HealthyFrom - ScoringEngine.ThresholdTolerance ? LearningHealthBand.Healthy
+            : index >= WatchFrom - ScoringEngine.ThresholdTolerance ? LearningHealthBand.Watch
             : LearningHealthBand.AtRisk;
     }
 }
