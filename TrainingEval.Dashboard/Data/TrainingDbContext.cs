@@ -42,6 +42,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<LearnerScoreRecord> LearnerScores => Set<LearnerScoreRecord>();
     public DbSet<LearningHealthSnapshot> HealthSnapshots => Set<LearningHealthSnapshot>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
 
     /// <summary>Who the audit trail names for this context's changes.</summary>
