@@ -87,6 +87,7 @@ public static class LearnerAnalyticsRegistration
     public static IServiceCollection AddLearnerAnalytics(this IServiceCollection services)
     {
         services.AddScoped<LearnerQueries>();
+        services.AddScoped<MentorWorkspaceQueries>();
         services.AddScoped<CohortListQueries>();
         services.AddTransient<Components.Learners.LearnerCharts>();
         services.TryAddSingleton(TimeProvider.System);

@@ -25,6 +25,10 @@ public static class NavSections
             new("learners", "Nav_Learners", Icons.Material.Outlined.People),
             new("compare", "Nav_Compare", Icons.Material.Outlined.CompareArrows),
         ]),
+        new("Nav_Coaching",
+        [
+            new("mentor", "Nav_Mentor", Icons.Material.Outlined.SupervisorAccount),
+        ]),
         new("Nav_Evaluation",
         [
             new("playground", "Nav_Playground", Icons.Material.Outlined.Calculate),

@@ -1,0 +1,28 @@
+"""Writes a neutral (en) and a zh-CN .resx from one table, so both languages stay key-for-key in step."""
+import sys
+from xml.sax.saxutils import escape
+
+HEADER = '''<?xml version="1.0" encoding="utf-8"?>
+<root>
+  <resheader name="resmimetype">
+    <value>text/microsoft-resx</value>
+  </resheader>
+  <resheader name="version">
+    <value>2.0</value>
+  </resheader>
+  <resheader name="reader">
+    <value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value>
+  </resheader>
+  <resheader name="writer">
+    <value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value>
+  </resheader>
+'''
+
+
+def write(path, rows):
+    for suffix, col in (("", 1), (".zh-CN", 2)):
+        with open(f"{path}{suffix}.resx", "w", encoding="utf-8") as f:
+            f.write(HEADER)
+            for row in rows:
+                f.write(f'  <data name="{row[0]}" xml:space="preserve">\n    <value>{escape(row[col])}</value>\n  </data>\n')
+            f.write("</root>\n")
