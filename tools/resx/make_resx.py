@@ -26,3 +26,22 @@ def write(path, rows):
             for row in rows:
                 f.write(f'  <data name="{row[0]}" xml:space="preserve">\n    <value>{escape(row[col])}</value>\n  </data>\n')
             f.write("</root>\n")
+
+
+def read(path):
+    """The rows (key, en, zh-CN) of an existing pair, in file order."""
+    import xml.etree.ElementTree as ET
+    values = {}
+    for suffix in ("", ".zh-CN"):
+        root = ET.parse(f"{path}{suffix}.resx").getroot()
+        values[suffix] = {d.get("name"): d.find("value").text or "" for d in root.findall("data")}
+    return [(k, v, values[".zh-CN"].get(k, v)) for k, v in values[""].items()]
+
+
+def update(path, rows):
+    """Adds rows to an existing pair (or creates it); a row with an existing key replaces that key's texts."""
+    import os
+    existing = read(path) if os.path.exists(f"{path}.resx") else []
+    new = {r[0]: r for r in rows}
+    merged = [new.pop(r[0], r) for r in existing] + [r for r in rows if r[0] in new]
+    write(path, merged)

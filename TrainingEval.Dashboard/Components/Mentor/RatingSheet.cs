@@ -23,8 +23,11 @@ public sealed class RatingEntryValidator : AbstractValidator<RatingEntry>
 {
     public RatingEntryValidator(IStringLocalizer<MentorStrings> text)
     {
+        // One message for both failures (a score missing or off the scale): each rule needs its own WithMessage.
         RuleFor(e => e.Score)
+            .Cascade(CascadeMode.Stop)
             .NotNull()
+            .WithMessage(e => text["ScoreRequired", text.Dimension(e.Dimension)])
             .InclusiveBetween(MentorRating.MinScore, MentorRating.MaxScore)
             .WithMessage(e => text["ScoreRequired", text.Dimension(e.Dimension)]);
         RuleFor(e => e.Comment)

@@ -16,8 +16,8 @@ public sealed record RatingInput(int EnrollmentId, int MentorId, string Dimensio
 /// <summary>One dimension of a rating sheet: the new score and the sequence of the latest rating the mentor saw (0 for none).</summary>
 public sealed record RatingLine(string Dimension, int Score, string? Comment, int ExpectedLatestSequence);
 
-/// <summary>The latest rating on one dimension, as the rating dialog shows it beside the new one.</summary>
-public sealed record LatestRating(string Dimension, int Score, string? Comment, DateTime RatedAt, int Sequence);
+/// <summary>The latest rating on one dimension, as the rating dialog shows it beside the new one, and who gave it.</summary>
+public sealed record LatestRating(string Dimension, int Score, string? Comment, DateTime RatedAt, int Sequence, string RatedBy = "", string? RatedByEn = null);
 
 /// <summary>
 /// Records mentor ratings into their append-only history and rescores the learner. A rating is based on
@@ -171,7 +171,7 @@ public sealed class MentorRatingService(
         var rows = await db.MentorRatings.AsNoTracking()
             .Where(r => r.EnrollmentId == enrollmentId)
             .Where(r => r.Sequence == db.MentorRatings.Where(x => x.EnrollmentId == enrollmentId && x.Dimension == r.Dimension).Max(x => x.Sequence))
-            .Select(r => new LatestRating(r.Dimension, r.Score, r.Comment, r.RatedAt, r.Sequence))
+            .Select(r => new LatestRating(r.Dimension, r.Score, r.Comment, r.RatedAt, r.Sequence, r.Mentor!.Name, r.Mentor.NameEn))
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Dimension, StringComparer.OrdinalIgnoreCase);
     }
