@@ -88,6 +88,7 @@ public static class LearnerAnalyticsRegistration
     {
         services.AddScoped<LearnerQueries>();
         services.AddScoped<MentorWorkspaceQueries>();
+        services.AddScoped<MyLearningQueries>();
         services.AddScoped<CohortListQueries>();
         services.AddTransient<Components.Learners.LearnerCharts>();
         services.TryAddSingleton(TimeProvider.System);
