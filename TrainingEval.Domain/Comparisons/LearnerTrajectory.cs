@@ -55,6 +55,22 @@ public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
 
     public IsoWeek Next() => Of(Start.AddDays(7));
 
+    public IsoWeek Previous() => Of(Start.AddDays(-7));
+
+    /// <summary>Reads ISO notation ("2026-W05", also "2026-w5"); false for anything else or a week the year lacks.</summary>
+    public static bool TryParse(string? text, out IsoWeek week)
+    {
+        week = default;
+        var parts = text?.Trim().Split('-', 2);
+        if (parts is not [var y, var w] || w.Length < 2 || (w[0] != 'W' && w[0] != 'w')
+            || !int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(w.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || year is < 1 or > 9998 || number < 1 || number > ISOWeek.GetWeeksInYear(year))
+            return false;
+        week = new IsoWeek(year, number);
+        return true;
+    }
+
     public int CompareTo(IsoWeek other) => Year != other.Year ? Year.CompareTo(other.Year) : Week.CompareTo(other.Week);
 
     public static bool operator <(IsoWeek left, IsoWeek right) => left.CompareTo(right) < 0;

@@ -27,7 +27,10 @@ public static class NavSections
         ]),
         new("Nav_Coaching",
         [
-            new("mentor", "Nav_Mentor", Icons.Material.Outlined.SupervisorAccount),
+            new("mentor", "Nav_Mentor", Icons.Material.Outlined.SupervisorAccount, NavLinkMatch.All),
+            new("mentor/digest", "Nav_Digest", Icons.Material.Outlined.Summarize),
+            new("notifications", "Nav_Notifications", Icons.Material.Outlined.Notifications),
+            new("me", "Nav_Me", Icons.Material.Outlined.School),
         ]),
         new("Nav_Evaluation",
         [

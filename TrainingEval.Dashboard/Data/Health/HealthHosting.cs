@@ -13,6 +13,7 @@ public static class HealthHosting
         services.AddHostedService<HealthSnapshotJob>();
         services.AddScoped<AlertService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<InboxState>();
         return services;
     }
 }

@@ -34,6 +34,9 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
 {
     public const int ListLimit = 100;
 
+    /// <summary>Mentors have their own inbox and HR (admins, HR analysts) a shared one; nobody else has one.</summary>
+    public static bool HasInbox(UserContext user) => user.SeesEverything || user.MentorId is not null;
+
     /// <summary>Unread entries of the signed-in user's inbox (the badge in the app bar); 0 for users without one.</summary>
     public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default)
     {
@@ -86,6 +89,27 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await BuildDigestAsync(db, mentorId, week, cancellationToken)
             ?? throw new RecordNotFoundException("mentor", mentorId);
+    }
+
+    /// <summary>
+    /// The digest of the signed-in mentor, or (staff) of the mentor with <paramref name="mentorEmployeeNumber"/>;
+    /// null when the user is no mentor and names none, or no mentor has that number.
+    /// </summary>
+    public async Task<WeeklyDigest?> DigestOfAsync(string? mentorEmployeeNumber, IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        int? mentorId = user.MentorId;
+        if (!string.IsNullOrWhiteSpace(mentorEmployeeNumber))
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            mentorId = await db.Mentors.Where(m => m.EmployeeNumber == mentorEmployeeNumber.Trim()).Select(m => (int?)m.Id).SingleOrDefaultAsync(cancellationToken);
+            if (mentorId is null)
+            {
+                await access.EnsureInRoleAsync(Roles.Staff, $"digest of mentor {mentorEmployeeNumber}");
+                return null;
+            }
+        }
+        return mentorId is { } id ? await DigestAsync(id, week, cancellationToken) : null;
     }
 
     internal static async Task<WeeklyDigest?> BuildDigestAsync(TrainingDbContext db, int mentorId, IsoWeek week, CancellationToken cancellationToken)
