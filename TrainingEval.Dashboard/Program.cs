@@ -1,5 +1,6 @@
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Hosting;
+using TrainingEval.Dashboard.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddRootAppSettings();
@@ -7,6 +8,7 @@ builder.AddDashboardServices();
 
 var app = builder.Build();
 await app.Services.InitializeTrainingDataAsync();
+await app.Services.InitializeAccountsAsync();
 app.UseDashboard();
 app.Run();
 

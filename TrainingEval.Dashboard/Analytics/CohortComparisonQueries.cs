@@ -1,5 +1,6 @@
 using MathNet.Numerics.Statistics;
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Security;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Entities;
 using TrainingEval.Domain.Comparisons;
@@ -30,7 +31,7 @@ public sealed record ComparedCohort(CohortRunInfo Cohort, string ProgramCode, st
 }
 
 /// <summary>Reads the cohort-vs-cohort page (<c>/compare?cohorts=A,B</c>).</summary>
-public sealed class CohortComparisonQueries(IDbContextFactory<TrainingDbContext> factory)
+public sealed class CohortComparisonQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access)
 {
     public const int MinCohorts = 2;
     public const int MaxCohorts = 4;
@@ -38,6 +39,7 @@ public sealed class CohortComparisonQueries(IDbContextFactory<TrainingDbContext>
     /// <summary>The cohorts with these codes, in the order given; codes that match no cohort are left out.</summary>
     public async Task<IReadOnlyList<ComparedCohort>> LoadAsync(IReadOnlyList<string> cohortCodes, CancellationToken cancellationToken = default)
     {
+        await access.EnsureInRoleAsync(Roles.Readers, "cohort comparison");
         ArgumentNullException.ThrowIfNull(cohortCodes);
         var codes = cohortCodes.Distinct(StringComparer.Ordinal).Take(MaxCohorts).ToArray();
         if (codes.Length == 0)

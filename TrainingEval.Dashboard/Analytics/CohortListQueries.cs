@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Entities;
@@ -36,7 +37,7 @@ public sealed record CohortListRow(
     double? MeanCoverage);
 
 /// <summary>Read queries of the cohorts list.</summary>
-public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> factory)
+public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access)
 {
     /// <summary>A page of cohorts, newest start first, matching the search (code or name), program and date range.</summary>
     public async Task<PagedResult<CohortListRow>> SearchAsync(CohortListQuery query, CancellationToken cancellationToken = default)
@@ -45,8 +46,12 @@ public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> facto
         var page = Paging.ClampPage(query.Page);
         var pageSize = Paging.ClampPageSize(query.PageSize);
 
+        var user = await access.EnsureInRoleAsync(Roles.ReadersAndMentors, "cohorts list");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var cohorts = db.Cohorts.AsNoTracking();
+        // A mentor lists only the cohorts where they mentor someone.
+        if (!user.ReadsEverything)
+            cohorts = cohorts.Where(c => c.Enrollments.Any(e => e.MentorId == user.MentorId));
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = Paging.ContainsPattern(query.Search);
@@ -90,6 +95,7 @@ public static class LearnerAnalyticsRegistration
         services.AddScoped<MentorWorkspaceQueries>();
         services.AddScoped<MyLearningQueries>();
         services.AddScoped<CohortListQueries>();
+        services.AddScoped<AuditTrailQueries>();
         services.AddTransient<Components.Learners.LearnerCharts>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

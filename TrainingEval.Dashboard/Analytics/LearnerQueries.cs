@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Security;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Entities;
 using TrainingEval.Domain.Comparisons;
@@ -112,7 +113,7 @@ public sealed record LearnerListRow(
 public sealed record LearnerListQuery(string? Search, string? DepartmentCode, int Page = 1, int PageSize = Paging.DefaultPageSize);
 
 /// <summary>Read queries of the learner pages (vertical comparison and learners list).</summary>
-public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory)
+public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access)
 {
     /// <summary>The learner page's data, or null when no learner has this employee number.</summary>
     public async Task<LearnerVerticalView?> GetVerticalViewAsync(string employeeNumber, CancellationToken cancellationToken = default)
@@ -130,8 +131,14 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory)
                 l.Mentor != null ? l.Mentor.Name : null,
                 l.Mentor != null ? l.Mentor.NameEn : null))
             .SingleOrDefaultAsync(cancellationToken);
+        // Checked before "not found" is told, so nobody learns which employee numbers exist by probing.
         if (learner is null)
+        {
+            if (!(await access.VisibleLearnerIdsAsync(cancellationToken) is null))
+                throw new AccessDeniedException($"learner {employeeNumber}");
             return null;
+        }
+        await access.EnsureCanReadLearnerAsync(learner.Id, cancellationToken);
 
         var cohorts = await db.Enrollments.AsNoTracking()
             .Where(e => e.LearnerId == learner.Id)
@@ -188,8 +195,12 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory)
         var page = Paging.ClampPage(query.Page);
         var pageSize = Paging.ClampPageSize(query.PageSize);
 
+        await access.EnsureInRoleAsync(Roles.ReadersAndMentors, "learners list");
+        var visible = await access.VisibleLearnerIdsAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var learners = db.Learners.AsNoTracking();
+        if (visible is not null)
+            learners = learners.Where(l => visible.Contains(l.Id));
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = Paging.ContainsPattern(query.Search);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Security;
 using TrainingEval.Dashboard.Components.Filters;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Entities;
@@ -42,10 +43,11 @@ public sealed record OverviewData(
 }
 
 /// <summary>Reads the executive overview (<c>/</c>).</summary>
-public sealed class OverviewQueries(IDbContextFactory<TrainingDbContext> factory)
+public sealed class OverviewQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access)
 {
     public async Task<OverviewData> LoadAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
     {
+        await access.EnsureInRoleAsync(Roles.Readers, "overview");
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var cohortQuery = StoredScores.Cohorts(db, filter);

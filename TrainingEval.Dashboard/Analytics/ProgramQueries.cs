@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Security;
 using TrainingEval.Dashboard.Components.Filters;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Entities;
@@ -36,10 +37,11 @@ public sealed record ProgramHistoryView(
 public sealed record ProgramProfile(int Version, WeightProfile Profile);
 
 /// <summary>Reads the programs list (<c>/programs</c>) and a program's history (<c>/programs/{code}</c>), stored or under a draft profile.</summary>
-public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory, ObservationCollector collector, TimeProvider clock)
+public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory, ObservationCollector collector, TimeProvider clock, IRecordAccess access)
 {
     public async Task<IReadOnlyList<ProgramListItem>> ListAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
     {
+        await access.EnsureInRoleAsync(Roles.Readers, "programs");
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var programs = await Programs(db.Programs).ToListAsync(cancellationToken);
@@ -61,6 +63,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
     /// <summary>The program's history from stored scores; null when no program has that code.</summary>
     public async Task<ProgramHistoryView?> HistoryAsync(string programCode, DashboardFilter filter, CancellationToken cancellationToken = default)
     {
+        await access.EnsureInRoleAsync(Roles.Readers, $"program {programCode}");
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var program = await Programs(db.Programs.Where(p => p.Code == programCode)).FirstOrDefaultAsync(cancellationToken);
@@ -80,6 +83,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
     /// </summary>
     public async Task<ProgramProfile?> CurrentProfileAsync(int programId, CancellationToken cancellationToken = default)
     {
+        await access.EnsureInRoleAsync(Roles.Readers, $"profile of program {programId}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var version = await db.ProfileVersions.AsNoTracking()
             .Where(v => v.ProgramId == programId)
@@ -96,6 +100,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
     /// </summary>
     public async Task<IReadOnlyList<CohortObservations>> LoadObservationsAsync(ProgramHistoryView view, WeightProfile profile, CancellationToken cancellationToken = default)
     {
+        await access.EnsureInRoleAsync(Roles.Readers, "what-if weights");
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(profile);
         var engine = new ScoringEngine(profile);

@@ -1,18 +1,26 @@
+using TrainingEval.Dashboard.Security;
+
 namespace TrainingEval.Dashboard.Data;
 
-/// <summary>
-/// Who is making changes, for the audit trail. The dashboard has no sign-in yet, so the default names
-/// the configured operator; a sign-in feature replaces this registration with the signed-in user.
-/// </summary>
+/// <summary>Who is making changes, for the audit trail.</summary>
 public interface ICurrentActor
 {
-    string Name { get; }
+    ValueTask<string> GetNameAsync();
 }
 
+/// <summary>A fixed actor: start-up work, tools and tests.</summary>
 public sealed class CurrentActor(string name) : ICurrentActor
 {
     /// <summary>The actor of start-up work (migrations, demo data, scheduled recomputation).</summary>
     public const string System = "system";
 
     public string Name { get; } = string.IsNullOrWhiteSpace(name) ? System : name.Trim();
+
+    public ValueTask<string> GetNameAsync() => ValueTask.FromResult(Name);
+}
+
+/// <summary>The signed-in user (or API key) in a request or circuit; the system outside both.</summary>
+public sealed class SignedInActor(ICurrentUser user) : ICurrentActor
+{
+    public async ValueTask<string> GetNameAsync() => (await user.GetAsync()).Name;
 }

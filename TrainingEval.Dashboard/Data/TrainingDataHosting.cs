@@ -31,7 +31,7 @@ public static partial class TrainingDataHosting
             DatabaseProviderSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, baseFolder);
         });
 
-        services.TryAddScoped<ICurrentActor>(_ => new CurrentActor(CurrentActor.System));
+        services.TryAddScoped<ICurrentActor, SignedInActor>();
         services.AddSingleton<DemoCompanySeeder>();
 
         services.AddSingleton<IIndicatorCollector, SatisfactionCollector>();

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using TrainingEval.Dashboard.Data.Entities;
+using TrainingEval.Dashboard.Security;
 
 namespace TrainingEval.Dashboard.Data;
 
@@ -13,7 +16,10 @@ namespace TrainingEval.Dashboard.Data;
 /// writes the audit trail for <see cref="IAudited"/> rows in the same transaction, and turns database
 /// constraint errors into <see cref="DataWriteException"/>s with domain messages.
 /// </summary>
-public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> options) : DbContext(options)
+/// <remarks>The Identity tables (user accounts, roles) live here too, so an account and the learner or mentor it
+/// links to are in one database and one transaction.</remarks>
+public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
+    : IdentityDbContext<UserAccount, IdentityRole, string>(options)
 {
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Mentor> Mentors => Set<Mentor>();
@@ -54,9 +60,12 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     /// <summary>Clock of the audit trail's timestamps and of the "now" the services use.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrainingDbContext).Assembly,
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrainingDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.DataChecks).Namespace);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -25,6 +25,7 @@ public static class DashboardHosting
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.Services.AddDashboardComponentServices(builder.Configuration);
+        builder.Services.AddDashboardSecurity();
         builder.AddTrainingData();
         return builder;
     }
@@ -50,6 +51,7 @@ public static class DashboardHosting
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<IRecordAccess, RecordAccess>();
+        services.AddSingleton<AccountSetupState>();
         services.AddScoped<PlaygroundSession>();
         services.AddTransient<ScoreExplanation>();
         services.AddProgramAnalytics();
@@ -64,9 +66,12 @@ public static class DashboardHosting
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseDashboardLocalization();
+        app.UseDashboardSecurity();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Assets and the language switch serve the sign-in page too, before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapCultureEndpoint();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

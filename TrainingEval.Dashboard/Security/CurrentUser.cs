@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace TrainingEval.Dashboard.Security;
 
-/// <summary>Who is asking: the signed-in user in a circuit, the caller of an API request, or the system.</summary>
+/// <summary>Who is asking: the signed-in user in a circuit, the caller of an API request, or the system (no request, no circuit).</summary>
 public sealed record UserContext(string Name, IReadOnlySet<string> Roles, int? LearnerId, int? MentorId)
 {
     /// <summary>Start-up work, the background jobs and tests of internal services act as the system.</summary>
@@ -12,6 +12,9 @@ public sealed record UserContext(string Name, IReadOnlySet<string> Roles, int? L
         "system", new HashSet<string>(StringComparer.Ordinal) { Security.Roles.Admin }, null, null);
 
     public static readonly UserContext Anonymous = new("anonymous", new HashSet<string>(StringComparer.Ordinal), null, null);
+
+    /// <summary>A learner account's employee number (工号), for links to their own pages.</summary>
+    public string? EmployeeNumber { get; init; }
 
     public bool IsInRole(string role) => Roles.Contains(role);
 
@@ -32,7 +35,10 @@ public sealed record UserContext(string Name, IReadOnlySet<string> Roles, int? L
             principal.Identity.Name ?? "unknown",
             roles,
             IntClaim(principal, TrainingEvalClaims.LearnerId),
-            IntClaim(principal, TrainingEvalClaims.MentorId));
+            IntClaim(principal, TrainingEvalClaims.MentorId))
+        {
+            EmployeeNumber = principal.FindFirst(TrainingEvalClaims.EmployeeNumber)?.Value,
+        };
     }
 
     private static int? IntClaim(ClaimsPrincipal principal, string type) =>
@@ -46,6 +52,8 @@ public static class TrainingEvalClaims
 {
     public const string LearnerId = "trainingeval:learner_id";
     public const string MentorId = "trainingeval:mentor_id";
+    public const string DisplayName = "trainingeval:display_name";
+    public const string EmployeeNumber = "trainingeval:employee_no";
 }
 
 public interface ICurrentUser
@@ -67,7 +75,8 @@ public sealed class CurrentUser(IServiceProvider services, IHttpContextAccessor 
         if (_cached is not null)
             return _cached;
         var principal = await FromCircuitAsync() ?? http.HttpContext?.User;
-        var user = principal is null ? UserContext.Anonymous : UserContext.FromPrincipal(principal);
+        // Neither a circuit nor a request: start-up, a background job or a tool acting on its own.
+        var user = principal is null ? UserContext.System : UserContext.FromPrincipal(principal);
         // Caching is safe: a circuit's user never changes (signing out ends the circuit) and a request scope is one call.
         if (user != UserContext.Anonymous)
             _cached = user;

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using TrainingEval.Dashboard.Security;
 using TrainingEval.Tests.Browser;
 using TrainingEval.Tests.Infrastructure;
 
@@ -58,11 +59,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>The demo HR analyst, who sees every page; pass <c>user: null</c> to stay signed out.</summary>
+    public const string AnalystAccount = "analyst";
+
     /// <summary>
-    /// A fresh browser context (own cookies) in <paramref name="culture"/> at the given viewport,
-    /// with a page already at <paramref name="relativeUrl"/> and connected to its circuit.
+    /// A fresh browser context (own cookies) in <paramref name="culture"/> at the given viewport, signed in as the
+    /// demo account <paramref name="user"/>, with a page already at <paramref name="relativeUrl"/> and connected to its circuit.
     /// </summary>
-    public async Task<BrowserSession> OpenAsync(string relativeUrl, string culture = "en", int width = DesktopWidth, int height = DesktopHeight, bool darkMode = false)
+    public async Task<BrowserSession> OpenAsync(string relativeUrl, string culture = "en", int width = DesktopWidth, int height = DesktopHeight, bool darkMode = false, string? user = AnalystAccount)
     {
         await EnsureStartedAsync();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
@@ -70,6 +74,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             DeviceScaleFactor = 1,
             Locale = culture,
+            StorageState = user is null ? null : await SignedInStateAsync(user),
         });
         await context.AddCookiesAsync(
         [
@@ -80,6 +85,38 @@ public sealed class BrowserFixture : IAsyncLifetime
         var session = new BrowserSession(context, await context.NewPageAsync());
         await session.GoToAsync(new Uri(BaseUri, relativeUrl));
         return session;
+    }
+
+    /// <summary>
+    /// Signs <paramref name="userName"/> in through the real sign-in form once per test run and keeps the cookies,
+    /// so each test starts signed in without paying for the password hash again.
+    /// </summary>
+    private readonly SemaphoreSlim _signInLock = new(1, 1);
+    private readonly Dictionary<string, string> _signedIn = new(StringComparer.Ordinal);
+
+    private async Task<string> SignedInStateAsync(string userName)
+    {
+        await _signInLock.WaitAsync();
+        try
+        {
+            if (_signedIn.TryGetValue(userName, out var state))
+                return state;
+            var account = AccountSeeder.DemoAccounts.Single(a => a.UserName == userName);
+            await using var context = await _browser!.NewContextAsync();
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(BaseUri, "account/login?returnUrl=%2Fplayground").ToString());
+            await page.GetByTestId("login-user").FillAsync(account.UserName);
+            await page.GetByTestId("login-password").FillAsync(account.Password);
+            await page.GetByTestId("login-submit").ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/playground", StringComparison.Ordinal));
+            state = await context.StorageStateAsync();
+            _signedIn[userName] = state;
+            return state;
+        }
+        finally
+        {
+            _signInLock.Release();
+        }
     }
 
     private async Task EnsureStartedAsync()
@@ -134,6 +171,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (_server is not null)
             await _server.DisposeAsync();
         _startLock.Dispose();
+        _signInLock.Dispose();
     }
 
     /// <summary>Copies a screenshot into the repository (e.g. docs/images/playground.png for the README).</summary>

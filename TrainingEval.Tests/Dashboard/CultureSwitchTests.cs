@@ -8,9 +8,17 @@ namespace TrainingEval.Tests.Dashboard;
 /// The configured default language (zh-CN) until a user switches; <c>/culture/set</c> stores the choice
 /// in the culture cookie and returns only to a page of this site.
 /// </summary>
-public sealed class CultureSwitchTests(DashboardServer server) : IClassFixture<DashboardServer>
+public sealed class CultureSwitchTests(DashboardServer server) : IClassFixture<DashboardServer>, IAsyncLifetime
 {
-    private readonly HttpClient _client = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient _client = default!;
+
+    public async ValueTask InitializeAsync() => _client = await server.SignedInClientAsync();
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     [Fact]
     public async Task Without_a_cookie_the_page_is_in_the_configured_default_Chinese_whatever_the_browser_asks()
@@ -40,7 +48,7 @@ public sealed class CultureSwitchTests(DashboardServer server) : IClassFixture<D
     public async Task With_the_English_cookie_the_page_is_in_English()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/playground");
-        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        await UseEnglishAsync();
 
         using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -75,7 +83,7 @@ public sealed class CultureSwitchTests(DashboardServer server) : IClassFixture<D
     public async Task The_home_page_is_the_overview()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
-        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        await UseEnglishAsync();
         using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -87,11 +95,18 @@ public sealed class CultureSwitchTests(DashboardServer server) : IClassFixture<D
     public async Task An_unknown_page_is_a_localized_404()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
-        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        await UseEnglishAsync();
 
         using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Page not found");
+    }
+
+    // The client keeps its cookies (the sign-in's too), so the culture cookie is set the way a user sets it.
+    private async Task UseEnglishAsync()
+    {
+        using var response = await _client.GetAsync(new Uri("/culture/set?culture=en&redirectUri=%2F", UriKind.Relative), TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 }

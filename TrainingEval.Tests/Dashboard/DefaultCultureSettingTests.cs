@@ -12,9 +12,10 @@ public sealed class DefaultCultureSettingTests
         server.Settings["TrainingEval:DefaultCulture"] = "en";
         using var client = server.CreateClient();
 
-        var html = await client.GetStringAsync("/playground", TestContext.Current.CancellationToken);
+        // A first visit is the sign-in page (redirected to from any page).
+        var html = await client.GetStringAsync("/cohorts", TestContext.Current.CancellationToken);
 
         html.ShouldContain("<html lang=\"en\">");
-        html.ShouldContain("Scoring playground");
+        html.ShouldContain("Sign in to see your training evaluations.");
     }
 }

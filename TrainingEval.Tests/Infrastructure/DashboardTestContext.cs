@@ -1,7 +1,9 @@
 using System.Globalization;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.Configuration;
 using TrainingEval.Dashboard.Hosting;
+using TrainingEval.Dashboard.Security;
 
 namespace TrainingEval.Tests.Infrastructure;
 
@@ -24,7 +26,14 @@ public abstract class DashboardTestContext : BunitContext
             mud.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Pages render for a signed-in HR analyst unless a test signs in someone else.
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("analyst");
+        Authorization.SetRoles(Roles.HrAnalyst);
     }
+
+    /// <summary>The signed-in user of the rendered components (bUnit's fake authentication state).</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     /// <summary>Renders and handles events in <paramref name="name"/> (e.g. "en", "zh-CN") until the test ends.</summary>
     protected static void UseCulture(string name)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Security;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Collection;
 using TrainingEval.Dashboard.Data.Entities;
@@ -17,7 +18,7 @@ public sealed record StoredCohortScores(CohortScoreSet Scores, CohortProfile? Pr
 /// Read queries of the cohort page: the cohort, its learners with their stored scores (one context per
 /// call, no tracking, small projections) and the raw observations a what-if draft is scored from.
 /// </summary>
-public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, ObservationCollector collector, TimeProvider clock)
+public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, ObservationCollector collector, TimeProvider clock, IRecordAccess access)
 {
     /// <summary>The cohort with this code (exactly as stored), or null.</summary>
     public async Task<CohortInfo?> FindCohortAsync(string code, CancellationToken cancellationToken = default)
@@ -25,11 +26,18 @@ public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, 
         ArgumentNullException.ThrowIfNull(code);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var trimmed = code.Trim();
-        return await db.Cohorts.AsNoTracking()
+        var cohort = await db.Cohorts.AsNoTracking()
             .Where(c => c.Code == trimmed)
             .Select(c => new CohortInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.Program!.Code, c.Program.Name, c.Program.NameEn,
                 c.StartDate, c.EndDate, c.ClosedAt != null))
             .FirstOrDefaultAsync(cancellationToken);
+        if (cohort is null)
+        {
+            await access.EnsureInRoleAsync(Roles.Readers, $"cohort {trimmed}");
+            return null;
+        }
+        await access.EnsureCanReadCohortAsync(cohort.Id, cancellationToken);
+        return cohort;
     }
 
     /// <summary>
@@ -39,9 +47,13 @@ public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, 
     /// </summary>
     public async Task<StoredCohortScores> LoadStoredScoresAsync(int cohortId, CancellationToken cancellationToken = default)
     {
+        var user = await access.EnsureCanReadCohortAsync(cohortId, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Enrollments.AsNoTracking()
-            .Where(e => e.CohortId == cohortId && e.Status != EnrollmentStatus.Withdrawn)
+        var enrollments = db.Enrollments.AsNoTracking().Where(e => e.CohortId == cohortId && e.Status != EnrollmentStatus.Withdrawn);
+        // A mentor sees their own mentees of the cohort, never the others by name.
+        if (!user.ReadsEverything)
+            enrollments = enrollments.Where(e => e.MentorId == user.MentorId);
+        var rows = await enrollments
             .OrderBy(e => e.Id)
             .Select(e => new
             {
@@ -96,6 +108,7 @@ public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, 
     {
         ArgumentNullException.ThrowIfNull(cohort);
         ArgumentNullException.ThrowIfNull(profile);
+        await access.EnsureInRoleAsync(Roles.Readers, "what-if weights");
         ArgumentNullException.ThrowIfNull(learners);
         var engine = new ScoringEngine(profile);
         var scope = new CollectionScope

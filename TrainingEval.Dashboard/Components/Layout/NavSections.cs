@@ -1,10 +1,18 @@
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
+using TrainingEval.Dashboard.Security;
 
 namespace TrainingEval.Dashboard.Components.Layout;
 
-/// <summary>One link in the navigation drawer; titles are SharedStrings keys.</summary>
-public sealed record NavEntry(string Href, string TitleKey, string Icon, NavLinkMatch Match = NavLinkMatch.Prefix);
+/// <summary>
+/// One link in the navigation drawer; titles are SharedStrings keys. <paramref name="Roles"/> (comma-separated, as in
+/// <c>[Authorize(Roles = …)]</c>) says who sees it; null means every signed-in user. The page itself enforces access.
+/// </summary>
+public sealed record NavEntry(string Href, string TitleKey, string Icon, NavLinkMatch Match = NavLinkMatch.Prefix, string? Roles = null)
+{
+    public bool IsVisibleTo(UserContext user) =>
+        Roles is null || Roles.Split(',').Any(user.IsInRole);
+}
 
 /// <summary>A titled group of links in the navigation drawer.</summary>
 public sealed record NavSection(string TitleKey, IReadOnlyList<NavEntry> Entries);
@@ -15,26 +23,35 @@ public sealed record NavSection(string TitleKey, IReadOnlyList<NavEntry> Entries
 /// </summary>
 public static class NavSections
 {
+    /// <summary>The sections with at least one link the user may see, holding only those links.</summary>
+    public static IReadOnlyList<NavSection> For(UserContext user) =>
+        [.. All.Select(s => s with { Entries = [.. s.Entries.Where(e => e.IsVisibleTo(user))] }).Where(s => s.Entries.Count > 0)];
+
     public static IReadOnlyList<NavSection> All { get; } =
     [
         new("Nav_Dashboards",
         [
-            new("", "Nav_Overview", Icons.Material.Outlined.SpaceDashboard, NavLinkMatch.All),
-            new("programs", "Nav_Programs", Icons.Material.Outlined.Timeline),
-            new("cohorts", "Nav_Cohorts", Icons.Material.Outlined.Groups),
-            new("learners", "Nav_Learners", Icons.Material.Outlined.People),
-            new("compare", "Nav_Compare", Icons.Material.Outlined.CompareArrows),
+            new("", "Nav_Overview", Icons.Material.Outlined.SpaceDashboard, NavLinkMatch.All, Security.Roles.Readers),
+            new("programs", "Nav_Programs", Icons.Material.Outlined.Timeline, Roles: Security.Roles.Readers),
+            new("cohorts", "Nav_Cohorts", Icons.Material.Outlined.Groups, Roles: Security.Roles.ReadersAndMentors),
+            new("learners", "Nav_Learners", Icons.Material.Outlined.People, Roles: Security.Roles.ReadersAndMentors),
+            new("compare", "Nav_Compare", Icons.Material.Outlined.CompareArrows, Roles: Security.Roles.Readers),
         ]),
         new("Nav_Coaching",
         [
-            new("mentor", "Nav_Mentor", Icons.Material.Outlined.SupervisorAccount, NavLinkMatch.All),
-            new("mentor/digest", "Nav_Digest", Icons.Material.Outlined.Summarize),
-            new("notifications", "Nav_Notifications", Icons.Material.Outlined.Notifications),
-            new("me", "Nav_Me", Icons.Material.Outlined.School),
+            new("mentor", "Nav_Mentor", Icons.Material.Outlined.SupervisorAccount, NavLinkMatch.All, Security.Roles.MentorsAndStaff),
+            new("mentor/digest", "Nav_Digest", Icons.Material.Outlined.Summarize, Roles: Security.Roles.Mentor),
+            new("notifications", "Nav_Notifications", Icons.Material.Outlined.Notifications, Roles: Security.Roles.MentorsAndStaff),
+            new("me", "Nav_Me", Icons.Material.Outlined.School, Roles: Security.Roles.Learner),
         ]),
         new("Nav_Evaluation",
         [
             new("playground", "Nav_Playground", Icons.Material.Outlined.Calculate),
+        ]),
+        new("Nav_Administration",
+        [
+            new("audit", "Nav_Audit", Icons.Material.Outlined.History, Roles: Security.Roles.Staff),
+            new("admin/users", "Nav_Users", Icons.Material.Outlined.ManageAccounts, Roles: Security.Roles.Admin),
         ]),
     ];
 }

@@ -5,6 +5,7 @@ using TrainingEval.Dashboard.Components.Layout;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Profiles;
 using TrainingEval.Dashboard.Scoring;
+using TrainingEval.Dashboard.Security;
 using TrainingEval.Dashboard.WhatIf;
 using TrainingEval.Domain.Evaluation;
 
@@ -33,6 +34,10 @@ public sealed partial class WhatIfPanel : IDisposable
 
     [Inject] private WeightProfileService Profiles { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
+
+    // Executives explore drafts; only HR analysts and admins save a new profile version (the service enforces it too).
+    private bool _canSave;
 
     [CascadingParameter] private ThemeState Theme { get; set; } = ThemeState.Light;
 
@@ -47,6 +52,8 @@ public sealed partial class WhatIfPanel : IDisposable
     private IReadOnlyList<KirkpatrickLevel> IndicatorSetsOff =>
         [.. KirkpatrickLevels.All.Where(l => Session.Draft.Indicators.Any(i => i.Level == l) && !SumsTo100(Session.IndicatorWeightSum(l))
             && !(Session.Draft.LevelWeights[l] == 0 && Session.IndicatorWeightSum(l) == 0))];
+
+    protected override async Task OnInitializedAsync() => _canSave = (await CurrentUser.GetAsync()).SeesEverything;
 
     protected override void OnParametersSet()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Security;
 using TrainingEval.Dashboard.Data.Entities;
 using TrainingEval.Dashboard.Data.Profiles;
 using TrainingEval.Dashboard.Data.Scoring;
@@ -15,18 +16,19 @@ public sealed record StoredObservationInput(string CohortCode, string EmployeeNu
 /// is checked first (cohort, learner, indicator of the cohort's profile, value in its allowed range) and
 /// one transaction writes them with their audit lines; then the touched learners are rescored.
 /// </summary>
-public sealed class StoredObservationService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, ICurrentActor actor)
+public sealed class StoredObservationService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, ICurrentActor actor, IRecordAccess access)
 {
     /// <returns>The number of observations stored.</returns>
     /// <exception cref="DataValidationException">Any row is invalid; the messages name each row.</exception>
     public async Task<int> ImportAsync(IReadOnlyList<StoredObservationInput> rows, string source, CancellationToken cancellationToken = default)
     {
+        await access.EnsureInRoleAsync(Roles.Staff, "imports");
         ArgumentNullException.ThrowIfNull(rows);
         if (string.IsNullOrWhiteSpace(source) || source.Length > StoredObservation.SourceMaxLength)
             throw new DataValidationException($"Name the source of the data in 1–{StoredObservation.SourceMaxLength} characters.");
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = actor.Name;
+        db.Actor = await actor.GetNameAsync();
         db.Clock = clock;
         var cohortCodes = rows.Select(r => r.CohortCode).Distinct().ToArray();
         var employeeNumbers = rows.Select(r => r.EmployeeNumber).Distinct().ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Security;
 using TrainingEval.Dashboard.Data.Entities;
 using TrainingEval.Dashboard.Data.Scoring;
 using TrainingEval.Domain.Evaluation;
@@ -16,10 +17,11 @@ public sealed record ProfileVersionInfo(int VersionId, int ProgramId, int Versio
 /// <see cref="ConcurrencyConflictException"/> (checked up front, and enforced by the program's
 /// concurrency token and the unique (program, version) index for a true race).
 /// </summary>
-public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, ICurrentActor actor)
+public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, ICurrentActor actor, IRecordAccess access)
 {
     public async Task<ProfileVersionInfo> GetCurrentAsync(int programId, CancellationToken cancellationToken = default)
     {
+        await access.EnsureInRoleAsync(Roles.Readers, $"profile of program {programId}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var version = await db.ProfileVersions.AsNoTracking().Where(v => v.ProgramId == programId).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken)
             ?? throw new RecordNotFoundException("weight profile of program", programId);
@@ -29,6 +31,7 @@ public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> fa
     /// <summary>Every version of the program's profile, newest first.</summary>
     public async Task<IReadOnlyList<ProfileVersionInfo>> GetHistoryAsync(int programId, CancellationToken cancellationToken = default)
     {
+        await access.EnsureInRoleAsync(Roles.Readers, $"profile history of program {programId}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var versions = await db.ProfileVersions.AsNoTracking().Where(v => v.ProgramId == programId).OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
         return versions.Select(Info).ToList();
@@ -42,6 +45,7 @@ public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> fa
     /// <exception cref="ConcurrencyConflictException">Another version was saved since <paramref name="basedOnVersion"/>.</exception>
     public async Task<ProfileVersionInfo> SaveAsync(int programId, WeightProfile profile, int basedOnVersion, string? changeNote, CancellationToken cancellationToken = default)
     {
+        await access.EnsureInRoleAsync(Roles.Staff, $"profile of program {programId}");
         ArgumentNullException.ThrowIfNull(profile);
         try
         {
@@ -55,7 +59,7 @@ public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> fa
             throw new DataValidationException($"The change note must be at most {WeightProfileVersion.ChangeNoteMaxLength} characters; it has {changeNote.Length}.");
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = actor.Name;
+        db.Actor = await actor.GetNameAsync();
         db.Clock = clock;
         var program = await db.Programs.FirstOrDefaultAsync(p => p.Id == programId, cancellationToken)
             ?? throw new RecordNotFoundException("program", programId);
@@ -69,7 +73,7 @@ public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> fa
         }
 
         var next = basedOnVersion + 1;
-        var version = profile.ToVersion(next, actor.Name, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(changeNote) ? null : changeNote.Trim());
+        var version = profile.ToVersion(next, db.Actor, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(changeNote) ? null : changeNote.Trim());
         version.ProgramId = programId;
         db.ProfileVersions.Add(version);
         program.CurrentProfileVersion = next;

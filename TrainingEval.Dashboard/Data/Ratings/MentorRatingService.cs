@@ -73,7 +73,7 @@ public sealed class MentorRatingService(
 
         await access.EnsureCanRateAsync(enrollmentId, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = actor.Name;
+        db.Actor = await actor.GetNameAsync();
         db.Clock = clock;
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enrollmentId, cancellationToken)
             ?? throw new RecordNotFoundException("enrollment", enrollmentId);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Security;
 using TrainingEval.Dashboard.Data.Entities;
 
 namespace TrainingEval.Dashboard.Data.Scoring;
@@ -8,14 +9,15 @@ namespace TrainingEval.Dashboard.Data.Scoring;
 /// then on, whatever later versions say) and rescores it with that version. The cohort's revision guards
 /// against two people closing or editing it at once.
 /// </summary>
-public sealed class CohortLifecycleService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, ICurrentActor actor)
+public sealed class CohortLifecycleService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, ICurrentActor actor, IRecordAccess access)
 {
     /// <param name="expectedRevision">The cohort's <see cref="Cohort.Revision"/> when the user opened it.</param>
     /// <exception cref="ConcurrencyConflictException">The cohort changed since it was read.</exception>
     public async Task<Cohort> CloseAsync(int cohortId, int expectedRevision, CancellationToken cancellationToken = default)
     {
+        await access.EnsureInRoleAsync(Roles.Staff, $"cohort {cohortId}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = actor.Name;
+        db.Actor = await actor.GetNameAsync();
         db.Clock = clock;
         var cohort = await db.Cohorts.FirstOrDefaultAsync(c => c.Id == cohortId, cancellationToken)
             ?? throw new RecordNotFoundException("cohort", cohortId);

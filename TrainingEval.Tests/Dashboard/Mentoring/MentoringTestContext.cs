@@ -52,7 +52,7 @@ public abstract class MentoringTestContext : DashboardTestContext, IAsyncLifetim
         User = MentorUser;
         Services.AddSingleton(Database.Factory);
         Services.AddSingleton(Database.Clock);
-        Services.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(() => Backend.User));
+        Services.AddScoped<ICurrentUser>(_ => new CurrentUserOf(() => Backend.User));
         Services.AddSingleton(_ => Backend.Ratings);
         Services.AddScoped<AlertService>();
         Services.AddScoped<NotificationService>();

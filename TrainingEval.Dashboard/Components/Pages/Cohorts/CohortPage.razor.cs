@@ -10,6 +10,8 @@ using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.WhatIf;
 using TrainingEval.Domain.Evaluation;
 
+using TrainingEval.Dashboard.Security;
+
 namespace TrainingEval.Dashboard.Components.Pages.Cohorts;
 
 /// <summary>
@@ -39,6 +41,10 @@ public sealed partial class CohortPage : IDisposable
     private string _chartCulture = "";
 
     [Inject] private CohortQueries Queries { get; set; } = default!;
+    [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
+
+    // Mentors see their own mentees of the cohort; the what-if panel needs the whole cohort.
+    private bool _readsEverything;
     [Inject] private IScoreChangeNotifier Notifier { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IStringLocalizer<EvaluationStrings> Terms { get; set; } = default!;
@@ -110,6 +116,7 @@ public sealed partial class CohortPage : IDisposable
         _baseChanged = false;
         _draftSubscription?.Dispose();
         _whatIf = null;
+        _readsEverything = (await CurrentUser.GetAsync()).ReadsEverything;
         _cohort = await Queries.FindCohortAsync(CohortCode);
         _notFound = _cohort is null;
         if (_cohort is null)

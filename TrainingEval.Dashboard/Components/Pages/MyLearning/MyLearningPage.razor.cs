@@ -17,7 +17,7 @@ namespace TrainingEval.Dashboard.Components.Pages.MyLearning;
 /// <summary>
 /// 我的学习: the signed-in learner's own trajectory (composite over time, level scores, health index), exam results
 /// against their pass lines, mentor comments and the development suggestions of their alerts. Only learners have the
-/// page; anyone else is sent to their own start page. Reloads live when one of the learner's cohorts is rescored.
+/// page; any other signed-in user is sent to their own start page (<see cref="SecurityHosting.HomeFor"/>). Reloads live when one of the learner's cohorts is rescored.
 /// </summary>
 public sealed partial class MyLearningPage : IDisposable
 {
@@ -65,7 +65,7 @@ public sealed partial class MyLearningPage : IDisposable
         if (user.LearnerId is not { } learnerId)
         {
             // The page is the learner's own; everyone else has a start page of their own.
-            Navigation.NavigateTo(StartPage.For(user), replace: true);
+            Navigation.NavigateTo(SecurityHosting.HomeFor(user), replace: true);
             return;
         }
         _learnerId = learnerId;
