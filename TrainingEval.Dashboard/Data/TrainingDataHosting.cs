@@ -50,6 +50,7 @@ public static partial class TrainingDataHosting
         services.AddScoped<WeightProfileService>();
         services.AddScoped<MentorRatingService>();
         services.AddScoped<StoredObservationService>();
+        services.AddScoped<ImportService>();
         services.AddScoped<CohortLifecycleService>();
         return builder;
     }

@@ -2,9 +2,11 @@ using FluentValidation;
 using MudBlazor;
 using MudBlazor.Services;
 using TrainingEval.Dashboard.Analytics;
+using TrainingEval.Dashboard.Api;
 using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Data;
+using TrainingEval.Dashboard.Data.Import;
 using TrainingEval.Dashboard.Live;
 using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Scoring;
@@ -27,6 +29,7 @@ public static class DashboardHosting
         builder.Services.AddDashboardComponentServices(builder.Configuration);
         builder.Services.AddDashboardSecurity();
         builder.AddTrainingData();
+        builder.Services.AddTrainingEvalApi(builder.Configuration);
         return builder;
     }
 
@@ -72,6 +75,8 @@ public static class DashboardHosting
         app.MapStaticAssets().AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapImportTemplates();
+        app.MapTrainingEvalApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

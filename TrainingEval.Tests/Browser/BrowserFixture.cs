@@ -192,11 +192,15 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
 
     public IPage Page { get; } = page;
 
-    /// <summary>Navigates and waits until Blazor's circuit is connected, so the page reacts to input.</summary>
+    /// <summary>
+    /// Navigates and waits until Blazor's circuit is connected, so the page reacts to input. The account pages are
+    /// static forms without a circuit: for them the loaded page is enough.
+    /// </summary>
     public async Task GoToAsync(Uri url)
     {
         await Page.GotoAsync(url.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        await WaitForCircuitAsync();
+        if (!new Uri(Page.Url).AbsolutePath.StartsWith("/account/", StringComparison.Ordinal))
+            await WaitForCircuitAsync();
     }
 
     /// <summary>Waits for the interactive circuit (Blazor Server) to be up.</summary>

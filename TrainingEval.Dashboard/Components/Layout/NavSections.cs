@@ -48,10 +48,15 @@ public static class NavSections
         [
             new("playground", "Nav_Playground", Icons.Material.Outlined.Calculate),
         ]),
+        new("Nav_Data",
+        [
+            new("import", "Nav_Import", Icons.Material.Outlined.UploadFile, Roles: Security.Roles.Staff),
+        ]),
         new("Nav_Administration",
         [
             new("audit", "Nav_Audit", Icons.Material.Outlined.History, Roles: Security.Roles.Staff),
             new("admin/users", "Nav_Users", Icons.Material.Outlined.ManageAccounts, Roles: Security.Roles.Admin),
+            new("admin/api-keys", "Nav_ApiKeys", Icons.Material.Outlined.Key, Roles: Security.Roles.Admin),
         ]),
     ];
 }

@@ -11,7 +11,9 @@ internal sealed class StoredObservationConfiguration : IEntityTypeConfiguration<
     {
         b.Property(o => o.IndicatorCode).HasMaxLength(IndicatorDefinition.CodeMaxLength);
         b.Property(o => o.Source).HasMaxLength(StoredObservation.SourceMaxLength);
-        b.HasIndex(o => new { o.EnrollmentId, o.IndicatorCode });
+        b.Property(o => o.Measure).HasMaxLength(StoredObservation.MeasureMaxLength).HasDefaultValue("");
+        // The import's natural key. SQLite treats NULL dates as distinct, so the importer also matches them itself.
+        b.HasIndex(o => new { o.EnrollmentId, o.IndicatorCode, o.Measure, o.ObservedOn }).IsUnique();
         b.HasOne(o => o.Enrollment).WithMany().HasForeignKey(o => o.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -39,6 +39,7 @@ internal sealed class LearnerConfiguration : IEntityTypeConfiguration<Learner>
         b.Property(l => l.NameEn).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(l => l.Position).HasMaxLength(Learner.PositionMaxLength);
         b.Property(l => l.PositionEn).HasMaxLength(Learner.PositionMaxLength);
+        b.Property(l => l.Email).HasMaxLength(Learner.EmailMaxLength);
         b.HasOne(l => l.Department).WithMany(d => d.Learners).HasForeignKey(l => l.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         // A mentor leaving does not delete their mentees; they just have no standing mentor.
         b.HasOne(l => l.Mentor).WithMany(m => m.Mentees).HasForeignKey(l => l.MentorId).OnDelete(DeleteBehavior.SetNull);

@@ -14,6 +14,7 @@ internal sealed class TrainingProgramConfiguration : IEntityTypeConfiguration<Tr
         b.HasIndex(p => p.Code).IsUnique();
         b.Property(p => p.Name).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(p => p.NameEn).HasMaxLength(Bilingual.NameMaxLength);
+        b.Property(p => p.Category).HasMaxLength(TrainingProgram.CategoryMaxLength);
         b.Property(p => p.Description).HasMaxLength(Bilingual.TextMaxLength);
         b.Property(p => p.DescriptionEn).HasMaxLength(Bilingual.TextMaxLength);
         b.Property(p => p.Revision).IsConcurrencyToken();

@@ -10,6 +10,7 @@ namespace TrainingEval.Dashboard.Data.Entities;
 public sealed class StoredObservation : IAudited
 {
     public const int SourceMaxLength = 200;
+    public const int MeasureMaxLength = 100;
 
     public int Id { get; set; }
     public int EnrollmentId { get; set; }
@@ -18,6 +19,16 @@ public sealed class StoredObservation : IAudited
     public double Value { get; set; }
     public double? Baseline { get; set; }
     public double? Target { get; set; }
+
+    /// <summary>
+    /// The KPI, survey or assessment the value belongs to ("" when the source names none). With the
+    /// enrollment, indicator and <see cref="ObservedOn"/> it is the observation's natural key, so a
+    /// re-import updates the value instead of adding a second one.
+    /// </summary>
+    public string Measure { get; set; } = "";
+
+    /// <summary>The day the value was observed, when the source says.</summary>
+    public DateOnly? ObservedOn { get; set; }
 
     /// <summary>Where the value came from, e.g. the file or system it was imported from.</summary>
     public required string Source { get; set; }
@@ -182,6 +193,9 @@ public enum AuditAction
     Added,
     Modified,
     Deleted,
+
+    /// <summary>A REST API call (which may have changed nothing): entity "api", key = endpoint, new value = outcome.</summary>
+    ApiCall,
 }
 
 /// <summary>One line of the audit trail: who changed what, when, from which value to which.</summary>

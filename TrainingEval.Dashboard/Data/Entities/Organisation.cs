@@ -34,6 +34,7 @@ public sealed class Learner : IBilingualName
 {
     public const int EmployeeNumberMaxLength = 20;
     public const int PositionMaxLength = 100;
+    public const int EmailMaxLength = 254;
 
     public int Id { get; set; }
 
@@ -50,6 +51,7 @@ public sealed class Learner : IBilingualName
     public int? MentorId { get; set; }
     public Mentor? Mentor { get; set; }
     public DateOnly? HireDate { get; set; }
+    public string? Email { get; set; }
 
     public List<Enrollment> Enrollments { get; } = [];
     public List<PerformanceReview> PerformanceReviews { get; } = [];

@@ -4,11 +4,15 @@ namespace TrainingEval.Dashboard.Data.Entities;
 public sealed class TrainingProgram : IBilingualName, IConcurrencyVersioned
 {
     public const int CodeMaxLength = 40;
+    public const int CategoryMaxLength = 100;
 
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
     public string? NameEn { get; set; }
+
+    /// <summary>Free grouping of programs, e.g. "Safety" or "Leadership" (from imports).</summary>
+    public string? Category { get; set; }
     public string? Description { get; set; }
     public string? DescriptionEn { get; set; }
 
