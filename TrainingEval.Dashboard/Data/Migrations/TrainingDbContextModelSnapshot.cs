@@ -151,6 +151,10 @@ namespace TrainingEval.Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AcknowledgeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("AcknowledgedAt")
                         .HasColumnType("TEXT");
 
@@ -166,6 +170,12 @@ namespace TrainingEval.Dashboard.Data.Migrations
                     b.Property<int?>("EnrollmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("IsoWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IsoYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LearnerId")
                         .HasColumnType("INTEGER");
 
@@ -173,6 +183,10 @@ namespace TrainingEval.Dashboard.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ResolvedAt")
@@ -201,9 +215,21 @@ namespace TrainingEval.Dashboard.Data.Migrations
 
                     b.HasIndex("EnrollmentId");
 
+                    b.HasIndex("LearnerId", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OneOpenPerLearnerAndType")
+                        .HasFilter("\"Status\" <> 2");
+
                     b.HasIndex("MentorId", "Status");
 
+                    b.HasIndex("Status", "RaisedAt");
+
                     b.HasIndex("LearnerId", "Type", "Status");
+
+                    b.HasIndex("LearnerId", "Type", "IsoYear", "IsoWeek")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OnePerLearnerTypeAndWeek")
+                        .HasFilter("\"IsoYear\" IS NOT NULL");
 
                     b.ToTable("Alerts");
                 });
@@ -1039,6 +1065,47 @@ namespace TrainingEval.Dashboard.Data.Migrations
 
                             t.HasCheckConstraint("CK_MentorRatings_Sequence", "\"Sequence\" >= 1");
                         });
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IsoWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IsoYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MentorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("MentorId", "ReadAt");
+
+                    b.HasIndex("MentorId", "Kind", "IsoYear", "IsoWeek")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_OneDigestPerMentorAndWeek")
+                        .HasFilter("\"Kind\" = 1");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.PerformanceReview", b =>
@@ -1929,6 +1996,23 @@ namespace TrainingEval.Dashboard.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Enrollment");
+
+                    b.Navigation("Mentor");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Data.Entities.Alert", "Alert")
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("TrainingEval.Dashboard.Data.Entities.Mentor", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Alert");
 
                     b.Navigation("Mentor");
                 });
