@@ -89,8 +89,8 @@ public static class SecurityHosting
     public static string HomeFor(UserContext user) => user switch
     {
         _ when user.ReadsEverything => "/",
-        { MentorId: not null } => "/learners",
-        { EmployeeNumber: { } own } => "/learners/" + Uri.EscapeDataString(own),
+        { MentorId: not null } => "/mentor",
+        { LearnerId: not null } => "/me",
         _ => "/playground",
     };
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,11 +9,11 @@ namespace TrainingEval.Tests.Browser;
 public sealed class SecurityBrowserTests(BrowserFixture browser)
 {
     [Theory]
-    [InlineData("admin", "/", new[] { "", "programs", "cohorts", "learners", "compare", "playground", "audit", "admin/users" })]
-    [InlineData("analyst", "/", new[] { "", "programs", "cohorts", "learners", "compare", "playground", "audit" })]
-    [InlineData("executive", "/", new[] { "", "programs", "cohorts", "learners", "compare", "playground" })]
-    [InlineData("mentor", "/learners", new[] { "cohorts", "learners", "playground" })]
-    [InlineData("learner", "/learners/", new[] { "playground" })]
+    [InlineData("admin", "/", new[] { "", "programs", "cohorts", "learners", "compare", "mentor", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit", "admin/users", "admin/api-keys" })]
+    [InlineData("analyst", "/", new[] { "", "programs", "cohorts", "learners", "compare", "mentor", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit" })]
+    [InlineData("executive", "/", new[] { "", "programs", "cohorts", "learners", "compare", "reports", "reports/promotions", "reports/high-potential", "playground" })]
+    [InlineData("mentor", "/mentor", new[] { "cohorts", "learners", "mentor", "mentor/digest", "notifications", "playground" })]
+    [InlineData("learner", "/me", new[] { "me", "playground" })]
     public async Task Each_role_sees_its_own_navigation_on_its_start_page(string user, string startPath, string[] links)
     {
         await using var session = await browser.OpenAsync("account/login", culture: "zh-CN", user: null);
@@ -33,7 +35,7 @@ public sealed class SecurityBrowserTests(BrowserFixture browser)
     public async Task A_learner_typing_another_learners_address_sees_not_allowed_and_no_data()
     {
         await using var own = await browser.OpenAsync("playground", culture: "en", user: "learner");
-        var ownNumber = await OwnEmployeeNumberAsync(own.Page);
+        var ownNumber = await OwnEmployeeNumberAsync();
         var other = ownNumber == "E100001" ? "E100002" : "E100001";
 
         await own.GoToAsync(new Uri(browser.BaseUri, $"learners/{other}"));
@@ -94,12 +96,11 @@ public sealed class SecurityBrowserTests(BrowserFixture browser)
         await session.ScreenshotAsync($"security-audit-{culture}-{width}");
     }
 
-    /// <summary>The learner's start page is their own learner page; the static "not allowed" page links to it.</summary>
-    private async Task<string> OwnEmployeeNumberAsync(IPage page)
+    /// <summary>The demo learner's employee number, from the account's link.</summary>
+    private async Task<string> OwnEmployeeNumberAsync()
     {
-        await page.GotoAsync(new Uri(browser.BaseUri, "account/denied").ToString());
-        var home = await page.GetByTestId("not-allowed").Locator("a").GetAttributeAsync("href") ?? "";
-        home.ShouldStartWith("/learners/E");
-        return home.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
+        using var scope = browser.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingEval.Dashboard.Data.TrainingDbContext>();
+        return await db.Users.Where(u => u.UserName == "learner").Select(u => u.Learner!.EmployeeNumber).SingleAsync();
     }
 }

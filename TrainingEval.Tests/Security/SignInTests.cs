@@ -41,10 +41,10 @@ public sealed class SignInTests(DashboardServer server) : IClassFixture<Dashboar
             switch (account.Role)
             {
                 case Roles.Mentor:
-                    landing.ShouldBe("/learners");
+                    landing.ShouldBe("/mentor");
                     break;
                 case Roles.Learner:
-                    landing.ShouldStartWith("/learners/E");
+                    landing.ShouldBe("/me");
                     break;
                 default:
                     landing.ShouldBe("/");
