@@ -7,6 +7,7 @@ using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Import;
+using TrainingEval.Dashboard.Export;
 using TrainingEval.Dashboard.Live;
 using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Scoring;
@@ -60,6 +61,7 @@ public static class DashboardHosting
         services.AddProgramAnalytics();
         services.AddCohortAnalytics();
         services.AddLearnerAnalytics();
+        services.AddTableExport();
         return services;
     }
 
