@@ -124,7 +124,8 @@ public sealed class ImportServiceTests : IAsyncLifetime
     {
         var result = await _import.ImportCsvAsync(ImportKind.Observations, "Cohort_Code,EMPLOYEE_NO,value\nLEAN-1,E001,1");
 
-        result.Errors.ShouldHaveSingleItem().ShouldBe(new ImportError(1, "indicator", null, "The required column indicator is missing from the header row."));
+        var error = result.Errors.ShouldHaveSingleItem();
+        (error.Row, error.Column, error.Value, error.Message).ShouldBe((1, "indicator", (string?)null, "The required column indicator is missing from the header row."));
     }
 
     [Fact]
@@ -229,7 +230,8 @@ public sealed class ImportServiceTests : IAsyncLifetime
     {
         var result = await _import.ImportAsync(ImportKind.Learners, ImportTestKit.Csv("not a zip"), ImportFormat.Xlsx, "x.xlsx", Ct);
 
-        result.Errors.ShouldHaveSingleItem().ShouldBe(new ImportError(0, "", null, "The file is not a readable Excel workbook (.xlsx)."));
+        var error = result.Errors.ShouldHaveSingleItem();
+        (error.Row, error.Column, error.Value, error.Message).ShouldBe((0, "", (string?)null, "The file is not a readable Excel workbook (.xlsx)."));
     }
 
     [Theory]
