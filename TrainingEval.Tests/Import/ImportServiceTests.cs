@@ -56,6 +56,20 @@ public sealed class ImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task New_observations_are_audited_as_one_line_for_the_file_and_a_changed_value_by_itself()
+    {
+        await _import.ImportCsvAsync(ImportKind.Observations, GoodObservations);
+        await _import.ImportCsvAsync(ImportKind.Observations, GoodObservations.Replace("4.2", "3.8", StringComparison.Ordinal));
+
+        await using var db = _database.CreateContext();
+        var lines = await db.AuditTrail.Where(a => a.EntityType == nameof(TrainingEval.Dashboard.Data.Entities.StoredObservation)).ToListAsync(Ct);
+        var added = lines.Where(a => a.Action == TrainingEval.Dashboard.Data.Entities.AuditAction.Added).ShouldHaveSingleItem();
+        (added.EntityKey, added.NewValue, added.Actor).ShouldBe(("import: test.csv", "4 observations imported", "analyst"));
+        lines.Where(a => a.Action != TrainingEval.Dashboard.Data.Entities.AuditAction.Added && a.Property == "Value")
+            .Select(a => (a.OldValue, a.NewValue)).ShouldHaveSingleItem().ShouldBe(("4.2", "3.8"));
+    }
+
+    [Fact]
     public async Task Re_importing_the_same_file_changes_nothing_and_a_changed_value_updates_in_place()
     {
         await _import.ImportCsvAsync(ImportKind.Observations, GoodObservations);

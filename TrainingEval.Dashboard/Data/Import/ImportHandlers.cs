@@ -442,9 +442,9 @@ internal sealed class ObservationImport : IImportKindHandler
         var existing = (await db.StoredObservations.Where(o => cohortIds.Contains(o.Enrollment!.CohortId)).ToListAsync(cancellationToken))
             .GroupBy(o => new Key(o.EnrollmentId, o.IndicatorCode, o.Measure.ToUpperInvariant(), o.ObservedOn))
             .ToDictionary(g => g.Key, g => g.First());
-        var created = 0;
         var recompute = new HashSet<int>();
         var touched = new List<object>();
+        var added = new List<StoredObservation>();
         foreach (var (row, key, cohortId) in valid)
         {
             if (existing.TryGetValue(key with { Measure = key.Measure.ToUpperInvariant() }, out var stored))
@@ -461,7 +461,7 @@ internal sealed class ObservationImport : IImportKindHandler
                 }
                 continue;
             }
-            db.StoredObservations.Add(new StoredObservation
+            added.Add(new StoredObservation
             {
                 EnrollmentId = key.EnrollmentId,
                 IndicatorCode = key.Indicator,
@@ -474,10 +474,16 @@ internal sealed class ObservationImport : IImportKindHandler
                 RecordedAt = import.Now,
             });
             recompute.Add(cohortId);
-            created++;
         }
+        // New observations are the bulk of a large import (OULAD: 36k rows): one prepared INSERT instead of
+        // change tracking, and one audit line for the file instead of one snapshot per row, as the demo seeder
+        // does. Changed observations still go through SaveChanges with their own audit lines (old -> new value).
+        await BulkInsert.InsertAsync(db, added, withKeys: false, cancellationToken);
+        if (added.Count > 0)
+            db.AddAudit(nameof(StoredObservation), import.Source.Length <= AuditEntry.EntityKeyMaxLength ? import.Source : import.Source[..AuditEntry.EntityKeyMaxLength], AuditAction.Added, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"{added.Count} observations imported"));
         var (updated, unchanged) = ImportCounting.Count(db, touched);
-        return new ImportOutcome(created, updated, unchanged, recompute);
+        return new ImportOutcome(added.Count, updated, unchanged, recompute);
     }
 
     /// <summary>Each cohort's scoring profile: the version recorded at closing, else the program's current one.</summary>
