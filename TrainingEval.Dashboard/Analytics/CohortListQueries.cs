@@ -92,6 +92,8 @@ public static class LearnerAnalyticsRegistration
     public static IServiceCollection AddLearnerAnalytics(this IServiceCollection services)
     {
         services.AddScoped<LearnerQueries>();
+        services.AddScoped<MentorWorkspaceQueries>();
+        services.AddScoped<MyLearningQueries>();
         services.AddScoped<CohortListQueries>();
         services.AddScoped<AuditTrailQueries>();
         services.AddTransient<Components.Learners.LearnerCharts>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TrainingEval.Dashboard.Data.Collection;
 using TrainingEval.Dashboard.Data.Demo;
+using TrainingEval.Dashboard.Data.Health;
 using TrainingEval.Dashboard.Data.Import;
 using TrainingEval.Dashboard.Data.Profiles;
 using TrainingEval.Dashboard.Data.Ratings;
@@ -19,6 +20,7 @@ public static partial class TrainingDataHosting
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<DemoDataOptions>().Bind(builder.Configuration.GetSection(DemoDataOptions.Section));
+        services.AddLearningHealth(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         // Relative paths resolve against the root appsettings.json's folder, wherever the app starts from.
@@ -82,9 +84,22 @@ public static partial class TrainingDataHosting
         watch.Restart();
         var scored = await scope.ServiceProvider.GetRequiredService<CohortScoreService>().RecomputeAllAsync(cancellationToken);
         var scoredLearners = scored.Sum(s => s.LearnersScored);
+        // Three years of weekly snapshots for the demo (alerts only for the recent weeks; see HealthOptions).
+        watch.Restart();
+        var health = scope.ServiceProvider.GetRequiredService<HealthSnapshotService>();
+        var lastWeek = HealthSnapshotService.LastFinishedWeek(clock.GetUtcNow().UtcDateTime);
+        var healthOptions = scope.ServiceProvider.GetRequiredService<IOptions<HealthOptions>>().Value;
+        var backfill = await health.ComputeWeeksAsync(
+            Domain.Comparisons.IsoWeek.Of(spec.Today.AddYears(-3).AddDays(-60)), lastWeek, learnerId: null,
+            alertsFrom: Domain.Comparisons.IsoWeek.Of(lastWeek.End.AddDays(-7 * (healthOptions.BackfillAlertWeeks - 1))), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DigestWriter>().WriteAsync(lastWeek, cancellationToken);
+        LogBackfilled(logger, backfill.Inserted, backfill.AlertsRaised, watch.ElapsedMilliseconds);
         LogSeeded(logger, company.Learners.Count, company.Cohorts.Count, company.RecordCount, generated, (long)written.TotalMilliseconds,
             scoredLearners, watch.ElapsedMilliseconds);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfilled {Snapshots} learning health snapshots and {Alerts} alerts in {Ms} ms")]
+    private static partial void LogBackfilled(ILogger logger, int snapshots, int alerts, long ms);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo company: {Employees} employees, {Cohorts} cohorts, {Records} records (generated in {GenerateMs} ms, written in {WriteMs} ms); scored {Scored} enrollments in {ScoreMs} ms")]
     private static partial void LogSeeded(ILogger logger, int employees, int cohorts, int records, long generateMs, long writeMs, int scored, long scoreMs);

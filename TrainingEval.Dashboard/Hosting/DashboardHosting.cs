@@ -9,6 +9,7 @@ using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Import;
 using TrainingEval.Dashboard.Export;
 using TrainingEval.Dashboard.Live;
+using TrainingEval.Dashboard.Reports;
 using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Scoring;
 using TrainingEval.Dashboard.Security;
@@ -62,6 +63,7 @@ public static class DashboardHosting
         services.AddCohortAnalytics();
         services.AddLearnerAnalytics();
         services.AddTableExport();
+        services.AddReports();
         return services;
     }
 

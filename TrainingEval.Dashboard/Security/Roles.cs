@@ -19,4 +19,7 @@ public static class Roles
 
     /// <summary>Roles that open cohort and learner lists (a mentor's lists hold only their mentees).</summary>
     public const string ReadersAndMentors = Readers + "," + Mentor;
+
+    /// <summary>Roles with a notification inbox and a mentor workspace (staff open any mentor's by employee number).</summary>
+    public const string MentorsAndStaff = Mentor + "," + Staff;
 }

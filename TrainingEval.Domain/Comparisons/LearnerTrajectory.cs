@@ -23,13 +23,17 @@ public static class LearningHealthBands
     public const double IndexMin = 0;
     public const double IndexMax = 100;
 
-    /// <summary>The band of an index; 75 is healthy and 60 is watch (lower bounds are inclusive).</summary>
+    /// <summary>
+    /// The band of an index; 75 is healthy and 60 is watch (lower bounds are inclusive). Like the tiers, a bound is
+    /// reached at most <see cref="ScoringEngine.ThresholdTolerance"/> below it, so an index that is 75 on paper is
+    /// never on watch as 74.99999999999999.
+    /// </summary>
     public static LearningHealthBand Classify(double index)
     {
         if (!double.IsFinite(index) || index < IndexMin || index > IndexMax)
             throw new ArgumentOutOfRangeException(nameof(index), index, $"A learning health index lies in [{IndexMin}, {IndexMax}].");
-        return index >= HealthyFrom ? LearningHealthBand.Healthy
-            : index >= WatchFrom ? LearningHealthBand.Watch
+        return index >= HealthyFrom - ScoringEngine.ThresholdTolerance ? LearningHealthBand.Healthy
+            : index >= WatchFrom - ScoringEngine.ThresholdTolerance ? LearningHealthBand.Watch
             : LearningHealthBand.AtRisk;
     }
 }
@@ -50,6 +54,22 @@ public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
     public DateOnly End => Start.AddDays(6);
 
     public IsoWeek Next() => Of(Start.AddDays(7));
+
+    public IsoWeek Previous() => Of(Start.AddDays(-7));
+
+    /// <summary>Reads ISO notation ("2026-W05", also "2026-w5"); false for anything else or a week the year lacks.</summary>
+    public static bool TryParse(string? text, out IsoWeek week)
+    {
+        week = default;
+        var parts = text?.Trim().Split('-', 2);
+        if (parts is not [var y, var w] || w.Length < 2 || (w[0] != 'W' && w[0] != 'w')
+            || !int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(w.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || year is < 1 or > 9998 || number < 1 || number > ISOWeek.GetWeeksInYear(year))
+            return false;
+        week = new IsoWeek(year, number);
+        return true;
+    }
 
     public int CompareTo(IsoWeek other) => Year != other.Year ? Year.CompareTo(other.Year) : Week.CompareTo(other.Week);
 

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using TrainingEval.Dashboard.Data;
+using TrainingEval.Dashboard.Data.Health;
 using TrainingEval.Dashboard.Data.Collection;
 using TrainingEval.Dashboard.Data.Import;
 using TrainingEval.Dashboard.Data.Profiles;
@@ -21,9 +24,19 @@ public sealed class Services(TestDatabase database, string actor = "analyst")
 
     public WeightProfileService Profiles => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
 
-    public MentorRatingService Ratings => new(database.Factory, Scores, database.Clock, new CurrentActor(actor));
+    public MentorRatingService Ratings => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
+
+    public HealthSnapshotService Health => new(database.Factory, database.Clock, Options.Create(new HealthOptions()), NullLogger<HealthSnapshotService>.Instance);
+
+    public AlertService Alerts => new(database.Factory, Access, new CurrentUserOf(() => User), database.Clock);
 
     public StoredObservationService Imports => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
 
     public CohortLifecycleService Cohorts => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
+}
+
+/// <summary>An <see cref="ICurrentUser"/> that follows whoever a test signs in as at the time of each call.</summary>
+public sealed class CurrentUserOf(Func<UserContext> user) : ICurrentUser
+{
+    public ValueTask<UserContext> GetAsync() => ValueTask.FromResult(user());
 }

@@ -37,6 +37,19 @@ public static class NavSections
             new("learners", "Nav_Learners", Icons.Material.Outlined.People, Roles: Security.Roles.ReadersAndMentors),
             new("compare", "Nav_Compare", Icons.Material.Outlined.CompareArrows, Roles: Security.Roles.Readers),
         ]),
+        new("Nav_Coaching",
+        [
+            new("mentor", "Nav_Mentor", Icons.Material.Outlined.SupervisorAccount, NavLinkMatch.All, Security.Roles.MentorsAndStaff),
+            new("mentor/digest", "Nav_Digest", Icons.Material.Outlined.Summarize, Roles: Security.Roles.Mentor),
+            new("notifications", "Nav_Notifications", Icons.Material.Outlined.Notifications, Roles: Security.Roles.MentorsAndStaff),
+            new("me", "Nav_Me", Icons.Material.Outlined.School, Roles: Security.Roles.Learner),
+        ]),
+        new("Nav_Reports",
+        [
+            new("reports", "Nav_ReportsIndex", Icons.Material.Outlined.Assessment, NavLinkMatch.All, Security.Roles.Readers),
+            new("reports/promotions", "Nav_Promotions", Icons.Material.Outlined.WorkspacePremium, Roles: Dashboard.Reports.PromotionQueries.Viewers),
+            new("reports/high-potential", "Nav_HighPotential", Icons.Material.Outlined.Star, Roles: Dashboard.Reports.PromotionQueries.Viewers),
+        ]),
         new("Nav_Evaluation",
         [
             new("playground", "Nav_Playground", Icons.Material.Outlined.Calculate),

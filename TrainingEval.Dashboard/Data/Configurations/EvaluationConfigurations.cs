@@ -53,13 +53,38 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         b.Property(a => a.Suggestion).HasMaxLength(Alert.SuggestionMaxLength);
         b.Property(a => a.AcknowledgedBy).HasMaxLength(AuditEntry.ActorMaxLength);
         b.Property(a => a.ResolvedBy).HasMaxLength(AuditEntry.ActorMaxLength);
+        b.Property(a => a.AcknowledgeNote).HasMaxLength(Alert.NoteMaxLength);
+        b.Property(a => a.ResolutionNote).HasMaxLength(Alert.NoteMaxLength);
         b.Property(a => a.Revision).IsConcurrencyToken();
+        b.Ignore(a => a.IsOpen);
         b.HasIndex(a => new { a.LearnerId, a.Type, a.Status });
+        // "Not raised again while one is open", held by the database so two app instances cannot both raise it.
+        b.HasIndex(a => new { a.LearnerId, a.Type }).IsUnique()
+            .HasDatabaseName("IX_Alerts_OneOpenPerLearnerAndType")
+            .HasFilter($"\"Status\" <> {(int)AlertStatus.Resolved}");
+        b.HasIndex(a => new { a.LearnerId, a.Type, a.IsoYear, a.IsoWeek }).IsUnique()
+            .HasDatabaseName("IX_Alerts_OnePerLearnerTypeAndWeek")
+            .HasFilter("\"IsoYear\" IS NOT NULL");
+        b.HasIndex(a => new { a.Status, a.RaisedAt });
         b.HasIndex(a => new { a.MentorId, a.Status });
         // Alerts are never deleted; they go only when the learner's whole history does.
         b.HasOne(a => a.Learner).WithMany().HasForeignKey(a => a.LearnerId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(a => a.Enrollment).WithMany().HasForeignKey(a => a.EnrollmentId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(a => a.Mentor).WithMany().HasForeignKey(a => a.MentorId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.HasIndex(n => new { n.MentorId, n.ReadAt });
+        b.HasIndex(n => n.AlertId);
+        b.HasIndex(n => new { n.MentorId, n.Kind, n.IsoYear, n.IsoWeek }).IsUnique()
+            .HasDatabaseName("IX_Notifications_OneDigestPerMentorAndWeek")
+            .HasFilter($"\"Kind\" = {(int)NotificationKind.WeeklyDigest}");
+        b.HasOne(n => n.Mentor).WithMany().HasForeignKey(n => n.MentorId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(n => n.Alert).WithMany().HasForeignKey(n => n.AlertId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -119,10 +119,11 @@ public enum AlertStatus
 }
 
 /// <summary>An alert (预警) for a learner's mentor and HR; acknowledged and resolved, never deleted.</summary>
-public sealed class Alert : IConcurrencyVersioned
+public sealed class Alert : IAudited, IConcurrencyVersioned
 {
     public const int DetailMaxLength = 1000;
     public const int SuggestionMaxLength = 100;
+    public const int NoteMaxLength = 1000;
 
     public int Id { get; set; }
     public int LearnerId { get; set; }
@@ -140,11 +141,51 @@ public sealed class Alert : IConcurrencyVersioned
 
     /// <summary>Code of the coaching suggestion (e.g. <c>attendance</c>, <c>dimension:initiative</c>); the UI localises it.</summary>
     public required string Suggestion { get; set; }
+    /// <summary>
+    /// The ISO week of the snapshot run that raised an index or score alert (null for a rating's alert). A rerun of
+    /// the week never raises the same type for the learner and week again, even after the first was resolved.
+    /// </summary>
+    public int? IsoYear { get; set; }
+    public int? IsoWeek { get; set; }
     public DateTime? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
+    public string? AcknowledgeNote { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public string? ResolvedBy { get; set; }
+    public string? ResolutionNote { get; set; }
     public int Revision { get; set; }
+
+    /// <summary>Open and acknowledged alerts are still open: a new alert of the type waits until this one is resolved.</summary>
+    public bool IsOpen => Status != AlertStatus.Resolved;
+}
+
+public enum NotificationKind
+{
+    /// <summary>An alert was raised for one of the recipient's learners.</summary>
+    Alert,
+
+    /// <summary>A mentor's weekly digest of their mentees' bands and open alerts is ready.</summary>
+    WeeklyDigest,
+}
+
+/// <summary>
+/// An entry of the in-app notification centre. A mentor's entries carry <see cref="MentorId"/>; entries without one
+/// are for HR (admins and HR analysts), who share one read state as they share one inbox.
+/// </summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+    public NotificationKind Kind { get; set; }
+    public int? MentorId { get; set; }
+    public Mentor? Mentor { get; set; }
+    public int? AlertId { get; set; }
+    public Alert? Alert { get; set; }
+
+    /// <summary>The digest's week (and, for an alert, the week it was raised in).</summary>
+    public int IsoYear { get; set; }
+    public int IsoWeek { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
 }
 
 public enum AuditAction

@@ -151,6 +151,10 @@ namespace TrainingEval.Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AcknowledgeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("AcknowledgedAt")
                         .HasColumnType("TEXT");
 
@@ -166,6 +170,12 @@ namespace TrainingEval.Dashboard.Data.Migrations
                     b.Property<int?>("EnrollmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("IsoWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IsoYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LearnerId")
                         .HasColumnType("INTEGER");
 
@@ -173,6 +183,10 @@ namespace TrainingEval.Dashboard.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ResolvedAt")
@@ -201,9 +215,21 @@ namespace TrainingEval.Dashboard.Data.Migrations
 
                     b.HasIndex("EnrollmentId");
 
+                    b.HasIndex("LearnerId", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OneOpenPerLearnerAndType")
+                        .HasFilter("\"Status\" <> 2");
+
                     b.HasIndex("MentorId", "Status");
 
+                    b.HasIndex("Status", "RaisedAt");
+
                     b.HasIndex("LearnerId", "Type", "Status");
+
+                    b.HasIndex("LearnerId", "Type", "IsoYear", "IsoWeek")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OnePerLearnerTypeAndWeek")
+                        .HasFilter("\"IsoYear\" IS NOT NULL");
 
                     b.ToTable("Alerts");
                 });
@@ -1041,6 +1067,47 @@ namespace TrainingEval.Dashboard.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IsoWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IsoYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MentorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("MentorId", "ReadAt");
+
+                    b.HasIndex("MentorId", "Kind", "IsoYear", "IsoWeek")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_OneDigestPerMentorAndWeek")
+                        .HasFilter("\"Kind\" = 1");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.PerformanceReview", b =>
                 {
                     b.Property<int>("Id")
@@ -1115,6 +1182,101 @@ namespace TrainingEval.Dashboard.Data.Migrations
                     b.HasIndex("ProgramId");
 
                     b.ToTable("CostItems");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.PromotionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LearnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("LearnerId", "CohortId")
+                        .IsUnique();
+
+                    b.ToTable("PromotionDecisions");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.RoiAssumption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Attribution")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ValuePerUnit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiId");
+
+                    b.HasIndex("CohortId", "KpiId")
+                        .IsUnique();
+
+                    b.ToTable("RoiAssumptions", t =>
+                        {
+                            t.HasCheckConstraint("CK_RoiAssumptions_Ranges", "\"Attribution\" >= 0 AND \"Attribution\" <= 1 AND \"Confidence\" >= 0 AND \"Confidence\" <= 1 AND \"ValuePerUnit\" >= 0 AND \"PeriodMonths\" >= 1 AND \"PeriodMonths\" <= 60");
+                        });
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.SatisfactionSurvey", b =>
@@ -1838,6 +2000,23 @@ namespace TrainingEval.Dashboard.Data.Migrations
                     b.Navigation("Mentor");
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Data.Entities.Alert", "Alert")
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("TrainingEval.Dashboard.Data.Entities.Mentor", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Alert");
+
+                    b.Navigation("Mentor");
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.PerformanceReview", b =>
                 {
                     b.HasOne("TrainingEval.Dashboard.Data.Entities.Learner", "Learner")
@@ -1865,6 +2044,44 @@ namespace TrainingEval.Dashboard.Data.Migrations
                     b.Navigation("Cohort");
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.PromotionDecision", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Data.Entities.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingEval.Dashboard.Data.Entities.Learner", "Learner")
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("Learner");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.RoiAssumption", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Data.Entities.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingEval.Dashboard.Data.Entities.Kpi", "Kpi")
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("Kpi");
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Data.Entities.SatisfactionSurvey", b =>

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Localization;
+using TrainingEval.Dashboard.Data.Entities;
+using TrainingEval.Domain.Health;
+
+namespace TrainingEval.Dashboard.Components.Mentor;
+
+/// <summary>Texts of the mentor workspace, alerts and rating dialog (Resources/Components/Mentor/MentorStrings*.resx).</summary>
+public sealed class MentorStrings;
+
+/// <summary>Localised names of bands, alert types, statuses and coaching suggestions.</summary>
+public static class MentorText
+{
+    public static string Band(this IStringLocalizer<MentorStrings> text, HealthBand? band) => text[$"Band_{band?.ToString() ?? "None"}"];
+
+    public static string AlertType(this IStringLocalizer<MentorStrings> text, AlertType type) => text[$"AlertType_{type}"];
+
+    public static string Status(this IStringLocalizer<MentorStrings> text, AlertStatus status) => text[$"Status_{status}"];
+
+    public static string Dimension(this IStringLocalizer<MentorStrings> text, string dimension) => text[$"Dimension_{dimension}"];
+
+    /// <summary>The coaching suggestion of a stored code (<c>attendance</c> … or <c>dimension:initiative</c>).</summary>
+    public static string Suggestion(this IStringLocalizer<MentorStrings> text, string code) =>
+        CoachingSuggestions.DimensionOf(code) is { } dimension
+            ? text["Suggestion_dimension", text.Dimension(dimension)]
+            : text[$"Suggestion_{code}"];
+
+    public static MudBlazor.Color BandColor(HealthBand? band) => band switch
+    {
+        HealthBand.Healthy => MudBlazor.Color.Success,
+        HealthBand.Watch => MudBlazor.Color.Warning,
+        HealthBand.AtRisk => MudBlazor.Color.Error,
+        _ => MudBlazor.Color.Default,
+    };
+}
