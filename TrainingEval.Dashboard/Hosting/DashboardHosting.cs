@@ -7,6 +7,7 @@ using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Import;
+using TrainingEval.Dashboard.Export;
 using TrainingEval.Dashboard.Live;
 using TrainingEval.Dashboard.Reports;
 using TrainingEval.Dashboard.Localization;
@@ -61,6 +62,7 @@ public static class DashboardHosting
         services.AddProgramAnalytics();
         services.AddCohortAnalytics();
         services.AddLearnerAnalytics();
+        services.AddTableExport();
         services.AddReports();
         return services;
     }

@@ -30,8 +30,10 @@ public sealed class ImportPageBrowserTests(BrowserFixture browser)
         await page.GetByTestId("import-run").ClickAsync();
         var errors = page.GetByTestId("import-errors").Locator("tbody tr");
         await Expect(errors).ToHaveCountAsync(3);
-        await Expect(page.GetByTestId("import-errors")).ToContainTextAsync("'not-an-email' is not an e-mail address.");
-        await Expect(page.GetByTestId("import-errors")).ToContainTextAsync("employee_no is required.");
+        // The reasons are in the page's language (the REST API keeps English).
+        var english = culture == "en";
+        await Expect(page.GetByTestId("import-errors")).ToContainTextAsync(english ? "'not-an-email' is not an e-mail address." : "“not-an-email”不是电子邮件地址。");
+        await Expect(page.GetByTestId("import-errors")).ToContainTextAsync(english ? "employee_no is required." : "employee_no 为必填项。");
         await session.ScreenshotAsync($"import-errors-{culture}-{width}");
 
         await Upload(page, $"employee_no,name,email\n{employee.Number},{employee.Name},{email}\n");

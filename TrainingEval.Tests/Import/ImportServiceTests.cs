@@ -56,6 +56,20 @@ public sealed class ImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task New_observations_are_audited_as_one_line_for_the_file_and_a_changed_value_by_itself()
+    {
+        await _import.ImportCsvAsync(ImportKind.Observations, GoodObservations);
+        await _import.ImportCsvAsync(ImportKind.Observations, GoodObservations.Replace("4.2", "3.8", StringComparison.Ordinal));
+
+        await using var db = _database.CreateContext();
+        var lines = await db.AuditTrail.Where(a => a.EntityType == nameof(TrainingEval.Dashboard.Data.Entities.StoredObservation)).ToListAsync(Ct);
+        var added = lines.Where(a => a.Action == TrainingEval.Dashboard.Data.Entities.AuditAction.Added).ShouldHaveSingleItem();
+        (added.EntityKey, added.NewValue, added.Actor).ShouldBe(("import: test.csv", "4 observations imported", "analyst"));
+        lines.Where(a => a.Action != TrainingEval.Dashboard.Data.Entities.AuditAction.Added && a.Property == "Value")
+            .Select(a => (a.OldValue, a.NewValue)).ShouldHaveSingleItem().ShouldBe(("4.2", "3.8"));
+    }
+
+    [Fact]
     public async Task Re_importing_the_same_file_changes_nothing_and_a_changed_value_updates_in_place()
     {
         await _import.ImportCsvAsync(ImportKind.Observations, GoodObservations);
@@ -124,7 +138,8 @@ public sealed class ImportServiceTests : IAsyncLifetime
     {
         var result = await _import.ImportCsvAsync(ImportKind.Observations, "Cohort_Code,EMPLOYEE_NO,value\nLEAN-1,E001,1");
 
-        result.Errors.ShouldHaveSingleItem().ShouldBe(new ImportError(1, "indicator", null, "The required column indicator is missing from the header row."));
+        var error = result.Errors.ShouldHaveSingleItem();
+        (error.Row, error.Column, error.Value, error.Message).ShouldBe((1, "indicator", (string?)null, "The required column indicator is missing from the header row."));
     }
 
     [Fact]
@@ -229,7 +244,8 @@ public sealed class ImportServiceTests : IAsyncLifetime
     {
         var result = await _import.ImportAsync(ImportKind.Learners, ImportTestKit.Csv("not a zip"), ImportFormat.Xlsx, "x.xlsx", Ct);
 
-        result.Errors.ShouldHaveSingleItem().ShouldBe(new ImportError(0, "", null, "The file is not a readable Excel workbook (.xlsx)."));
+        var error = result.Errors.ShouldHaveSingleItem();
+        (error.Row, error.Column, error.Value, error.Message).ShouldBe((0, "", (string?)null, "The file is not a readable Excel workbook (.xlsx)."));
     }
 
     [Theory]

@@ -55,13 +55,22 @@ public sealed record CohortLearnerQuery
     /// </summary>
     public IReadOnlyList<CohortTableRow> Apply(CohortScoreSet set, CultureInfo culture, out int total)
     {
+        var rows = All(set, culture);
+        total = rows.Count;
+        var size = Math.Clamp(PageSize, 1, PageSizes[^1]);
+        var page = Math.Clamp(Page, 0, Math.Max(0, (total - 1) / size));
+        return rows.Skip(page * size).Take(size).ToList();
+    }
+
+    /// <summary>Every matching row, sorted as <see cref="Apply"/> sorts them (for exports: the whole filter, not one page).</summary>
+    public IReadOnlyList<CohortTableRow> All(CohortScoreSet set, CultureInfo culture)
+    {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(culture);
         var rows = Enumerable.Range(0, set.Count)
             .Select(i => new CohortTableRow(i, set.Learners[i], set.Scores[i], set.Ranks[i]))
             .Where(Matches)
             .ToList();
-        total = rows.Count;
         var comparer = StringComparer.Create(culture, ignoreCase: true);
         // Keys computed once per row (not per comparison): a 2,000-learner cohort sorts on every what-if move.
         Func<CohortTableRow, string>? text = Sort switch
@@ -100,10 +109,7 @@ public sealed record CohortLearnerQuery
                 result = -result;
             return result != 0 ? result : Tiebreak(rows[a], rows[b]);
         });
-        rows = [.. order.Select(i => rows[i])];
-        var size = Math.Clamp(PageSize, 1, PageSizes[^1]);
-        var page = Math.Clamp(Page, 0, Math.Max(0, (total - 1) / size));
-        return rows.Skip(page * size).Take(size).ToList();
+        return [.. order.Select(i => rows[i])];
 
         static int Tiebreak(CohortTableRow a, CohortTableRow b) => string.CompareOrdinal(a.Learner.EmployeeNumber, b.Learner.EmployeeNumber);
     }

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using TrainingEval.Dashboard.Analytics;
 using TrainingEval.Dashboard.Analytics.Cohorts;
+using TrainingEval.Dashboard.Export;
+using TrainingEval.Dashboard.Data.Entities;
+using TrainingEval.Dashboard.Localization;
 using TrainingEval.Domain.Evaluation;
 
 namespace TrainingEval.Dashboard.Components.Cohorts;
@@ -43,6 +46,35 @@ public sealed partial class CohortLearnerTable
 
     /// <summary>Raised by a row's compare button: show this learner on the radar.</summary>
     [Parameter] public EventCallback<CohortLearner> OnCompare { get; set; }
+
+    /// <summary>The exported file's name (without extension), e.g. the cohort code.</summary>
+    [Parameter] public string ExportName { get; set; } = "learners";
+
+    /// <summary>
+    /// Every learner of the current filter in the current sort — not only the page on screen — from the
+    /// scores on show (stored or the what-if draft), with the headers in the user's language.
+    /// </summary>
+    public ExportTable ExportRows()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var headers = new List<string> { Text["Rank"], Text["EmployeeNo"], Text["Learner"], Text["Department"], Text["Composite"] };
+        headers.AddRange(KirkpatrickLevels.All.Select(l => Terms.LevelName(l)));
+        headers.Add(Text["CoveragePercent"]);
+        headers.Add(Text["Tier"]);
+        headers.Add(Text["Provisional"]);
+        var rows = Query.All(Scores, culture).Select(r =>
+        {
+            var cells = new List<object?> { r.Rank, r.Learner.EmployeeNumber, r.Learner.DisplayName(culture), r.Learner.DepartmentDisplayName(culture), r.Score.Composite };
+            cells.AddRange(KirkpatrickLevels.All.Select(l => (object?)r.Score.LevelScore(l)));
+            cells.Add(r.Score.Coverage * 100);
+            cells.Add(r.Score.Tier is { } tier ? Terms.TierLabel(tier) : null);
+            cells.Add(r.Score.IsProvisional ? Text["Provisional"].Value : null);
+            return (IReadOnlyList<object?>)cells;
+        }).ToList();
+        return new ExportTable(headers, rows);
+    }
+
+    private Task<ExportTable> ExportAsync() => Task.FromResult(ExportRows());
 
     protected override void OnParametersSet()
     {

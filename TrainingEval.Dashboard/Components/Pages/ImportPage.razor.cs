@@ -28,6 +28,7 @@ public sealed partial class ImportPage
 
     [Inject] private ImportService Imports { get; set; } = default!;
     [Inject] private IStringLocalizer<ImportPage> Text { get; set; } = default!;
+    [Inject] private IStringLocalizer<ImportMessages> Messages { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
 
     protected override void OnParametersSet()
@@ -91,7 +92,7 @@ public sealed partial class ImportPage
         }
         catch (ImportFileException ex)
         {
-            _fileProblem = ex.Message;
+            _fileProblem = Messages[ex.Code, [.. ex.Arguments]];
         }
     }
 

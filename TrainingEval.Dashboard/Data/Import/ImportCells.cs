@@ -2,8 +2,18 @@ using System.Globalization;
 
 namespace TrainingEval.Dashboard.Data.Import;
 
-/// <summary>One problem of a file: the row as the spreadsheet numbers it, the column, the cell's text and why.</summary>
-public sealed record ImportError(int Row, string Column, string? Value, string Message);
+/// <summary>
+/// One problem of a file: the row as the spreadsheet numbers it, the column, the cell's text and why — as an
+/// <see cref="ImportMessages"/> code with its arguments, so each reader gets it in their language.
+/// </summary>
+public sealed record ImportError(int Row, string Column, string? Value, string Code, [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<string> Arguments)
+{
+    /// <summary>The reason in English (the REST API's language).</summary>
+    public string Message => ImportMessages.English(Code, Arguments);
+
+    /// <summary>The reason in <paramref name="culture"/>.</summary>
+    public string MessageIn(System.Globalization.CultureInfo culture) => ImportMessages.Format(Code, Arguments, culture);
+}
 
 /// <summary>How a file's headers map to a kind's columns: found, missing, and ignored extra columns.</summary>
 public sealed record ColumnMapping(ImportKind Kind, IReadOnlyDictionary<string, int> Found, IReadOnlyList<ImportColumn> Missing, IReadOnlyList<string> Ignored)
@@ -48,7 +58,9 @@ public sealed class ImportCells(ColumnMapping mapping, ImportRow row, List<Impor
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    public void Error(string column, string message) => errors.Add(new ImportError(Row, column, Raw(column), message));
+    public void Error(string column, string code, params string[] arguments) => errors.Add(new ImportError(Row, column, Raw(column), code, arguments));
+
+    private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
 
     public string? Text(string column, int maxLength, bool required = false)
     {
@@ -56,12 +68,12 @@ public sealed class ImportCells(ColumnMapping mapping, ImportRow row, List<Impor
         if (text is null)
         {
             if (required)
-                Error(column, $"{column} is required.");
+                Error(column, ImportMessages.Required, column);
             return null;
         }
         if (text.Length > maxLength)
         {
-            Error(column, string.Create(CultureInfo.InvariantCulture, $"{column} is {text.Length} characters long; at most {maxLength} are allowed."));
+            Error(column, ImportMessages.TooLong, column, Invariant(text.Length), Invariant(maxLength));
             return null;
         }
         return text;
@@ -73,12 +85,12 @@ public sealed class ImportCells(ColumnMapping mapping, ImportRow row, List<Impor
         if (text is null)
         {
             if (required)
-                Error(column, $"{column} is required.");
+                Error(column, ImportMessages.Required, column);
             return null;
         }
         if (DateOnly.TryParseExact(text, ImportSchema.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date;
-        Error(column, $"'{text}' is not a date; write it as {ImportSchema.DateFormat}, e.g. 2025-03-01.");
+        Error(column, ImportMessages.BadDate, text, ImportSchema.DateFormat);
         return null;
     }
 
@@ -88,14 +100,13 @@ public sealed class ImportCells(ColumnMapping mapping, ImportRow row, List<Impor
         if (text is null)
         {
             if (required)
-                Error(column, $"{column} is required.");
+                Error(column, ImportMessages.Required, column);
             return null;
         }
         if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
                 CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
             return value;
-        var hint = text.Contains(',', StringComparison.Ordinal) ? " Use . as the decimal separator and no thousands separator." : "";
-        Error(column, $"'{text}' is not a number.{hint}");
+        Error(column, text.Contains(',', StringComparison.Ordinal) ? ImportMessages.BadNumberSeparator : ImportMessages.BadNumber, text);
         return null;
     }
 }

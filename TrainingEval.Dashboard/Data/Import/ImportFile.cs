@@ -46,7 +46,13 @@ public sealed record ImportRow(int Number, IReadOnlyList<string?> Cells);
 public sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<ImportRow> Rows);
 
 /// <summary>The file could not be read as CSV or XLSX at all (as opposed to rows with bad values).</summary>
-public sealed class ImportFileException(string message, Exception? inner = null) : Exception(message, inner);
+/// <remarks>The message is English; <see cref="Code"/> and <see cref="Arguments"/> give it in the reader's language (<see cref="ImportMessages"/>).</remarks>
+public sealed class ImportFileException(string code, IReadOnlyList<string> arguments, Exception? inner = null) : Exception(ImportMessages.English(code, arguments), inner)
+{
+    public string Code { get; } = code;
+
+    public IReadOnlyList<string> Arguments { get; } = arguments;
+}
 
 /// <summary>
 /// Reads CSV (CsvHelper; UTF-8 with or without BOM, comma-separated) and XLSX (MiniExcel; first sheet)
@@ -68,7 +74,7 @@ public static class ImportFileReader
         buffer.Position = 0;
         var table = format == ImportFormat.Csv ? await ReadCsvAsync(buffer, cancellationToken) : ReadXlsx(buffer);
         if (table.Headers.Count == 0 || table.Headers.All(string.IsNullOrWhiteSpace))
-            throw new ImportFileException("The file is empty: the first row must name the columns.");
+            throw new ImportFileException(ImportMessages.FileEmpty, []);
         return table;
     }
 
@@ -79,7 +85,7 @@ public static class ImportFileReader
         while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (target.Length + read > MaxBytes)
-                throw new ImportFileException($"The file is larger than {MaxBytes / (1024 * 1024)} MB; split it into several files.");
+                throw new ImportFileException(ImportMessages.FileTooLarge, [(MaxBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)]);
             target.Write(chunk, 0, read);
         }
     }
@@ -116,11 +122,11 @@ public static class ImportFileReader
         }
         catch (DecoderFallbackException ex)
         {
-            throw new ImportFileException("The file is not UTF-8 text. In Excel save it as \"CSV UTF-8\", or upload the .xlsx file.", ex);
+            throw new ImportFileException(ImportMessages.FileNotUtf8, [], ex);
         }
         catch (CsvHelperException ex)
         {
-            throw new ImportFileException($"The file is not valid CSV near row {number + 1}.", ex);
+            throw new ImportFileException(ImportMessages.FileBadCsv, [(number + 1).ToString(CultureInfo.InvariantCulture)], ex);
         }
         return new ImportTable(headers ?? [], rows);
     }
@@ -146,7 +152,7 @@ public static class ImportFileReader
         }
         catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NotSupportedException)
         {
-            throw new ImportFileException("The file is not a readable Excel workbook (.xlsx).", ex);
+            throw new ImportFileException(ImportMessages.FileNotXlsx, [], ex);
         }
         return new ImportTable(headers, rows);
     }
@@ -157,7 +163,7 @@ public static class ImportFileReader
         if (cells.All(string.IsNullOrWhiteSpace))
             return;
         if (rows.Count >= MaxRows)
-            throw new ImportFileException($"The file has more than {MaxRows:N0} rows; split it into several files.");
+            throw new ImportFileException(ImportMessages.FileTooManyRows, [MaxRows.ToString("N0", CultureInfo.InvariantCulture)]);
         rows.Add(new ImportRow(number, cells));
     }
 

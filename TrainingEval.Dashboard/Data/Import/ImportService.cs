@@ -60,7 +60,7 @@ public sealed class ImportService(
         }
         catch (ImportFileException ex)
         {
-            return ImportResult.Failed(kind, 0, [new ImportError(0, "", null, ex.Message)]);
+            return ImportResult.Failed(kind, 0, [new ImportError(0, "", null, ex.Code, ex.Arguments)]);
         }
         return await ImportTableAsync(kind, table, source, user.Name, cancellationToken);
     }
@@ -71,7 +71,7 @@ public sealed class ImportService(
         if (mapping.Missing.Any(c => c.Required))
         {
             var missing = mapping.Missing.Where(c => c.Required)
-                .Select(c => new ImportError(1, c.Name, null, $"The required column {c.Name} is missing from the header row."))
+                .Select(c => new ImportError(1, c.Name, null, ImportMessages.MissingColumn, [c.Name]))
                 .ToList();
             return ImportResult.Failed(kind, table.Rows.Count, missing);
         }
@@ -93,7 +93,7 @@ public sealed class ImportService(
         catch (DataWriteException ex)
         {
             // A rule only the database knows (e.g. someone else created the same code meanwhile): nothing was written.
-            return ImportResult.Failed(kind, table.Rows.Count, [new ImportError(0, "", null, ex.Message)]);
+            return ImportResult.Failed(kind, table.Rows.Count, [new ImportError(0, "", null, ImportMessages.DatabaseRefused, [ex.Message])]);
         }
         await transaction.CommitAsync(cancellationToken);
 
@@ -136,11 +136,12 @@ internal sealed class ImportContext(TrainingDbContext db, ColumnMapping mapping,
     public ImportCells Cells(ImportRow row) => new(mapping, row, Errors);
 
     /// <summary>Remembers a natural key; records an error on a later row that repeats it.</summary>
-    public static bool FirstOccurrence<TKey>(Dictionary<TKey, int> seen, TKey key, ImportCells cells, string column, string describe) where TKey : notnull
+    /// <param name="code">The duplicate message of the kind; its arguments are <paramref name="describe"/> then the first row.</param>
+    public static bool FirstOccurrence<TKey>(Dictionary<TKey, int> seen, TKey key, ImportCells cells, string column, string code, params string[] describe) where TKey : notnull
     {
         if (seen.TryGetValue(key, out var first))
         {
-            cells.Error(column, $"Duplicate key inside the file: {describe} is already on row {first}.");
+            cells.Error(column, code, [.. describe, first.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             return false;
         }
         seen[key] = cells.Row;

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using TrainingEval.Dashboard.Analytics;
 using TrainingEval.Dashboard.Components.Filters;
+using TrainingEval.Dashboard.Data.Entities;
+using TrainingEval.Dashboard.Export;
 using TrainingEval.Dashboard.Live;
 using TrainingEval.Dashboard.Localization;
 
@@ -84,6 +86,19 @@ public sealed partial class CohortsList : IDisposable
 
     private static string Period(CohortListRow row) =>
         string.Create(CultureInfo.CurrentCulture, $"{row.StartDate:yyyy-MM-dd} – {row.EndDate:yyyy-MM-dd}");
+
+    /// <summary>Every cohort of the current search and filters, through the same query (and access rules) as the list.</summary>
+    private async Task<ExportTable> ExportAsync()
+    {
+        if (_loaded is not { } query)
+            return new ExportTable([], []);
+        var rows = await ExportPaging.AllAsync(page => Queries.SearchAsync(query with { Page = page, PageSize = Paging.MaxPageSize }));
+        return new ExportTable(
+            [Text["Cohort"], Text["Name"], Text["Program"], Text["Start"], Text["End"], Text["Status"], Text["Learners"], Text["MeanComposite"], $"{Text["MeanCoverage"]} (%)"],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.Code, Bilingual.Pick(r.Name, r.NameEn), Bilingual.Pick(r.ProgramName, r.ProgramNameEn),
+                r.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                (r.IsClosed ? Text["Closed"] : Text["Open"]).Value, r.Learners, r.MeanComposite, r.MeanCoverage * 100])]);
+    }
 
     public void Dispose() => _subscription?.Dispose();
 }

@@ -5,6 +5,8 @@ using TrainingEval.Dashboard.Analytics;
 using TrainingEval.Dashboard.Components.Charts;
 using TrainingEval.Dashboard.Components.Dashboards;
 using TrainingEval.Dashboard.Components.Layout;
+using TrainingEval.Dashboard.Data.Entities;
+using TrainingEval.Dashboard.Export;
 using TrainingEval.Dashboard.Live;
 using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Scoring;
@@ -180,4 +182,24 @@ public sealed partial class ComparePage
     private static double? Percent100(double? fraction) => fraction is { } f ? Math.Round(f * 100, 1, MidpointRounding.AwayFromZero) : null;
 
     private static string Percent(double? fraction) => fraction is { } f ? ScoreFormat.Percent(f) : "—";
+
+    /// <summary>The compared cohorts as rows (one per cohort card), from the data the page loaded (already limited by access).</summary>
+    private Task<ExportTable> ExportAsync()
+    {
+        var headers = new List<string> { Text["Cohort"], Text["Code"], Text["Program"], Text["Start"], Text["Learners"], Text["MeanComposite"] };
+        headers.AddRange(KirkpatrickLevels.All.Select(l => Evaluation.LevelName(l)));
+        headers.AddRange([Text["Median"], $"{Text["PassRate"]} (%)", $"{Text["Coverage"]} (%)"]);
+        var rows = _cohorts.Select(c =>
+        {
+            var cells = new List<object?>
+            {
+                c.Cohort.DisplayName(), c.Cohort.Code, c.ProgramDisplayName(), c.Cohort.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                c.Summary.LearnerCount, c.Summary.MeanComposite,
+            };
+            cells.AddRange(KirkpatrickLevels.All.Select(l => (object?)c.Summary.LevelMean(l)));
+            cells.AddRange([c.Spread?.Median, c.Summary.PassRate * 100, c.Summary.MeanCoverage * 100]);
+            return (IReadOnlyList<object?>)cells;
+        }).ToList();
+        return Task.FromResult(new ExportTable(headers, rows));
+    }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using TrainingEval.Dashboard.Analytics;
 using TrainingEval.Dashboard.Components.Filters;
+using TrainingEval.Dashboard.Data.Entities;
+using TrainingEval.Dashboard.Export;
 using TrainingEval.Dashboard.Live;
 using TrainingEval.Dashboard.Localization;
 
@@ -78,6 +80,17 @@ public sealed partial class LearnersList : IDisposable
     }
 
     internal static string LearnerHref(string employeeNumber) => "learners/" + Uri.EscapeDataString(employeeNumber);
+
+    /// <summary>Every learner of the current search and department filter, through the same query (and access rules) as the list.</summary>
+    private async Task<ExportTable> ExportAsync()
+    {
+        var query = _loaded ?? new LearnerListQuery(Search, Filter.DepartmentCode);
+        var rows = await ExportPaging.AllAsync(page => Queries.SearchAsync(query with { Page = page, PageSize = Paging.MaxPageSize }));
+        return new ExportTable(
+            [Text["EmployeeNo"], Text["Name"], Text["Department"], Text["Position"], Text["Cohorts"], Text["LatestComposite"]],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.EmployeeNumber, Bilingual.Pick(r.Name, r.NameEn), Bilingual.Pick(r.DepartmentName, r.DepartmentNameEn),
+                Bilingual.Pick(r.Position, r.PositionEn), r.CohortCount, r.LatestComposite])]);
+    }
 
     public void Dispose() => _subscription?.Dispose();
 }

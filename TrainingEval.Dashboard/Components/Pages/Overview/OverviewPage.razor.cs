@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Analytics;
 using TrainingEval.Dashboard.Components.Charts;
 using TrainingEval.Dashboard.Components.Dashboards;
+using TrainingEval.Dashboard.Export;
 using TrainingEval.Dashboard.Components.Filters;
 using TrainingEval.Dashboard.Components.Layout;
 using TrainingEval.Dashboard.Data.Entities;
@@ -138,4 +139,11 @@ public sealed partial class OverviewPage
     private static string Count(int? value) => value is { } v ? v.ToString("N0", CultureInfo.CurrentCulture) : "—";
 
     private static string Percent(double? fraction) => fraction is { } f ? ScoreFormat.Percent(f) : "—";
+
+    /// <summary>The recent cohorts table as shown, from the data the page loaded (already limited by access).</summary>
+    private Task<ExportTable> ExportRecentAsync() => Task.FromResult(new ExportTable(
+        [Text["Col_Cohort"], Text["Col_Code"], Text["Col_Program"], Text["Col_Start"], Text["Col_Learners"], Text["Col_MeanComposite"], $"{Text["Col_PassRate"]} (%)", $"{Text["Col_Coverage"]} (%)"],
+        [.. (_data?.RecentCohorts ?? []).Select(r => (IReadOnlyList<object?>)[r.Cohort.DisplayName(), r.Cohort.Code, r.ProgramDisplayName(),
+            r.Cohort.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Summary.LearnerCount, r.Summary.MeanComposite,
+            r.Summary.PassRate * 100, r.Summary.MeanCoverage * 100])]));
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Analytics;
 using TrainingEval.Dashboard.Components.Charts;
 using TrainingEval.Dashboard.Components.Dashboards;
+using TrainingEval.Dashboard.Export;
+using TrainingEval.Dashboard.Data.Entities;
 using TrainingEval.Dashboard.Components.Filters;
 using TrainingEval.Dashboard.Components.Layout;
 using TrainingEval.Dashboard.Data.Profiles;
@@ -290,4 +292,31 @@ public sealed partial class ProgramHistoryPage
     private static double? Percent100(double? fraction) => fraction is { } f ? Math.Round(f * 100, 1, MidpointRounding.AwayFromZero) : null;
 
     private static string Percent(double? fraction) => fraction is { } f ? ScoreFormat.Percent(f) : "—";
+
+    /// <summary>The history table as shown (stored scores or the draft), one row per run.</summary>
+    private Task<ExportTable> ExportHistoryAsync()
+    {
+        var headers = new List<string> { "#", Text["Col_Cohort"], Text["Col_Code"], Text["Col_Start"], Text["Col_Profile"], "n", Text["Col_MeanComposite"] };
+        headers.AddRange(KirkpatrickLevels.All.Select(l => Evaluation.LevelName(l)));
+        headers.Add($"{Text["Col_PassRate"]} (%)");
+        headers.Add($"{Text["Col_Coverage"]} (%)");
+        var rows = Shown.Cohorts.Select(run =>
+        {
+            var cells = new List<object?>
+            {
+                run.RunOrder,
+                _view?.Cohorts.GetValueOrDefault(run.CohortCode)?.DisplayName() ?? run.CohortCode,
+                run.CohortCode,
+                run.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                _draft is not null ? Text["DraftVersion"].Value : run.ProfileVersion is { } version ? $"v{version}" : null,
+                run.Summary.LearnerCount,
+                run.Summary.MeanComposite,
+            };
+            cells.AddRange(KirkpatrickLevels.All.Select(l => (object?)run.Summary.LevelMean(l)));
+            cells.Add(run.Summary.PassRate * 100);
+            cells.Add(run.Summary.MeanCoverage * 100);
+            return (IReadOnlyList<object?>)cells;
+        }).ToList();
+        return Task.FromResult(new ExportTable(headers, rows));
+    }
 }
