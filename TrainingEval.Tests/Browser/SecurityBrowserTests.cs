@@ -7,11 +7,11 @@ namespace TrainingEval.Tests.Browser;
 public sealed class SecurityBrowserTests(BrowserFixture browser)
 {
     [Theory]
-    [InlineData("admin", "/", new[] { "", "programs", "cohorts", "learners", "compare", "playground", "audit", "admin/users" })]
-    [InlineData("analyst", "/", new[] { "", "programs", "cohorts", "learners", "compare", "playground", "audit" })]
+    [InlineData("admin", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "playground", "import", "audit", "admin/users", "admin/api-keys" })]
+    [InlineData("analyst", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "playground", "import", "audit" })]
     [InlineData("executive", "/", new[] { "", "programs", "cohorts", "learners", "compare", "playground" })]
-    [InlineData("mentor", "/learners", new[] { "cohorts", "learners", "playground" })]
-    [InlineData("learner", "/learners/", new[] { "playground" })]
+    [InlineData("mentor", "/learners", new[] { "cohorts", "learners", "mentor", "mentor/digest", "notifications", "playground" })]
+    [InlineData("learner", "/learners/", new[] { "me", "playground" })]
     public async Task Each_role_sees_its_own_navigation_on_its_start_page(string user, string startPath, string[] links)
     {
         await using var session = await browser.OpenAsync("account/login", culture: "zh-CN", user: null);
