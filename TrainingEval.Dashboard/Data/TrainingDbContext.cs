@@ -48,6 +48,8 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<LearnerScoreRecord> LearnerScores => Set<LearnerScoreRecord>();
     public DbSet<LearningHealthSnapshot> HealthSnapshots => Set<LearningHealthSnapshot>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<RoiAssumption> RoiAssumptions => Set<RoiAssumption>();
+    public DbSet<PromotionDecision> PromotionDecisions => Set<PromotionDecision>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

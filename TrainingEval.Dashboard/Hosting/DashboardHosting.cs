@@ -8,6 +8,7 @@ using TrainingEval.Dashboard.Components;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Import;
 using TrainingEval.Dashboard.Live;
+using TrainingEval.Dashboard.Reports;
 using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Scoring;
 using TrainingEval.Dashboard.Security;
@@ -60,6 +61,7 @@ public static class DashboardHosting
         services.AddProgramAnalytics();
         services.AddCohortAnalytics();
         services.AddLearnerAnalytics();
+        services.AddReports();
         return services;
     }
 

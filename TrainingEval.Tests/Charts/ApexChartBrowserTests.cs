@@ -50,6 +50,24 @@ public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartB
     }
 
     [Fact]
+    public async Task DataUri_returns_the_drawn_chart_as_a_PNG_at_the_requested_scale()
+    {
+        var page = await host.OpenHarnessAsync();
+        await CreateAsync(page, Compose(BarOptions, darkMode: false, "en"), Series(2));
+
+        var uri = await page.EvaluateAsync<string>("() => chartModule.dataUri('cohort-scores', 2)");
+
+        uri.ShouldStartWith("data:image/png;base64,");
+        var png = Convert.FromBase64String(uri["data:image/png;base64,".Length..]);
+        // PNG signature, then the IHDR width: twice the drawn SVG's width.
+        png[..4].ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
+        var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4));
+        var svgWidth = await page.EvaluateAsync<double>("() => document.querySelector('#host svg.apexcharts-svg').getBoundingClientRect().width");
+        ((double)width).ShouldBe(svgWidth * 2, tolerance: 2);
+        (await page.EvaluateAsync<string?>("() => chartModule.dataUri('no-such-chart', 1)")).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task UpdateSeries_redraws_the_same_chart_with_the_new_bars()
     {
         var page = await host.OpenHarnessAsync();

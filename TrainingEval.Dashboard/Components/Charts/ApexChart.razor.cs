@@ -167,6 +167,42 @@ public sealed partial class ApexChart : IAsyncDisposable
         }
     }
 
+    /// <summary>Largest chart image accepted from the browser (a 2× capture of a wide chart is a few hundred KB).</summary>
+    public const long MaxPngBytes = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// The drawn chart as PNG bytes (ApexCharts' <c>chart.dataURI()</c>, decoded in the browser) at <paramref name="scale"/>
+    /// times its on-screen size, for a report to embed in a PDF; null when the chart is not drawn (yet) or the circuit is
+    /// gone. The bytes come as a stream because a data URI string would exceed the circuit's 32 KB message limit.
+    /// </summary>
+    public async Task<byte[]?> GetPngAsync(double scale = 2)
+    {
+        await _jsGate.WaitAsync();
+        try
+        {
+            if (_disposed || _module is null || _shownId is null)
+                return null;
+            var reference = await _module.InvokeAsync<IJSStreamReference?>("pngStream", _handle, scale);
+            if (reference is null)
+                return null;
+            await using (reference)
+            {
+                await using var stream = await reference.OpenReadStreamAsync(MaxPngBytes);
+                using var png = new MemoryStream();
+                await stream.CopyToAsync(png);
+                return png.ToArray();
+            }
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or TaskCanceledException)
+        {
+            return null;
+        }
+        finally
+        {
+            _jsGate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed)

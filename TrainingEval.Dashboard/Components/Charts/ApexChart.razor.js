@@ -144,3 +144,34 @@ export function destroy(handle) {
   charts.delete(handle);
   chart?.destroy();
 }
+
+/**
+ * The chart as a PNG data URI (ApexCharts' chart.dataURI()), for reports that embed charts in a PDF; null when
+ * the chart is not drawn. Animations are off for the capture so a chart mid-animation is not caught half drawn.
+ */
+export async function dataUri(handle, scale) {
+  const chart = charts.get(handle);
+  if (!chart) {
+    return null;
+  }
+  const result = await chart.dataURI({ scale: scale ?? 2 });
+  return result?.imgURI ?? null;
+}
+
+/**
+ * The chart's PNG as a stream for .NET: a data URI of a report chart is larger than the 32 KB a Blazor Server
+ * circuit accepts in one message from the browser, so the bytes travel as a JS stream reference instead.
+ */
+export async function pngStream(handle, scale) {
+  const uri = await dataUri(handle, scale);
+  if (!uri || !uri.startsWith('data:image/png;base64,')) {
+    return null;
+  }
+  const binary = atob(uri.substring(uri.indexOf(',') + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) {
+    bytes[i] = binary.charCodeAt(i);
+  }
+  // Blazor wraps a returned typed array into the IJSStreamReference the .NET side asked for.
+  return bytes;
+}

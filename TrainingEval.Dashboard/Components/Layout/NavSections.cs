@@ -45,6 +45,12 @@ public static class NavSections
             new("notifications", "Nav_Notifications", Icons.Material.Outlined.Notifications, Roles: Security.Roles.MentorsAndStaff),
             new("me", "Nav_Me", Icons.Material.Outlined.School, Roles: Security.Roles.Learner),
         ]),
+        new("Nav_Reports",
+        [
+            new("reports", "Nav_ReportsIndex", Icons.Material.Outlined.Assessment, NavLinkMatch.All, Security.Roles.Readers),
+            new("reports/promotions", "Nav_Promotions", Icons.Material.Outlined.WorkspacePremium, Roles: Dashboard.Reports.PromotionQueries.Viewers),
+            new("reports/high-potential", "Nav_HighPotential", Icons.Material.Outlined.Star, Roles: Dashboard.Reports.PromotionQueries.Viewers),
+        ]),
         new("Nav_Evaluation",
         [
             new("playground", "Nav_Playground", Icons.Material.Outlined.Calculate),

@@ -27,12 +27,13 @@ public static class DataChecks
     public static readonly DataCheck KpiTarget = new("CK_KpiMeasurements_Target", "\"Target\" <> \"Baseline\"", "A KPI's target must differ from its baseline.");
     public static readonly DataCheck ProfileVersion = new("CK_WeightProfileVersions_Version", "\"Version\" >= 1 AND \"ApplicationWindowDays\" >= 0", "Profile versions start at 1 and the application window cannot be negative.");
     public static readonly DataCheck HealthIndex = new("CK_LearningHealthSnapshots_Index", "\"Index\" IS NULL OR (\"Index\" >= 0 AND \"Index\" <= 100)", "A learning health index is between 0 and 100.");
+    public static readonly DataCheck RoiAssumptionRanges = new("CK_RoiAssumptions_Ranges", "\"Attribution\" >= 0 AND \"Attribution\" <= 1 AND \"Confidence\" >= 0 AND \"Confidence\" <= 1 AND \"ValuePerUnit\" >= 0 AND \"PeriodMonths\" >= 1 AND \"PeriodMonths\" <= 60", "Attribution and confidence are between 0 and 1, the value per unit is not negative and the period is 1 to 60 months.");
     public static readonly DataCheck ScoreCoverage = new("CK_LearnerScores_Coverage", "\"Coverage\" >= 0 AND \"Coverage\" <= 1", "Coverage is between 0 and 1.");
 
     public static IReadOnlyList<DataCheck> All { get; } =
     [
         CohortDates, SessionDuration, AssignmentMax, SubmissionScore, AssessmentMax, AssessmentPassLine, ResultScore,
-        SurveyItems, RatingScore, RatingSequence, ReviewRatings, KpiOwner, KpiTarget, ProfileVersion, HealthIndex, ScoreCoverage,
+        SurveyItems, RatingScore, RatingSequence, ReviewRatings, KpiOwner, KpiTarget, ProfileVersion, HealthIndex, ScoreCoverage, RoiAssumptionRanges,
     ];
 
     public static DataCheck? Find(string name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TrainingEval.Dashboard.Data;
+using TrainingEval.Tests.Browser;
+using UglyToad.PdfPig;
+
+namespace TrainingEval.Tests.Reports;
+
+/// <summary>
+/// Every report page in headless Chromium (zh-CN and en, desktop and 390 px), with screenshots in
+/// bin/…/artifacts/screenshots/report-*.png; and the effectiveness PDF as a user downloads it, charts included.
+/// </summary>
+public sealed class ReportPagesBrowserTests(BrowserFixture browser)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(string Cohort, string EmployeeNo)> DemoSubjectsAsync()
+    {
+        await using (await browser.OpenAsync("reports")) { }
+        var factory = browser.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        var cohort = await db.Cohorts.Where(c => c.ClosedAt != null && db.KpiMeasurements.Any(m => m.CohortId == c.Id && m.Actual != null))
+            .OrderByDescending(c => c.StartDate).Select(c => c.Code).FirstAsync(Ct);
+        var learner = await db.LearnerScores.Where(s => s.Composite != null).GroupBy(s => s.LearnerId).Where(g => g.Count() >= 2)
+            .Select(g => g.Key).FirstAsync(Ct);
+        var employeeNo = await db.Learners.Where(l => l.Id == learner).Select(l => l.EmployeeNumber).FirstAsync(Ct);
+        return (cohort, employeeNo);
+    }
+
+    public static TheoryData<string, int> Views() => new()
+    {
+        { "zh-CN", BrowserFixture.DesktopWidth },
+        { "en", BrowserFixture.DesktopWidth },
+        { "zh-CN", BrowserFixture.PhoneWidth },
+    };
+
+    [Theory]
+    [MemberData(nameof(Views))]
+    public async Task Every_report_page_renders(string culture, int width)
+    {
+        var (cohort, employeeNo) = await DemoSubjectsAsync();
+        var suffix = $"{culture}-{width}";
+        var pages = new (string Url, string TestId, string Name)[]
+        {
+            ("reports", "index-cohorts", "index"),
+            ($"reports/cohorts/{cohort}", "effectiveness-missing", "effectiveness"),
+            ($"reports/cohorts/{cohort}/difference", "difference-meaning", "difference"),
+            ($"reports/cohorts/{cohort}/roi", "roi-sensitivity", "roi"),
+            ("reports/promotions", "promotions-table", "promotions"),
+            ("reports/high-potential", "high-potential-table", "high-potential"),
+            ($"reports/learners/{employeeNo}", "growth-table", "growth"),
+        };
+        foreach (var (url, testId, name) in pages)
+        {
+            await using var session = await browser.OpenAsync(url, culture, width);
+            await Assertions.Expect(session.Page.GetByTestId(testId)).ToBeVisibleAsync();
+            await Assertions.Expect(session.Page.GetByTestId("report-denied")).ToHaveCountAsync(0);
+            // Charts draw without animation; give ApexCharts a frame to lay out before the screenshot.
+            await session.Page.WaitForTimeoutAsync(300);
+            await session.ScreenshotAsync($"report-{name}-{suffix}");
+        }
+    }
+
+    [Fact]
+    public async Task The_difference_report_explains_every_measure_in_a_sentence()
+    {
+        var (cohort, _) = await DemoSubjectsAsync();
+        await using var session = await browser.OpenAsync($"reports/cohorts/{cohort}/difference", "en");
+
+        var rows = await session.Page.GetByTestId("difference-row").CountAsync();
+        rows.ShouldBeGreaterThanOrEqualTo(3);
+        (await session.Page.GetByTestId("difference-sentence").CountAsync()).ShouldBe(rows);
+        await Assertions.Expect(session.Page.GetByTestId("did-section")).ToContainTextAsync("Performance rating");
+    }
+
+    [Fact]
+    public async Task The_effectiveness_PDF_downloads_with_both_charts_embedded()
+    {
+        var (cohort, _) = await DemoSubjectsAsync();
+        await using var session = await browser.OpenAsync($"reports/cohorts/{cohort}", "zh-CN");
+        await Assertions.Expect(session.Page.Locator("#report-tiers .apexcharts-svg")).ToBeVisibleAsync();
+
+        var download = await session.Page.RunAndWaitForDownloadAsync(
+            () => session.Page.GetByTestId("report-pdf").ClickAsync(), new PageRunAndWaitForDownloadOptions { Timeout = 120_000 });
+
+        download.SuggestedFilename.ShouldBe($"effectiveness-{cohort}.pdf");
+        var path = Path.Combine(BrowserFixture.ScreenshotFolder, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        using var pdf = PdfDocument.Open(path);
+        pdf.GetPages().Sum(p => p.GetImages().Count()).ShouldBe(2);
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        text.ShouldContain("培训效果分析报告");
+        text.ShouldContain(cohort);
+    }
+}

@@ -1,0 +1,27 @@
+using TrainingEval.Dashboard.Analytics;
+using TrainingEval.Dashboard.Analytics.Cohorts;
+using TrainingEval.Dashboard.Data.Collection;
+using TrainingEval.Dashboard.Reports;
+using TrainingEval.Dashboard.Security;
+using TrainingEval.Tests.Data;
+using TrainingEval.Tests.Infrastructure;
+
+namespace TrainingEval.Tests.Reports;
+
+/// <summary>The report services wired by hand over one test database, acting as <paramref name="user"/>, with the real access rules.</summary>
+public sealed class ReportServiceContext(TestDatabase database, UserContext user)
+{
+    public IRecordAccess Access { get; } = TestUsers.AccessFor(database.Factory, user);
+
+    public ReportIndexQueries Index => new(database.Factory, Access);
+
+    public DifferenceReportQueries Difference => new(database.Factory, Access);
+
+    public RoiReportService Roi => new(database.Factory, Access, new RoiAssumptionInputValidator(), database.Clock);
+
+    public EffectivenessReportQueries Effectiveness => new(database.Factory, Access,
+        new CohortQueries(database.Factory, ObservationCollector.CreateDefault(), database.Clock, Access),
+        new ProgramQueries(database.Factory, ObservationCollector.CreateDefault(), database.Clock, Access));
+
+    public PromotionQueries Promotions => new(database.Factory, Access, database.Clock);
+}
