@@ -7,9 +7,9 @@ namespace TrainingEval.Tests.Browser;
 public sealed class SecurityBrowserTests(BrowserFixture browser)
 {
     [Theory]
-    [InlineData("admin", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "playground", "import", "audit", "admin/users", "admin/api-keys" })]
-    [InlineData("analyst", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "playground", "import", "audit" })]
-    [InlineData("executive", "/", new[] { "", "programs", "cohorts", "learners", "compare", "playground" })]
+    [InlineData("admin", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit", "admin/users", "admin/api-keys" })]
+    [InlineData("analyst", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit" })]
+    [InlineData("executive", "/", new[] { "", "programs", "cohorts", "learners", "compare", "reports", "reports/promotions", "reports/high-potential", "playground" })]
     [InlineData("mentor", "/learners", new[] { "cohorts", "learners", "mentor", "mentor/digest", "notifications", "playground" })]
     [InlineData("learner", "/learners/", new[] { "me", "playground" })]
     public async Task Each_role_sees_its_own_navigation_on_its_start_page(string user, string startPath, string[] links)
