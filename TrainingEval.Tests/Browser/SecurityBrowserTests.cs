@@ -9,8 +9,8 @@ namespace TrainingEval.Tests.Browser;
 public sealed class SecurityBrowserTests(BrowserFixture browser)
 {
     [Theory]
-    [InlineData("admin", "/", new[] { "", "programs", "cohorts", "learners", "compare", "mentor", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit", "admin/users", "admin/api-keys" })]
-    [InlineData("analyst", "/", new[] { "", "programs", "cohorts", "learners", "compare", "mentor", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit" })]
+    [InlineData("admin", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit", "admin/users", "admin/api-keys" })]
+    [InlineData("analyst", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit" })]
     [InlineData("executive", "/", new[] { "", "programs", "cohorts", "learners", "compare", "reports", "reports/promotions", "reports/high-potential", "playground" })]
     [InlineData("mentor", "/mentor", new[] { "cohorts", "learners", "mentor", "mentor/digest", "notifications", "playground" })]
     [InlineData("learner", "/me", new[] { "me", "playground" })]

@@ -39,7 +39,8 @@ public static class NavSections
         ]),
         new("Nav_Coaching",
         [
-            new("mentor", "Nav_Mentor", Icons.Material.Outlined.SupervisorAccount, NavLinkMatch.All, Security.Roles.MentorsAndStaff),
+            // Staff open a mentor's workspace from a link with ?mentor=; without one it is a mentor's own page.
+            new("mentor", "Nav_Mentor", Icons.Material.Outlined.SupervisorAccount, NavLinkMatch.All, Security.Roles.Mentor),
             new("mentor/digest", "Nav_Digest", Icons.Material.Outlined.Summarize, Roles: Security.Roles.Mentor),
             new("notifications", "Nav_Notifications", Icons.Material.Outlined.Notifications, Roles: Security.Roles.MentorsAndStaff),
             new("me", "Nav_Me", Icons.Material.Outlined.School, Roles: Security.Roles.Learner),
