@@ -88,7 +88,7 @@ public sealed class MyLearningPageTests : MentoringTestContext
     }
 
     [Theory]
-    [InlineData("mentor", "http://localhost/learners")]
+    [InlineData("mentor", "http://localhost/mentor")]
     [InlineData("analyst", "http://localhost/")]
     public void Anyone_but_a_learner_is_sent_to_their_own_start(string who, string expected)
     {
