@@ -1,41 +1,110 @@
-// First interactive render: navigation start → circuit interactive and every chart of the page drawn (SVG present).
-// Usage: start the dashboard on the demo company (Release build), then: node tools/benchmarks/first-render.js http://127.0.0.1:5080 7
-// WARM=1 keeps one browser context across loads (a returning user: static files cached, culture cookie set);
-// without it every load is a first visit with an empty cache.
+// First interactive render of every dashboard page, in headless Chromium against a running dashboard.
+//
+// Usage: start the dashboard on the demo company (Release build, see docs/benchmarks.md), then
+//   node tools/benchmarks/first-render.js http://127.0.0.1:5080 [runs=7]
+// Modes (MODE=cold|warm|nav, default cold):
+//   cold  every load is a first visit in a fresh browser context: empty cache, new circuit;
+//   warm  one browser context across loads: a returning user (static files cached, V8 code cache), new circuit each load;
+//   nav   in-app navigation inside one circuit: from /playground, NavigationManager-style navigation to the page.
+// Reported per page (median and max of `runs` loads after one warm-up load):
+//   interactive  navigation start → the page's first interactive render is in the DOM with its data (the layout's
+//                [data-interactive=true] marker, the page's own title, no loading skeleton left);
+//   charts       … → every ApexCharts chart of the page has drawn its SVG.
+// USER_NAME / PASSWORD choose the account (default: the demo analyst); CULTURE=en|zh-CN (default zh-CN).
 // Uses the Node driver that ships in the Microsoft.Playwright NuGet package and the system Chromium; installs nothing.
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || (require('os').homedir() + '/.nuget/packages/microsoft.playwright/1.64.1/.playwright/package'));
-const warm = process.env.WARM === '1';
+
+const mode = process.env.MODE || 'cold';
+const culture = process.env.CULTURE || 'zh-CN';
+const only = process.env.PAGES ? process.env.PAGES.split(',') : null;
+// [label, path, number of charts]
 const pages = [
-  ['playground (baseline: no data, no charts)', '/playground', 0],
-  ['overview /', '/', 3],
-  ['program /programs/LEAN-TL', '/programs/LEAN-TL', 2],
-  ['program /programs/SAFE-OPS', '/programs/SAFE-OPS', 2],
-  ['cohort /cohorts/SAFE-OPS-202504', '/cohorts/SAFE-OPS-202504', 3],
-  ['learner /learners/E100112 (no health snapshots yet)', '/learners/E100112', 3],
-  ['compare', '/compare?cohorts=SAFE-OPS-202504,LEAN-TL-202603', 3],
-];
+  ['playground (no data, no charts)', '/playground', 0],
+  ['overview', '/', 3],
+  ['programs list', '/programs', 0],
+  ['program LEAN-TL', '/programs/LEAN-TL', 2],
+  ['program SAFE-OPS (676 learners)', '/programs/SAFE-OPS', 2],
+  ['cohorts list', '/cohorts', 0],
+  ['cohort SAFE-OPS-202504 (168 learners)', '/cohorts/SAFE-OPS-202504', 3],
+  ['learners list', '/learners', 0],
+  ['learner E100112', '/learners/E100112', 3],
+  ['compare 2 cohorts', '/compare?cohorts=SAFE-OPS-202504,LEAN-TL-202603', 3],
+  ['mentor workspace (staff view)', '/mentor', 0],
+  ['reports index', '/reports', 0],
+  ['effectiveness report', '/reports/cohorts/SAFE-OPS-202504', 2],
+].filter(([, path]) => !only || only.includes(path));
+
+const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const sorted = a => [...a].sort((x, y) => x - y);
+const median = a => sorted(a)[Math.floor(a.length / 2)];
+const fmt = a => a.length ? `${median(a).toFixed(0).padStart(5)} ms (max ${Math.max(...a).toFixed(0)})` : '—';
+
+async function signIn(browser, base) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/account/login?returnUrl=%2Fplayground');
+  await page.getByTestId('login-user').fill(process.env.USER_NAME || 'analyst');
+  await page.getByTestId('login-password').fill(process.env.PASSWORD || 'Demo-Analyst-2026');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(u => !u.pathname.startsWith('/account'));
+  const state = await context.storageState();
+  await context.close();
+  state.cookies.push({ name: '.AspNetCore.Culture', value: `c=${culture}|uic=${culture}`, domain: new URL(base).hostname, path: '/', expires: -1, httpOnly: false, secure: false, sameSite: 'Lax' });
+  return state;
+}
+
+// Both marks are taken in the page with performance.now(), so they are relative to navigation start.
+// The layout's marker, the page's own title (App.razor's static one is plain "TrainingEval") and no loading skeleton left.
+const interactiveMark = () => document.querySelector('[data-interactive=true]') !== null
+  && document.title !== 'TrainingEval' && !document.title.startsWith('\u200b')
+  && document.querySelector('.mud-skeleton') === null;
+const chartsMark = n => document.querySelectorAll('.apexcharts-svg').length >= n;
+
+async function measureLoad(context, base, path, charts) {
+  const page = await context.newPage();
+  await page.goto(base + path, { waitUntil: 'commit' });
+  await page.waitForFunction(interactiveMark, null, { polling: 5 });
+  const interactive = await page.evaluate(() => performance.now());
+  await page.waitForFunction(chartsMark, charts, { polling: 5 });
+  const drawn = await page.evaluate(() => performance.now());
+  return { page, interactive, drawn };
+}
+
 (async () => {
-  const base = process.argv[2];
+  const base = process.argv[2].replace(/\/$/, '');
   const runs = parseInt(process.argv[3] || '7');
-  let shared = null;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  for (const [name, path, charts] of pages) {
-    const times = [], interactive = [];
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: launchArgs });
+  const storageState = await signIn(browser, base);
+  const newContext = () => browser.newContext({ viewport: { width: 1440, height: 900 }, storageState });
+  console.log(`mode ${mode}, culture ${culture}, ${runs} runs per page after one warm-up`);
+
+  let shared = mode === 'cold' ? null : await newContext();
+  let navPage = null;
+  for (const [label, path, charts] of pages) {
+    const interactive = [], drawn = [];
     for (let i = 0; i <= runs; i++) {
-      const context = warm ? (shared ??= await browser.newContext({ viewport: { width: 1440, height: 900 } })) : await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      await context.addCookies([{ name: '.AspNetCore.Culture', value: 'c=zh-CN|uic=zh-CN', url: base }]);
-      const page = await context.newPage();
-      await page.goto(base + path, { waitUntil: 'commit' });
-      await page.waitForFunction(() => document.querySelector('[data-interactive=true]') !== null, null, { polling: 10 });
-      const tInteractive = await page.evaluate(() => performance.now());
-      await page.waitForFunction(n => document.querySelectorAll('.apexcharts-svg').length >= n, charts, { polling: 10 });
-      const t = await page.evaluate(() => performance.now());
-      if (i > 0) { times.push(t); interactive.push(tInteractive); } // run 0 warms up the server
-      if (warm) await page.close(); else await context.close();
+      let result;
+      if (mode === 'nav') {
+        if (!navPage) ({ page: navPage } = await measureLoad(shared, base, '/playground', 0));
+        // Leave for a page without charts, then navigate the way a link click does (no reload, same circuit).
+        await navPage.evaluate(() => window.Blazor.navigateTo('/playground'));
+        await navPage.waitForFunction(() => location.pathname === '/playground' && document.querySelectorAll('.apexcharts-svg').length === 0 && document.querySelector('[data-testid=load-example]') !== null);
+        await navPage.evaluate(() => { document.title = '\u200bleaving'; });
+        const start = await navPage.evaluate(p => { const t = performance.now(); window.Blazor.navigateTo(p); return t; }, path);
+        await navPage.waitForFunction(interactiveMark, null, { polling: 5 });
+        const tInteractive = await navPage.evaluate(() => performance.now());
+        await navPage.waitForFunction(chartsMark, charts, { polling: 5 });
+        const tDrawn = await navPage.evaluate(() => performance.now());
+        result = { interactive: tInteractive - start, drawn: tDrawn - start };
+      } else {
+        const context = shared ?? await newContext();
+        const load = await measureLoad(context, base, path, charts);
+        result = load;
+        if (shared) await load.page.close(); else await context.close();
+      }
+      if (i > 0) { interactive.push(result.interactive); drawn.push(result.drawn); } // run 0 warms the server up
     }
-    const sorted = a => [...a].sort((x, y) => x - y);
-    const med = a => sorted(a)[Math.floor(a.length / 2)];
-    console.log(`${name}: interactive median ${med(interactive).toFixed(0)} ms; all ${charts} charts drawn median ${med(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (n=${runs})`);
+    console.log(`${label.padEnd(40)} interactive ${fmt(interactive)}   charts drawn ${charts ? fmt(drawn) : '—'}`);
   }
   await browser.close();
 })();

@@ -18,17 +18,23 @@ function loadLibrary() {
     return Promise.resolve(window.ApexCharts);
   }
   library ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = new URL(libraryUrl, document.baseURI).href;
-    script.async = true;
-    script.onload = () => window.ApexCharts
+    // App.razor starts loading the library with the page; wait for that script rather than adding a
+    // second one (if it failed, its onerror removed it and a fresh one is added here).
+    let script = document.getElementById('apexcharts-library');
+    if (!script) {
+      script = document.createElement('script');
+      script.src = new URL(libraryUrl, document.baseURI).href;
+      script.async = true;
+      document.head.appendChild(script);
+    }
+    script.addEventListener('load', () => window.ApexCharts
       ? resolve(window.ApexCharts)
-      : reject(new Error(`${libraryUrl} loaded but did not define ApexCharts.`));
-    script.onerror = () => {
+      : reject(new Error(`${libraryUrl} loaded but did not define ApexCharts.`)));
+    script.addEventListener('error', () => {
       library = undefined; // allow a retry on the next chart
+      script.remove();
       reject(new Error(`Could not load ${libraryUrl}; it is copied from npm at build time (see docs/charts.md).`));
-    };
-    document.head.appendChild(script);
+    });
   });
   return library;
 }
@@ -103,9 +109,16 @@ export async function create(element, handle, optionsJson, seriesJson) {
   }
   destroy(handle);
   options.series = JSON.parse(seriesJson);
+  // The first draw is not animated: the entry animation repaints for most of a second on the same main
+  // thread that is still drawing the page's other charts. Later updates (what-if, live scores) animate
+  // as configured; ApexCharts reads the flag from its config on every redraw.
+  const animations = options.chart.animations ?? (options.chart.animations = {});
+  const animateUpdates = animations.enabled !== false;
+  animations.enabled = false;
   const chart = new ApexCharts(element, options);
   charts.set(handle, chart);
   await chart.render();
+  chart.w.config.chart.animations.enabled = animateUpdates;
   return true;
 }
 
