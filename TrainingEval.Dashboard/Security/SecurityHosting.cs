@@ -39,6 +39,7 @@ public static class SecurityHosting
                 options.User.RequireUniqueEmail = false;
                 options.SignIn.RequireConfirmedAccount = false;
             })
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TrainingDbContext>()
             .AddSignInManager()

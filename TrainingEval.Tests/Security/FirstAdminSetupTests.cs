@@ -32,6 +32,25 @@ public sealed class FirstAdminSetupTests
         again.ShouldContain("data-testid=\"setup-done\"");
     }
 
+    [Theory]
+    [InlineData("zh-CN", "密码：至少需要 4 个不同的字符。", "用户名：“张 三”不可用")]
+    [InlineData("en", "Password: at least 4 different characters.", "User name: &#x27;张 三&#x27; is not allowed")]
+    public async Task Identitys_refusals_are_shown_in_the_users_language(string culture, string uniqueCharacters, string invalidName)
+    {
+        await using var server = new DashboardServer();
+        server.Settings["TrainingEval:DemoData:Enabled"] = "false";
+        using var client = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var switched = await client.GetAsync(new Uri($"/culture/set?culture={culture}&redirectUri=/account/setup", UriKind.Relative), TestContext.Current.CancellationToken);
+        switched.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var form = await client.GetStringAsync(new Uri("/account/setup", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        // Long enough for the page's own check, so the refusal is Identity's (RequiredUniqueChars = 4).
+        using var repetitive = await PostSetupAsync(client, form, "owner", "aaaaaaaaaaaaaaaa");
+        (await repetitive.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(uniqueCharacters);
+        using var spaced = await PostSetupAsync(client, form, "张 三", "a-proper-long-password");
+        (await spaced.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(invalidName);
+    }
+
     private static async Task<HttpResponseMessage> PostSetupAsync(HttpClient client, string formHtml, string userName, string password)
     {
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
