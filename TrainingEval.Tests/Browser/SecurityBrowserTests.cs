@@ -96,6 +96,38 @@ public sealed class SecurityBrowserTests(BrowserFixture browser)
         await session.ScreenshotAsync($"security-audit-{culture}-{width}");
     }
 
+    [Theory]
+    [InlineData("en", BrowserFixture.DesktopWidth)]
+    [InlineData("zh-CN", BrowserFixture.PhoneWidth)]
+    public async Task Signing_out_from_the_user_menu_ends_the_session(string culture, int width)
+    {
+        var height = width == BrowserFixture.PhoneWidth ? BrowserFixture.PhoneHeight : BrowserFixture.DesktopHeight;
+        // A sign-in of its own: the shared signed-in state of the other tests must stay valid.
+        await using var session = await browser.OpenAsync("account/login", culture, width, height, user: null);
+        var page = session.Page;
+        var account = TrainingEval.Dashboard.Security.AccountSeeder.DemoAccounts.Single(a => a.UserName == "executive");
+        await page.GetByTestId("login-user").FillAsync(account.UserName);
+        await page.GetByTestId("login-password").FillAsync(account.Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await session.WaitForCircuitAsync();
+
+        await page.GetByTestId("user-button").ClickAsync();
+        await Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
+        await session.ScreenshotAsync($"security-user-menu-{culture}-{width}", fullPage: false);
+        await page.GetByTestId("sign-out").ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        await Expect(page.GetByTestId("login-submit")).ToBeVisibleAsync();
+        (await session.Context.CookiesAsync()).ShouldNotContain(c => c.Name == "TrainingEval.Auth");
+
+        await page.GotoAsync(new Uri(browser.BaseUri, "cohorts").ToString());
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        new Uri(page.Url).Query.ShouldContain("ReturnUrl=%2Fcohorts");
+        await Expect(page.GetByTestId("login-submit")).ToBeVisibleAsync();
+        await session.ScreenshotAsync($"security-signed-out-{culture}-{width}", fullPage: false);
+    }
+
     /// <summary>The demo learner's employee number, from the account's link.</summary>
     private async Task<string> OwnEmployeeNumberAsync()
     {
