@@ -24,8 +24,7 @@ public sealed partial class LearnerPage : IDisposable
     private LearnerVerticalView? _view;
     private bool _notFound;
     private string? _loadedFor;
-    private IReadOnlyList<CompositePoint> _trajectory = [];
-    private IReadOnlyList<WeeklyHealthPoint> _weeks = [];
+    private LearnerHistory _history = LearnerHistory.Empty;
     private ChartModel _composite = NoChart;
     private ChartModel _levels = NoChart;
     private ChartModel _ratings = NoChart;
@@ -56,19 +55,17 @@ public sealed partial class LearnerPage : IDisposable
         new(_view is { } view ? Bilingual.Pick(view.Learner.Name, view.Learner.NameEn) : EmployeeNo, href: null, disabled: true),
     ];
 
-    private WeeklyHealthPoint? LatestHealth => _weeks.LastOrDefault(w => w.Index is not null);
-
-    private double? Change => LearnerTrajectory.LatestChange(_trajectory);
+    private double? Change => LearnerTrajectory.LatestChange(_history.Trajectory);
 
     private string ChangeText => Change is { } change
         ? (change > 0 ? "+" : "") + ScoreFormat.Score(change)
         : "—";
 
-    private string ChangeClass => Change switch
+    private string? ChangeClass => Change switch
     {
-        > 0 => "stat-value tabular-nums change-up",
-        < 0 => "stat-value tabular-nums change-down",
-        _ => "stat-value tabular-nums",
+        > 0 => "change-up",
+        < 0 => "change-down",
+        _ => null,
     };
 
     protected override void OnInitialized() =>
@@ -97,9 +94,7 @@ public sealed partial class LearnerPage : IDisposable
         if (view is null)
             return;
 
-        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
-        _trajectory = LearnerTrajectory.CompositeOverTime(view.Cohorts.Select(c => c.ToOutcome()), today);
-        _weeks = LearnerTrajectory.WeeklyHealth(view.Health.Select(h => (new IsoWeek(h.IsoYear, h.IsoWeek), h.Index)));
+        _history = LearnerHistory.Of(view, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
         BuildCharts();
     }
 
@@ -108,10 +103,10 @@ public sealed partial class LearnerPage : IDisposable
         if (_view is not { } view)
             return;
         _chartsBuiltFor = Theme;
-        _composite = Charts.Composite(_trajectory, Theme);
-        _levels = Charts.Levels([.. view.Cohorts.Where(c => c.IsScored && c.ToOutcome().Levels.Any(l => l is not null))], Theme);
+        _composite = Charts.Composite(_history.Trajectory, Theme);
+        _levels = Charts.Levels(_history.ScoredCohorts, Theme);
         _ratings = Charts.Ratings(LearnerTrajectory.RatingHistory(view.Ratings), Theme);
-        _health = Charts.Health(_weeks, Theme);
+        _health = Charts.Health(_history.Weeks, Theme);
     }
 
     // Called from the notifier's thread: only the renderer's dispatcher may touch component state.

@@ -24,8 +24,7 @@ public sealed partial class MyLearningPage : IDisposable
     private static readonly ChartModel NoChart = new(new Charts.ApexChartOptions(), []);
 
     private MyLearningView? _view;
-    private IReadOnlyList<CompositePoint> _trajectory = [];
-    private IReadOnlyList<WeeklyHealthPoint> _weeks = [];
+    private LearnerHistory _history = LearnerHistory.Empty;
     private ChartModel _composite = NoChart;
     private ChartModel _levels = NoChart;
     private ChartModel _health = NoChart;
@@ -47,9 +46,7 @@ public sealed partial class MyLearningPage : IDisposable
     /// <summary>Colours for the charts, cascaded by the layout.</summary>
     [CascadingParameter] public ThemeState Theme { get; set; } = ThemeState.Light;
 
-    private WeeklyHealthPoint? LatestHealth => _weeks.LastOrDefault(w => w.Index is not null);
-
-    private HealthBand? LatestBand => LatestHealth?.Band switch
+    private HealthBand? LatestBand => _history.LatestHealth?.Band switch
     {
         LearningHealthBand.Healthy => HealthBand.Healthy,
         LearningHealthBand.Watch => HealthBand.Watch,
@@ -84,20 +81,18 @@ public sealed partial class MyLearningPage : IDisposable
         _view = await Queries.GetAsync(_learnerId);
         if (_view is not { } view)
             return;
-        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
-        _trajectory = LearnerTrajectory.CompositeOverTime(view.Vertical.Cohorts.Select(c => c.ToOutcome()), today);
-        _weeks = LearnerTrajectory.WeeklyHealth(view.Vertical.Health.Select(h => (new IsoWeek(h.IsoYear, h.IsoWeek), h.Index)));
+        _history = LearnerHistory.Of(view.Vertical, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
         BuildCharts();
     }
 
     private void BuildCharts()
     {
-        if (_view is not { } view)
+        if (_view is null)
             return;
         _chartsBuiltFor = Theme;
-        _composite = Charts.Composite(_trajectory, Theme);
-        _levels = Charts.Levels([.. view.Vertical.Cohorts.Where(c => c.IsScored && c.ToOutcome().Levels.Any(l => l is not null))], Theme);
-        _health = Charts.Health(_weeks, Theme);
+        _composite = Charts.Composite(_history.Trajectory, Theme);
+        _levels = Charts.Levels(_history.ScoredCohorts, Theme);
+        _health = Charts.Health(_history.Weeks, Theme);
     }
 
     // Called from the notifier's thread: only the renderer's dispatcher may touch component state.
