@@ -5,18 +5,24 @@
 // Modes (MODE=cold|warm|nav, default cold):
 //   cold  every load is a first visit in a fresh browser context: empty cache, new circuit;
 //   warm  one browser context across loads: a returning user (static files cached, V8 code cache), new circuit each load;
-//   nav   in-app navigation inside one circuit: from /playground, NavigationManager-style navigation to the page.
+//   nav   in-app navigation inside one circuit: from a page without charts, Blazor.navigateTo(page) as a link click does.
 // Reported per page (median and max of `runs` loads after one warm-up load):
 //   interactive  navigation start → the page's first interactive render is in the DOM with its data (the layout's
 //                [data-interactive=true] marker, the page's own title, no loading skeleton left);
 //   charts       … → every ApexCharts chart of the page has drawn its SVG.
 // USER_NAME / PASSWORD choose the account (default: the demo analyst); CULTURE=en|zh-CN (default zh-CN).
+// The demo company is generated relative to the day of its first start, so codes differ between databases:
+// COHORT (a large cohort), COMPARE (two cohort codes, comma-separated) and LEARNER (an employee number with
+// several scored cohorts) pick the records; PAGES='/a /b' limits the run to those paths.
 // Uses the Node driver that ships in the Microsoft.Playwright NuGet package and the system Chromium; installs nothing.
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || (require('os').homedir() + '/.nuget/packages/microsoft.playwright/1.64.1/.playwright/package'));
 
 const mode = process.env.MODE || 'cold';
 const culture = process.env.CULTURE || 'zh-CN';
-const only = process.env.PAGES ? process.env.PAGES.split(',') : null;
+const only = process.env.PAGES ? process.env.PAGES.split(' ') : null;
+const cohort = process.env.COHORT || 'SAFE-OPS-202408';
+const compare = process.env.COMPARE || 'SAFE-OPS-202408,LEAN-TL-202603';
+const learner = process.env.LEARNER || 'E101746';
 // [label, path, number of charts]
 const pages = [
   ['playground (no data, no charts)', '/playground', 0],
@@ -25,13 +31,13 @@ const pages = [
   ['program LEAN-TL', '/programs/LEAN-TL', 2],
   ['program SAFE-OPS (676 learners)', '/programs/SAFE-OPS', 2],
   ['cohorts list', '/cohorts', 0],
-  ['cohort SAFE-OPS-202504 (168 learners)', '/cohorts/SAFE-OPS-202504', 3],
+  [`cohort ${cohort}`, `/cohorts/${cohort}`, 3],
   ['learners list', '/learners', 0],
-  ['learner E100112', '/learners/E100112', 3],
-  ['compare 2 cohorts', '/compare?cohorts=SAFE-OPS-202504,LEAN-TL-202603', 3],
+  [`learner ${learner}`, `/learners/${learner}`, 4],
+  ['compare 2 cohorts', `/compare?cohorts=${compare}`, 4],
   ['mentor workspace (staff view)', '/mentor', 0],
   ['reports index', '/reports', 0],
-  ['effectiveness report', '/reports/cohorts/SAFE-OPS-202504', 2],
+  ['effectiveness report', `/reports/cohorts/${cohort}`, 2],
 ].filter(([, path]) => !only || only.includes(path));
 
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -86,9 +92,12 @@ async function measureLoad(context, base, path, charts) {
       let result;
       if (mode === 'nav') {
         if (!navPage) ({ page: navPage } = await measureLoad(shared, base, '/playground', 0));
-        // Leave for a page without charts, then navigate the way a link click does (no reload, same circuit).
-        await navPage.evaluate(() => window.Blazor.navigateTo('/playground'));
-        await navPage.waitForFunction(() => location.pathname === '/playground' && document.querySelectorAll('.apexcharts-svg').length === 0 && document.querySelector('[data-testid=load-example]') !== null);
+        // Leave for a page without charts (the playground, or the learners list when the playground is measured),
+        // then navigate the way a link click does: no reload, same circuit.
+        const origin = path === '/playground' ? '/learners' : '/playground';
+        await navPage.evaluate(o => window.Blazor.navigateTo(o), origin);
+        await navPage.waitForFunction(o => location.pathname === o && document.querySelectorAll('.apexcharts-svg').length === 0
+          && document.querySelector('.mud-skeleton') === null && document.title !== '' && !document.title.startsWith('\u200b'), origin);
         await navPage.evaluate(() => { document.title = '\u200bleaving'; });
         const start = await navPage.evaluate(p => { const t = performance.now(); window.Blazor.navigateTo(p); return t; }, path);
         await navPage.waitForFunction(interactiveMark, null, { polling: 5 });
