@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Data;
+using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Data.Entities;
+using TrainingEval.Dashboard.Localization;
 
 namespace TrainingEval.Dashboard.Security;
 
@@ -13,7 +15,8 @@ public sealed class AccountSeeder(
     UserManager<UserAccount> users,
     RoleManager<IdentityRole> roles,
     TrainingDbContext db,
-    AccountSetupState setupState)
+    AccountSetupState setupState,
+    IStringLocalizer<AccountStrings> text)
 {
     public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
     [
@@ -87,7 +90,7 @@ public sealed class AccountSeeder(
     public async Task<IdentityResult> CreateFirstAdminAsync(string userName, string displayName, string password, CancellationToken cancellationToken = default)
     {
         if (await db.Users.AnyAsync(cancellationToken))
-            return IdentityResult.Failed(new IdentityError { Code = "SetupDone", Description = "An administrator account already exists." });
+            return IdentityResult.Failed(new IdentityError { Code = "SetupDone", Description = text["Setup_AlreadyDone"] });
         var account = new UserAccount
         {
             UserName = userName.Trim(),

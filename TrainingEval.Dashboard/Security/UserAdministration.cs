@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Entities;
+using TrainingEval.Dashboard.Localization;
 
 namespace TrainingEval.Dashboard.Security;
 
@@ -70,13 +72,14 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAcces
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        var text = Text(scope);
         db.Actor = admin.Name;
 
         var errors = new List<string>();
         var unknownRoles = input.Roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknownRoles.Count > 0)
-            errors.Add($"Roles: unknown role {string.Join(", ", unknownRoles)}.");
-        var (learnerId, mentorId) = await ResolveLinksAsync(db, input.LearnerEmployeeNumber, input.MentorEmployeeNumber, errors, cancellationToken);
+            errors.Add(text["Users_UnknownRole", string.Join(", ", unknownRoles)]);
+        var (learnerId, mentorId) = await ResolveLinksAsync(db, text, input.LearnerEmployeeNumber, input.MentorEmployeeNumber, errors, cancellationToken);
         if (errors.Count > 0)
             throw new AccountChangeException(errors);
 
@@ -101,17 +104,18 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAcces
     public async Task SetRolesAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
     {
         var admin = await access.EnsureInRoleAsync(Roles.Admin, "user accounts");
+        await using var scope = scopes.CreateAsyncScope();
+        var text = Text(scope);
         var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
-            throw new AccountChangeException([$"Roles: unknown role {string.Join(", ", unknown)}."]);
-        await using var scope = scopes.CreateAsyncScope();
+            throw new AccountChangeException([text["Users_UnknownRole", string.Join(", ", unknown)]]);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
         db.Actor = admin.Name;
-        var account = await users.FindByIdAsync(userId) ?? throw new AccountChangeException(["The account no longer exists."]);
+        var account = await users.FindByIdAsync(userId) ?? throw new AccountChangeException([text["Users_AccountGone"]]);
         var current = await users.GetRolesAsync(account);
         if (account.UserName == admin.Name && current.Contains(Roles.Admin) && !roles.Contains(Roles.Admin))
-            throw new AccountChangeException(["Roles: you cannot remove your own Admin role."]);
+            throw new AccountChangeException([text["Users_OwnAdminRole"]]);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Check(await users.RemoveFromRolesAsync(account, current.Except(roles)));
@@ -129,10 +133,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAcces
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        var text = Text(scope);
         db.Actor = admin.Name;
-        var account = await users.FindByIdAsync(userId) ?? throw new AccountChangeException(["The account no longer exists."]);
+        var account = await users.FindByIdAsync(userId) ?? throw new AccountChangeException([text["Users_AccountGone"]]);
         if (locked && account.UserName == admin.Name)
-            throw new AccountChangeException(["You cannot lock your own account."]);
+            throw new AccountChangeException([text["Users_OwnLock"]]);
         var wasLocked = await users.IsLockedOutAsync(account);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -148,27 +153,31 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAcces
     }
 
     private static async Task<(int? LearnerId, int? MentorId)> ResolveLinksAsync(
-        TrainingDbContext db, string? learnerNumber, string? mentorNumber, List<string> errors, CancellationToken cancellationToken)
+        TrainingDbContext db, IStringLocalizer<AccountStrings> text, string? learnerNumber, string? mentorNumber, List<string> errors, CancellationToken cancellationToken)
     {
         int? learnerId = null, mentorId = null;
         if (!string.IsNullOrWhiteSpace(learnerNumber))
         {
             learnerId = await db.Learners.Where(l => l.EmployeeNumber == learnerNumber.Trim()).Select(l => (int?)l.Id).FirstOrDefaultAsync(cancellationToken);
             if (learnerId is null)
-                errors.Add($"Learner: no learner has employee number '{learnerNumber.Trim()}'.");
+                errors.Add(text["Users_NoLearner", learnerNumber.Trim()]);
             else if (await db.Users.AnyAsync(u => u.LearnerId == learnerId, cancellationToken))
-                errors.Add($"Learner: employee '{learnerNumber.Trim()}' already has an account.");
+                errors.Add(text["Users_LearnerHasAccount", learnerNumber.Trim()]);
         }
         if (!string.IsNullOrWhiteSpace(mentorNumber))
         {
             mentorId = await db.Mentors.Where(m => m.EmployeeNumber == mentorNumber.Trim()).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
             if (mentorId is null)
-                errors.Add($"Mentor: no mentor has employee number '{mentorNumber.Trim()}'.");
+                errors.Add(text["Users_NoMentor", mentorNumber.Trim()]);
             else if (await db.Users.AnyAsync(u => u.MentorId == mentorId, cancellationToken))
-                errors.Add($"Mentor: employee '{mentorNumber.Trim()}' already has an account.");
+                errors.Add(text["Users_MentorHasAccount", mentorNumber.Trim()]);
         }
         return (learnerId, mentorId);
     }
+
+    // Messages in the admin's language: the circuit's culture is current while the operation runs.
+    private static IStringLocalizer<AccountStrings> Text(AsyncServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<IStringLocalizer<AccountStrings>>();
 
     private static void Check(IdentityResult result)
     {

@@ -198,6 +198,34 @@ public sealed class SignInTests(DashboardServer server) : IClassFixture<Dashboar
         await Should.ThrowAsync<AccessDeniedException>(() => asAnalyst.SetRolesAsync("any", [Roles.Admin], TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("zh-CN", "学员：没有工号为“NO-SUCH-NUMBER”的学员。", "用户名：“analyst”已被使用。")]
+    [InlineData("en", "Learner: no learner has employee number 'NO-SUCH-NUMBER'.", "User name: 'analyst' is already taken.")]
+    public async Task Refused_account_changes_are_explained_in_the_admins_language(string culture, string unknownLearner, string takenName)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var admin = new UserAdministration(
+            scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>(),
+            TestUsers.AccessFor(scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>(), TestUsers.In("admin", Roles.Admin)));
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var learner = await Should.ThrowAsync<AccountChangeException>(() => admin.CreateAsync(
+                new NewUser("new-" + Guid.NewGuid().ToString("N")[..8], "New", "a-long-enough-password", [Roles.Learner], "NO-SUCH-NUMBER", null),
+                TestContext.Current.CancellationToken));
+            learner.Errors.ShouldBe([unknownLearner]);
+
+            var taken = await Should.ThrowAsync<AccountChangeException>(() => admin.CreateAsync(
+                new NewUser("analyst", "Twin", "a-long-enough-password", [Roles.HrAnalyst], null, null), TestContext.Current.CancellationToken));
+            taken.Errors.ShouldContain(takenName);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
+    }
+
     private static string ErrorText(string html)
     {
         var start = html.IndexOf("data-testid=\"login-error\"", StringComparison.Ordinal);
