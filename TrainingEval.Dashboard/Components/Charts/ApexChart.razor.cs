@@ -106,7 +106,7 @@ public sealed partial class ApexChart : IAsyncDisposable
             AnimationsOff: series.Any(s => s.Data.Count > AnimationPointLimit)));
     }
 
-    // Runs only once the circuit is interactive, never while prerendering. Every render (first or
+    // Runs only in an interactive render (never on a statically rendered page). Every render (first or
     // after a parameter change) brings the browser's chart up to the latest options and series.
     protected override Task OnAfterRenderAsync(bool firstRender) => SyncAsync();
 
