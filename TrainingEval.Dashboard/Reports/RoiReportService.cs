@@ -1,8 +1,10 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Data.Entities;
+using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Security;
 using TrainingEval.Domain.Reports;
 
@@ -21,16 +23,18 @@ public sealed class RoiAssumptionInput
     public int? Revision { get; set; }
 }
 
+/// <summary>The ROI form's rules, with messages in the reader's language (the form shows them field by field).</summary>
 public sealed class RoiAssumptionInputValidator : AbstractValidator<RoiAssumptionInput>
 {
-    public RoiAssumptionInputValidator()
+    public RoiAssumptionInputValidator(IStringLocalizer<ReportStrings> text)
     {
-        RuleFor(a => a.Attribution).InclusiveBetween(0, 1).WithMessage("Attribution must be between 0 and 1 (0 %–100 %), not {PropertyValue}.");
-        RuleFor(a => a.Confidence).InclusiveBetween(0, 1).WithMessage("Confidence must be between 0 and 1 (0 %–100 %), not {PropertyValue}.");
-        RuleFor(a => a.ValuePerUnit).GreaterThanOrEqualTo(0).WithMessage("The value per unit cannot be negative ({PropertyValue}).");
+        RuleFor(a => a.Attribution).InclusiveBetween(0, 1).WithMessage((_, v) => text["Roi_Valid_Attribution", v]);
+        RuleFor(a => a.Confidence).InclusiveBetween(0, 1).WithMessage((_, v) => text["Roi_Valid_Confidence", v]);
+        RuleFor(a => a.ValuePerUnit).GreaterThanOrEqualTo(0).WithMessage((_, v) => text["Roi_Valid_ValuePerUnit", v]);
         RuleFor(a => a.PeriodMonths).InclusiveBetween(1, RoiAssumption.MaxPeriodMonths)
-            .WithMessage($"The period must be 1 to {RoiAssumption.MaxPeriodMonths} months, not {{PropertyValue}}.");
-        RuleFor(a => a.Note).MaximumLength(RoiAssumption.NoteMaxLength);
+            .WithMessage((_, v) => text["Roi_Valid_Period", RoiAssumption.MaxPeriodMonths, v]);
+        RuleFor(a => a.Note).MaximumLength(RoiAssumption.NoteMaxLength)
+            .WithMessage(_ => text["Roi_Valid_NoteLength", RoiAssumption.NoteMaxLength]);
     }
 }
 

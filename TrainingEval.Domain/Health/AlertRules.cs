@@ -90,6 +90,21 @@ public static class AlertRules
             : null;
     }
 
+    /// <summary>
+    /// The mentor dimension and the change (<c>4 → 2</c>) of a <c>competency_drop</c> detail, so a UI can show the
+    /// dimension's name in its language; null when the detail does not start with a known dimension code.
+    /// </summary>
+    public static (string Dimension, string Change)? SplitRatingDetail(string? detail)
+    {
+        var colon = detail?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
+        if (colon <= 0)
+            return null;
+        var dimension = detail![..colon];
+        return BuiltInIndicators.MentorDimensions.Contains(dimension, StringComparer.Ordinal)
+            ? (dimension, detail[(colon + 2)..])
+            : null;
+    }
+
     /// <summary>A <c>score_drop</c> for an assessment result, or null when the rule does not hold.</summary>
     public static RaisedAlert? ForAssessment(string assessment, IReadOnlyCollection<double> earlierScores, double score)
     {

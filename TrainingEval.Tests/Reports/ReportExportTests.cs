@@ -98,6 +98,41 @@ public sealed class ReportExportTests(DemoCompanyDatabase demo) : IClassFixture<
         text.ShouldContain(report.Top[0].EmployeeNumber!);
     }
 
+    [Fact]
+    public async Task The_Chinese_effectiveness_PDF_embeds_only_the_glyphs_it_prints_and_its_text_stays_extractable()
+    {
+        using var culture = new CultureScope("zh-CN");
+        var reports = new ReportServiceContext(demo.Database, TestUsers.Analyst);
+        var cohort = await ClosedCohortAsync(reports);
+        var report = await reports.Effectiveness.LoadAsync(cohort, Ct);
+        var charts = new Dictionary<string, byte[]> { [ReportCharts.Levels] = OnePixelPng, [ReportCharts.Tiers] = OnePixelPng };
+
+        var pdf = new PdfReportRenderer().Render(Builder(demo.Database.Clock).Effectiveness(report, charts));
+
+        // A subsettable (glyf-outline) CJK font must be installed: with only Noto Sans CJK (CFF) every PDF carries
+        // the whole 13 MB font. CI installs fonts-wqy-microhei.
+        new CjkFontResolver().Source.Subsettable.ShouldBeTrue();
+        pdf.Length.ShouldBeLessThan(1_500_000);
+        var text = PdfText(pdf);
+        text.ShouldContain("培训效果分析报告");
+        text.ShouldContain(cohort.Code);
+        text.ShouldContain(report.Top[0].EmployeeNumber!);
+    }
+
+    [Fact]
+    public void A_font_collection_face_is_copied_out_as_a_standalone_font_with_glyf_outlines()
+    {
+        var source = CjkFontResolver.Candidates.First(c => c.Subsettable && File.Exists(c.Path));
+
+        var font = new CjkFontResolver(source).GetFont(CjkFontResolver.FaceName)!;
+
+        System.Text.Encoding.ASCII.GetString(font, 0, 4).ShouldNotBe("ttcf");
+        var tables = Enumerable.Range(0, System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4)))
+            .Select(i => System.Text.Encoding.ASCII.GetString(font, 12 + 16 * i, 4)).ToList();
+        tables.ShouldContain("glyf");
+        tables.ShouldContain("cmap");
+    }
+
     /// <summary>A valid 1×1 PNG (what a chart capture is, only smaller).</summary>
     private static readonly byte[] OnePixelPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");

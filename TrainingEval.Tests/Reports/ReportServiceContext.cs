@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Analytics;
 using TrainingEval.Dashboard.Analytics.Cohorts;
 using TrainingEval.Dashboard.Data.Collection;
+using TrainingEval.Dashboard.Localization;
 using TrainingEval.Dashboard.Reports;
 using TrainingEval.Dashboard.Security;
 using TrainingEval.Tests.Data;
@@ -11,13 +14,18 @@ namespace TrainingEval.Tests.Reports;
 /// <summary>The report services wired by hand over one test database, acting as <paramref name="user"/>, with the real access rules.</summary>
 public sealed class ReportServiceContext(TestDatabase database, UserContext user)
 {
+    /// <summary>The report strings from the real resx files, in the thread's UI culture.</summary>
+    public static IStringLocalizer<ReportStrings> Text { get; } = new ServiceCollection()
+        .AddLocalization(o => o.ResourcesPath = "Resources").AddLogging().BuildServiceProvider()
+        .GetRequiredService<IStringLocalizer<ReportStrings>>();
+
     public IRecordAccess Access { get; } = TestUsers.AccessFor(database.Factory, user);
 
     public ReportIndexQueries Index => new(database.Factory, Access);
 
     public DifferenceReportQueries Difference => new(database.Factory, Access);
 
-    public RoiReportService Roi => new(database.Factory, Access, new RoiAssumptionInputValidator(), database.Clock);
+    public RoiReportService Roi => new(database.Factory, Access, new RoiAssumptionInputValidator(Text), database.Clock);
 
     public EffectivenessReportQueries Effectiveness => new(database.Factory, Access,
         new CohortQueries(database.Factory, ObservationCollector.CreateDefault(), database.Clock, Access),

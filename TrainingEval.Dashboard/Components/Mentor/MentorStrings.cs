@@ -18,6 +18,15 @@ public static class MentorText
 
     public static string Dimension(this IStringLocalizer<MentorStrings> text, string dimension) => text[$"Dimension_{dimension}"];
 
+    /// <summary>
+    /// An alert's detail as the reader sees it: a <c>competency_drop</c>'s dimension code (<c>initiative: 4 → 2</c>)
+    /// becomes the dimension's name; the other details are numbers only and read the same in every language.
+    /// </summary>
+    public static string Detail(this IStringLocalizer<MentorStrings> text, AlertType type, string? detail) =>
+        type == Data.Entities.AlertType.CompetencyDrop && AlertRules.SplitRatingDetail(detail) is { } drop
+            ? text["Detail_CompetencyDrop", text.Dimension(drop.Dimension), drop.Change]
+            : detail ?? "";
+
     /// <summary>The coaching suggestion of a stored code (<c>attendance</c> … or <c>dimension:initiative</c>).</summary>
     public static string Suggestion(this IStringLocalizer<MentorStrings> text, string code) =>
         CoachingSuggestions.DimensionOf(code) is { } dimension

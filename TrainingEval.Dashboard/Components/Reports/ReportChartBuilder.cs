@@ -31,15 +31,25 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
         Zoom = new ChartZoom { Enabled = false },
     };
 
+    /// <summary>
+    /// The four level means beside the program's history, as horizontal bars: the level names sit on the left and
+    /// each value inside its own bar, so nothing overlaps on a phone (column labels collided at 390 px) or in the PDF.
+    /// In a horizontal ApexCharts bar chart the x axis is the value axis and the y axis holds the categories.
+    /// </summary>
     public ReportChart LevelsAgainstHistory(EffectivenessReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var options = new ApexChartOptions
         {
             Chart = Settings(ApexChartType.Bar),
-            XAxis = new ChartXAxis { Type = ChartAxisType.Category, Categories = [.. report.Levels.Select(l => evaluation.LevelName(l.Level))] },
-            YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
-            PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { ColumnWidth = "60%", BorderRadius = 3 } },
+            XAxis = new ChartXAxis
+            {
+                Type = ChartAxisType.Category,
+                Categories = [.. report.Levels.Select(l => evaluation.LevelName(l.Level))],
+                Min = 0, Max = 100, TickAmount = 5,
+                Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") },
+            },
+            PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true, BarHeight = "70%", BorderRadius = 3 } },
             DataLabels = new ChartDataLabels { Enabled = true, Formatter = OneDecimal, Style = new ChartTextStyle { FontSize = "11px" } },
             Colors = [Paper.Color(0), "#94a3b8"],
             Legend = new ChartLegend { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
@@ -52,6 +62,7 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
         ]);
     }
 
+    /// <summary>Learners per tier as horizontal bars, so the tier names read level on a phone instead of rotated and cut.</summary>
     public ReportChart Tiers(EffectivenessReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -59,9 +70,14 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
         var options = new ApexChartOptions
         {
             Chart = Settings(ApexChartType.Bar),
-            XAxis = new ChartXAxis { Type = ChartAxisType.Category, Categories = [.. tiers.Select(t => evaluation.TierLabel(t.Key))] },
-            YAxis = [new ChartYAxis { Min = 0, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
-            PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { ColumnWidth = "55%", BorderRadius = 3, Distributed = true } },
+            XAxis = new ChartXAxis
+            {
+                Type = ChartAxisType.Category,
+                Categories = [.. tiers.Select(t => evaluation.TierLabel(t.Key))],
+                Min = 0,
+                Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") },
+            },
+            PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true, BarHeight = "60%", BorderRadius = 3, Distributed = true } },
             DataLabels = new ChartDataLabels { Enabled = true },
             Colors = ["#15803d", "#2563eb", "#d97706", "#dc2626", "#94a3b8"],
             Legend = new ChartLegend { Show = false },

@@ -4,35 +4,53 @@ using PdfSharp.Fonts;
 namespace TrainingEval.Dashboard.Reports.Export;
 
 /// <summary>
-/// Gives PDFsharp the one font every report uses: Noto Sans CJK SC, which has Latin and Chinese glyphs.
+/// Gives PDFsharp the one font every report uses: a Chinese font that also has Latin glyphs.
 /// Why this exists: PDFsharp 6 (the cross-platform build) ships no fonts and cannot find system fonts, so without
-/// an <see cref="IFontResolver"/> it cannot print a single character, and Chinese needs a CJK font. Noto CJK comes
-/// as a TrueType collection (.ttc), which PDFsharp cannot read, so the Simplified Chinese face is copied out of the
-/// collection into a stand-alone font. Bold is simulated from the regular face rather than embedding a second
-/// 15 MB font. Note: Noto CJK has CFF outlines, which PDFsharp embeds whole (it subsets only TrueType outlines),
-/// so every PDF carries the font (≈ 13 MB).
+/// an <see cref="IFontResolver"/> it cannot print a single character, and Chinese needs a CJK font.
+/// Which font: PDFsharp subsets only fonts with TrueType (glyf) outlines and embeds CFF-outline fonts whole, so the
+/// first choice is WenQuanYi Micro Hei (glyf outlines, Debian fonts-wqy-microhei): a report then carries only the
+/// glyphs it prints (a few hundred KB instead of ≈ 13 MB). Zen Hei (also glyf) is next; Noto Sans CJK SC (CFF,
+/// embedded whole) is the last resort so a machine with only Noto still prints reports. All three come as
+/// TrueType collections (.ttc), which PDFsharp cannot read, so the wanted face is copied out into a stand-alone
+/// font. Bold is simulated from the regular face rather than embedding a second font.
 /// </summary>
 public sealed class CjkFontResolver : IFontResolver
 {
-    public const string FamilyName = "Noto Sans CJK SC";
-    private const string FaceName = "NotoSansCJKsc-Regular";
+    /// <summary>The family name the renderer asks for; the resolver answers it with whichever source was found.</summary>
+    public const string FamilyName = "Report Sans CJK";
+    public const string FaceName = "ReportSansCJK-Regular";
 
-    /// <summary>Where Debian/Ubuntu (fonts-noto-cjk), Fedora and Arch put the collection; the first that exists is used.</summary>
-    public static readonly IReadOnlyList<string> Candidates =
+    /// <summary>A font file and the face in it to use (collections hold several faces).</summary>
+    public sealed record FontSource(string Path, int Face, bool Subsettable);
+
+    /// <summary>
+    /// Where Debian/Ubuntu, Fedora and Arch put the fonts, best first; the first that exists is used.
+    /// NotoSansCJK-Regular.ttc holds JP, KR, SC, TC, HK then the Mono faces, so Simplified Chinese is face 2.
+    /// </summary>
+    public static readonly IReadOnlyList<FontSource> Candidates =
     [
-        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-        "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-        "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-        "/usr/share/fonts/opentype/noto-cjk/NotoSansCJK-Regular.ttc",
+        new("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0, Subsettable: true),
+        new("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc", 0, Subsettable: true),
+        new("/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc", 0, Subsettable: true),
+        new("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0, Subsettable: true),
+        new("/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc", 0, Subsettable: true),
+        new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, Subsettable: false),
+        new("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc", 2, Subsettable: false),
+        new("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 2, Subsettable: false),
+        new("/usr/share/fonts/opentype/noto-cjk/NotoSansCJK-Regular.ttc", 2, Subsettable: false),
     ];
-
-    /// <summary>The face of Simplified Chinese in NotoSansCJK-Regular.ttc (JP, KR, SC, TC, HK, then the Mono faces).</summary>
-    private const int SimplifiedChineseIndex = 2;
 
     private static readonly Lock InstallLock = new();
     private readonly Lazy<byte[]> _font;
 
-    public CjkFontResolver(string? path = null) => _font = new(() => Load(path ?? FindFont()));
+    public CjkFontResolver(FontSource? source = null)
+    {
+        Source = source ?? FindFont();
+        _font = new(() => Load(Source));
+    }
+
+    /// <summary>The font this resolver serves.</summary>
+    public FontSource Source { get; }
 
     /// <summary>Installs the resolver for the process once (PDFsharp's font settings are global).</summary>
     public static void EnsureInstalled()
@@ -50,15 +68,16 @@ public sealed class CjkFontResolver : IFontResolver
 
     public byte[]? GetFont(string faceName) => faceName == FaceName ? _font.Value : null;
 
-    private static string FindFont() =>
-        Candidates.FirstOrDefault(File.Exists)
+    private static FontSource FindFont() =>
+        Candidates.FirstOrDefault(c => File.Exists(c.Path))
         ?? throw new FileNotFoundException(
-            "The reports need the Noto Sans CJK font (Debian/Ubuntu: apt-get install fonts-noto-cjk). Looked in: " + string.Join(", ", Candidates));
+            "The reports need a Chinese font (Debian/Ubuntu: apt-get install fonts-wqy-microhei, or fonts-noto-cjk). Looked in: "
+            + string.Join(", ", Candidates.Select(c => c.Path)));
 
-    private static byte[] Load(string path)
+    private static byte[] Load(FontSource source)
     {
-        var bytes = File.ReadAllBytes(path);
-        return IsCollection(bytes) ? ExtractFace(bytes, SimplifiedChineseIndex) : bytes;
+        var bytes = File.ReadAllBytes(source.Path);
+        return IsCollection(bytes) ? ExtractFace(bytes, source.Face) : bytes;
     }
 
     private static bool IsCollection(byte[] bytes) => bytes.Length > 12 && bytes[0] == 't' && bytes[1] == 't' && bytes[2] == 'c' && bytes[3] == 'f';

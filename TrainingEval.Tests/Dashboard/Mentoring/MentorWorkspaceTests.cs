@@ -4,6 +4,7 @@ using MudBlazor;
 using TrainingEval.Dashboard.Components.Pages.Mentor;
 using TrainingEval.Dashboard.Data.Entities;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Health;
 
 namespace TrainingEval.Tests.Dashboard.Mentoring;
 
@@ -65,6 +66,19 @@ public sealed class MentorWorkspaceTests : MentoringTestContext
         // Resolved alerts stay readable behind the switch.
         page.Find("input[data-testid=show-resolved], [data-testid=show-resolved] input").Change(true);
         page.WaitForAssertion(() => page.Find("[data-testid=alert-item] .alert-status").TextContent.ShouldBe("Resolved"));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "学习主动性：4 → 2")]
+    [InlineData("en", "Initiative: 4 → 2")]
+    public async Task A_competency_drop_names_the_dimension_in_the_reader_s_language(string culture, string detail)
+    {
+        await AddAlertAsync(2, AlertType.CompetencyDrop, AlertRules.ForRating("initiative", 4, 2)!.Detail, "dimension:initiative");
+        UseCulture(culture);
+
+        var page = Render<MentorWorkspace>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=alert-item] .alert-detail").TextContent.Trim().ShouldBe(detail));
     }
 
     [Fact]

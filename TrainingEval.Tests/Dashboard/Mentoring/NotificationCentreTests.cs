@@ -19,7 +19,7 @@ public sealed class NotificationCentreTests : MentoringTestContext
     private async Task SeedInboxAsync()
     {
         await AddAlertAsync(1, AlertType.AtRisk, "index 52.0", "engagement");
-        await AddAlertAsync(3, AlertType.CompetencyDrop, "initiative 4 → 2", "dimension:initiative", Now.AddDays(-1));
+        await AddAlertAsync(3, AlertType.CompetencyDrop, "initiative: 4 → 2", "dimension:initiative", Now.AddDays(-1));
         await using var db = Database.CreateContext();
         db.Notifications.Add(new Notification { Kind = NotificationKind.WeeklyDigest, MentorId = Data.Mentor.Id, IsoYear = 2026, IsoWeek = 13, CreatedAt = Now.AddHours(-3) });
         await db.SaveChangesAsync(Ct);
@@ -62,6 +62,7 @@ public sealed class NotificationCentreTests : MentoringTestContext
         rows.Select(n => n.GetAttribute("data-kind")).ShouldBe(["Alert", "Alert"]);
         rows[0].TextContent.ShouldContain("Competency dropped");
         rows[0].TextContent.ShouldContain("学员4");
+        rows[0].TextContent.ShouldContain("Initiative: 4 → 2", Case.Sensitive);
     }
 
     [Fact]

@@ -106,6 +106,15 @@ public class AlertRuleTests
     }
 
     [Fact]
+    public void A_competency_drop_detail_splits_into_its_dimension_and_change_and_other_details_do_not()
+    {
+        AlertRules.SplitRatingDetail(AlertRules.ForRating("collaboration", 5, 3)!.Detail).ShouldBe(("collaboration", "5 → 3"));
+        AlertRules.SplitRatingDetail(AlertRules.ForAssessment("Quiz 3", [80, 90], 60)!.Detail).ShouldBeNull();
+        AlertRules.SplitRatingDetail("78.5 → 61").ShouldBeNull();
+        AlertRules.SplitRatingDetail(null).ShouldBeNull();
+    }
+
+    [Fact]
     public void A_score_drop_suggests_a_targeted_review()
     {
         var alert = AlertRules.ForAssessment("Quiz 3", [80, 90], 60)!;
