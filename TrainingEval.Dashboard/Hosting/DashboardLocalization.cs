@@ -20,7 +20,7 @@ public static class DashboardLocalization
     public static IServiceCollection AddDashboardLocalization(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization(options => options.ResourcesPath = ResourcesPath);
-        // Server-rendered HTML (sign-in pages, the loading placeholder) keeps Chinese as text instead of one &#x…; entity per character.
+        // Server-rendered HTML (sign-in pages, the loading screen) keeps Chinese as text instead of one &#x…; entity per character.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOptions<TrainingEvalOptions>()
             .Bind(configuration.GetSection(TrainingEvalOptions.SectionName))

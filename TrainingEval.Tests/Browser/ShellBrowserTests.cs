@@ -5,7 +5,7 @@ namespace TrainingEval.Tests.Browser;
 
 /// <summary>
 /// The document around every page: pages render in the circuit (no prerendering), so until it is up the browser shows a
-/// localized placeholder, which goes away as soon as the layout is in; the root is the overview and an unknown address
+/// localized loading screen, which goes away as soon as the layout is in; the root is the overview and an unknown address
 /// is a 404 with the not-found page, in the user's language.
 /// </summary>
 public sealed class ShellBrowserTests(BrowserFixture browser)
@@ -13,11 +13,11 @@ public sealed class ShellBrowserTests(BrowserFixture browser)
     [Theory]
     [InlineData("en", "Opening the page…", "Overview")]
     [InlineData("zh-CN", "正在打开页面…", "培训总览")]
-    public async Task The_placeholder_shows_until_the_page_renders_and_the_root_is_the_overview(string culture, string placeholder, string heading)
+    public async Task The_loading_screen_shows_until_the_page_renders_and_the_root_is_the_overview(string culture, string loadingText, string heading)
     {
         await using var session = await browser.OpenAsync("playground", culture);
         var page = session.Page;
-        // Hold the circuit's negotiation back so the placeholder can be seen, then let it through.
+        // Hold the circuit's negotiation back so the loading screen can be seen, then let it through.
         var release = new TaskCompletionSource();
         await page.RouteAsync("**/_blazor/negotiate**", async route =>
         {
@@ -27,8 +27,8 @@ public sealed class ShellBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync(new Uri(browser.BaseUri, "/").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.Locator(".te-boot")).ToBeVisibleAsync();
-        await Expect(page.Locator(".te-boot")).ToContainTextAsync(placeholder);
-        await session.ScreenshotAsync($"shell-placeholder-{culture}", fullPage: false);
+        await Expect(page.Locator(".te-boot")).ToContainTextAsync(loadingText);
+        await session.ScreenshotAsync($"shell-loading-{culture}", fullPage: false);
         release.SetResult();
 
         await session.WaitForCircuitAsync();

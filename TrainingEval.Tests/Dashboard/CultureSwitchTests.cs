@@ -7,7 +7,7 @@ namespace TrainingEval.Tests.Dashboard;
 /// <summary>
 /// The configured default language (zh-CN) until a user switches; <c>/culture/set</c> stores the choice
 /// in the culture cookie and returns only to a page of this site. Interactive pages are not prerendered, so
-/// over HTTP the server sends the document in the chosen language with its placeholder; the pages' own text
+/// over HTTP the server sends the document in the chosen language with its loading screen; the pages' own text
 /// is checked in Chromium (<see cref="Browser.ShellBrowserTests"/> and each page's browser tests).
 /// </summary>
 public sealed class CultureSwitchTests(DashboardServer server) : IClassFixture<DashboardServer>, IAsyncLifetime

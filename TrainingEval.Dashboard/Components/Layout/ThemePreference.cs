@@ -2,7 +2,7 @@ namespace TrainingEval.Dashboard.Components.Layout;
 
 /// <summary>
 /// The light/dark choice, kept per browser in a cookie (written by ThemeToggle.razor.js) so the
-/// server renders the loading placeholder and the first page in the chosen theme, without a flash of the other one.
+/// server renders the loading screen and the first page in the chosen theme, without a flash of the other one.
 /// </summary>
 public static class ThemePreference
 {
