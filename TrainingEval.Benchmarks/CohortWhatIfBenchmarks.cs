@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using TrainingEval.Dashboard.Analytics.Cohorts;
-using TrainingEval.Dashboard.WhatIf;
-using TrainingEval.Domain.Evaluation;
+using TrainingEval.Dashboard.Features.Cohorts;
+using TrainingEval.Dashboard.Features.WhatIf;
+using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Profiles;
+using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Benchmarks;
 

@@ -9,9 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TrainingEval.Dashboard.Data;
-using TrainingEval.Dashboard.Data.Health;
+using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Hosting;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Domain.Comparisons;
 
 namespace TrainingEval.Benchmarks;

@@ -2,12 +2,11 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using TrainingEval.Dashboard.Data;
-using TrainingEval.Dashboard.Data.Collection;
-using TrainingEval.Dashboard.Data.Import;
-using TrainingEval.Dashboard.Data.Profiles;
-using TrainingEval.Dashboard.Data.Scoring;
-using TrainingEval.Dashboard.Security;
+using TrainingEval.Dashboard.Features.Import;
+using TrainingEval.Dashboard.Features.Profiles;
+using TrainingEval.Dashboard.Features.Scoring;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Tools.Oulad;
 
 namespace TrainingEval.Benchmarks;

@@ -5,11 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TrainingEval.Dashboard.Analytics;
-using TrainingEval.Dashboard.Components.Layout;
-using TrainingEval.Dashboard.Components.Learners;
-using TrainingEval.Dashboard.Data;
+using TrainingEval.Dashboard.Features.Learners;
 using TrainingEval.Dashboard.Hosting;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Domain.Comparisons;
 
 namespace TrainingEval.Benchmarks;

@@ -5,10 +5,9 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using TrainingEval.Dashboard.Data;
-using TrainingEval.Dashboard.Data.Collection;
-using TrainingEval.Dashboard.Data.Demo;
-using TrainingEval.Dashboard.Data.Scoring;
+using TrainingEval.Dashboard.Features.Demo;
+using TrainingEval.Dashboard.Features.Scoring;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
 
 namespace TrainingEval.Benchmarks;
 
@@ -46,7 +45,7 @@ public class ScoreServiceBenchmarks
         // The first run finished long ago: every level has data.
         var cohort = company.Cohorts.OrderBy(c => c.StartDate).First();
         _cohortId = cohort.Id;
-        _oneEnrollment = company.Enrollments.First(e => e.Cohort == cohort && e.Status == Dashboard.Data.Entities.EnrollmentStatus.Completed).Id;
+        _oneEnrollment = company.Enrollments.First(e => e.Cohort == cohort && e.Status == Dashboard.Infrastructure.Persistence.Entities.EnrollmentStatus.Completed).Id;
         _scores = new CohortScoreService(factory, ObservationCollector.CreateDefault(), new PersistenceBench.FixedClock(Today));
         _scores.RecomputeCohortAsync(_cohortId).GetAwaiter().GetResult();
     }

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using TrainingEval.Domain.Evaluation;
+using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Profiles;
+using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Benchmarks;
 

@@ -1,6 +1,6 @@
-using TrainingEval.Dashboard.Data;
 using TrainingEval.Dashboard.Hosting;
-using TrainingEval.Dashboard.Security;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddRootAppSettings();

@@ -1,18 +1,18 @@
 using FluentValidation;
-using MudBlazor;
 using MudBlazor.Services;
-using TrainingEval.Dashboard.Analytics;
-using TrainingEval.Dashboard.Api;
-using TrainingEval.Dashboard.Analytics.Cohorts;
-using TrainingEval.Dashboard.Components;
-using TrainingEval.Dashboard.Data;
-using TrainingEval.Dashboard.Data.Import;
-using TrainingEval.Dashboard.Export;
-using TrainingEval.Dashboard.Live;
-using TrainingEval.Dashboard.Reports;
-using TrainingEval.Dashboard.Localization;
-using TrainingEval.Dashboard.Scoring;
-using TrainingEval.Dashboard.Security;
+using MudBlazor;
+using TrainingEval.Dashboard.Features.Account;
+using TrainingEval.Dashboard.Features.Api;
+using TrainingEval.Dashboard.Features.Cohorts;
+using TrainingEval.Dashboard.Features.Import;
+using TrainingEval.Dashboard.Features.Programs;
+using TrainingEval.Dashboard.Features.Reports;
+using TrainingEval.Dashboard.Features.Scoring.Playground;
+using TrainingEval.Dashboard.Infrastructure.Files;
+using TrainingEval.Dashboard.Infrastructure.Live;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Dashboard.Shared.Localization;
 
 namespace TrainingEval.Dashboard.Hosting;
 

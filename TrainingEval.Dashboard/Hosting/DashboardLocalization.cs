@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
-using TrainingEval.Dashboard.Options;
 
 namespace TrainingEval.Dashboard.Hosting;
 
@@ -14,12 +13,12 @@ namespace TrainingEval.Dashboard.Hosting;
 /// </summary>
 public static class DashboardLocalization
 {
-    public const string ResourcesPath = "Resources";
     public const string SetCulturePath = "/culture/set";
 
     public static IServiceCollection AddDashboardLocalization(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddLocalization(options => options.ResourcesPath = ResourcesPath);
+        // Each .resx sits beside the component or class it translates (feature folders), so no ResourcesPath.
+        services.AddLocalization();
         // Server-rendered HTML (sign-in pages, the loading screen) keeps Chinese as text instead of one &#x…; entity per character.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOptions<TrainingEvalOptions>()

@@ -1,4 +1,5 @@
-using TrainingEval.Domain.Evaluation;
+using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Domain.Comparisons;
 

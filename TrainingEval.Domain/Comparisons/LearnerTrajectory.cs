@@ -1,5 +1,6 @@
 using System.Globalization;
-using TrainingEval.Domain.Evaluation;
+using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Domain.Comparisons;
 

@@ -1,5 +1,5 @@
 using MathNet.Numerics;
-using TrainingEval.Domain.Evaluation;
+using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Domain.Comparisons;
 

@@ -1,5 +1,5 @@
-using TrainingEval.Domain.Collection;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Indicators;
 
 namespace TrainingEval.Domain.Health;
 

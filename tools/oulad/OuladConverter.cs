@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using CsvHelper.Configuration;
-using TrainingEval.Domain.Evaluation;
+using CsvHelper;
+using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Profiles;
 
 namespace TrainingEval.Tools.Oulad;
 

@@ -1,4 +1,4 @@
-# Source of Resources/Localization/ReportStrings(.zh-CN).resx: key -> (English, Chinese). Run: python3 tools/resx/report_strings.py
+# Source of TrainingEval.Dashboard/Features/Reports/ReportStrings(.zh-CN).resx: key -> (English, Chinese). Run: python3 tools/resx/report_strings.py
 import os, html
 S = {
  "Explain_NoData": ("{0}: no before/after pairs yet, so there is nothing to compare.", "{0}：尚无训前/训后配对数据，无法比较。"),
@@ -202,6 +202,6 @@ def write(path, idx):
         out.append(f'  <data name="{k}" xml:space="preserve">\n    <value>{html.escape(v[idx], quote=False)}</value>\n  </data>')
     out.append('</root>\n')
     open(path, 'w', encoding='utf-8').write('\n'.join(out))
-root = os.path.join(os.path.dirname(__file__), '..', '..', 'TrainingEval.Dashboard', 'Resources', 'Localization')
+root = os.path.join(os.path.dirname(__file__), '..', '..', 'TrainingEval.Dashboard', 'Features', 'Reports')
 write(os.path.join(root, 'ReportStrings.resx'), 0)
 write(os.path.join(root, 'ReportStrings.zh-CN.resx'), 1)

@@ -1,5 +1,6 @@
 using TrainingEval.Domain.Comparisons;
-using TrainingEval.Domain.Evaluation;
+using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Scoring;
 using static TrainingEval.Tests.Domain.Comparisons.LearnerScores;
 
 namespace TrainingEval.Tests.Domain.Comparisons;

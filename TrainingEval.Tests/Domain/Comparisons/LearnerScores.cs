@@ -1,4 +1,4 @@
-using TrainingEval.Domain.Evaluation;
+using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Tests.Domain.Comparisons;
 

@@ -1,0 +1,13 @@
+namespace TrainingEval.Dashboard.Features.Account;
+
+internal static partial class LoginLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in failed for {UserName}")]
+    public static partial void Failed(ILogger logger, string userName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused: {UserName} is locked out")]
+    public static partial void LockedOut(ILogger logger, string userName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not allowed: {UserName} was refused {Path}")]
+    public static partial void Denied(ILogger logger, string userName, string path);
+}

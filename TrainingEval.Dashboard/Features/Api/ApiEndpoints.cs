@@ -1,0 +1,193 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Features.Cohorts;
+using TrainingEval.Dashboard.Features.Import;
+using TrainingEval.Dashboard.Features.Learners;
+using TrainingEval.Dashboard.Features.Profiles;
+using TrainingEval.Dashboard.Features.Programs;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Dashboard.Shared.Filters;
+
+namespace TrainingEval.Dashboard.Features.Api;
+
+/// <summary>
+/// The REST API (<c>/api/v1</c>, OpenAPI at <c>/openapi/v1.json</c>) for HR, LMS and business systems. Every
+/// endpoint requires the "ApiKey" scheme explicitly, so the dashboard's own sign-in never applies to it, and
+/// every call is audited (who, method and path, status). It reuses the services behind the pages.
+/// </summary>
+public static class ApiEndpoints
+{
+    public const string StaffPolicy = "api-staff";
+    public const string ReadersPolicy = "api-readers";
+
+    public static IServiceCollection AddTrainingEvalApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.HrAnalyst))
+            .AddPolicy(ReadersPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.HrAnalyst, Roles.Executive));
+        services.AddOpenApi();
+        services.AddSingleton<ApiAudit>();
+        services.AddScoped<ApiKeyService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTrainingEvalApi(this IEndpointRouteBuilder app)
+    {
+        // The document describes the API, holds no data, and is what a developer reads before having a key.
+        app.MapOpenApi().AllowAnonymous();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter(AuditAndTranslate).WithTags("TrainingEval");
+        api.MapPost("/imports/{kind}", ImportAsync).RequireAuthorization(StaffPolicy)
+            .WithSummary("Import a CSV or XLSX file of one kind (learners, programs, cohorts, enrollments, observations); all or nothing.");
+        api.MapGet("/cohorts/{cohortCode}/scores", CohortScoresAsync).RequireAuthorization(ReadersPolicy)
+            .WithSummary("Per learner: employee_no, level scores, composite, coverage, tier, passed, rank (2 decimals); ?format=csv for CSV.");
+        api.MapGet("/programs/{programCode}/history", ProgramHistoryAsync).RequireAuthorization(ReadersPolicy)
+            .WithSummary("A program's runs: mean scores, pass rate, coverage, trend, profile versions.");
+        api.MapGet("/learners/{employeeNo}/trajectory", TrajectoryAsync).RequireAuthorization(ReadersPolicy)
+            .WithSummary("A learner's scores in every cohort, oldest first.");
+        api.MapGet("/learners/{employeeNo}/health", HealthAsync).RequireAuthorization(ReadersPolicy)
+            .WithSummary("A learner's weekly learning health index.");
+        api.MapPut("/programs/{programCode}/profile", SaveProfileAsync).RequireAuthorization(StaffPolicy)
+            .WithSummary("Save a new version of a program's weight profile; 422 with the validator's messages.");
+        return app;
+    }
+
+    private static async ValueTask<object?> AuditAndTranslate(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch (AccessDeniedException ex)
+        {
+            result = Problem(403, "Not allowed", ex.Message);
+        }
+        catch (RecordNotFoundException ex)
+        {
+            result = Problem(404, "Not found", ex.Message);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            result = Problem(409, "Changed meanwhile", ex.Message);
+        }
+        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
+        await http.RequestServices.GetRequiredService<ApiAudit>().WriteAsync(http, http.User.Identity?.Name ?? "unknown", status);
+        return result;
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(statusCode: status, title: title, detail: detail);
+
+    private static async Task<IResult> ImportAsync(string kind, HttpRequest request, ImportService imports, CancellationToken cancellationToken)
+    {
+        if (!ImportSchema.TryParseKind(kind, out var importKind))
+            return Problem(404, "Unknown kind", $"There is no import kind '{kind}'; use {string.Join(", ", ImportSchema.Kinds.Select(k => k.Slug()))}.");
+        if (ImportFormats.FromMediaType(request.ContentType) is not { } format)
+            return Problem(415, "Unsupported media type", $"Send the file as {ImportFormats.CsvMediaType} or {ImportFormats.XlsxMediaType}.");
+        var result = await imports.ImportAsync(importKind, request.Body, format, "api", cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Ok(new ImportResponse(importKind.Slug(), result.RowsRead, result.Created, result.Updated, result.Unchanged, result.RecomputedCohorts))
+            : TypedResults.UnprocessableEntity(new ImportErrorsResponse(result.Errors));
+    }
+
+    private static async Task<IResult> CohortScoresAsync(string cohortCode, string? format, CohortQueries cohorts, IRecordAccess access, CancellationToken cancellationToken)
+    {
+        var cohort = await cohorts.FindCohortAsync(cohortCode, cancellationToken);
+        if (cohort is null)
+            return Problem(404, "Not found", $"There is no cohort {cohortCode}.");
+        await access.EnsureCanReadCohortAsync(cohort.Id, cancellationToken);
+        var stored = await cohorts.LoadStoredScoresAsync(cohort.Id, cancellationToken);
+        var set = stored.Scores;
+        var rows = set.Learners.Select((l, i) =>
+        {
+            var s = set.Scores[i];
+            // A learner whose score is not stored yet has a default score: no tier, so no coverage either.
+            var scored = s.Tier is not null;
+            return new LearnerScoreRow(l.EmployeeNumber,
+                LearnerScoreRow.Round(s.Reaction), LearnerScoreRow.Round(s.Learning), LearnerScoreRow.Round(s.Behavior), LearnerScoreRow.Round(s.Results),
+                LearnerScoreRow.Round(s.Composite), scored ? LearnerScoreRow.Round(s.Coverage) : null, LearnerScoreRow.TierCode(s.Tier), s.Passed, set.Ranks[i]);
+        }).ToList();
+        if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Ok(new CohortScoresResponse(cohort.Code, set.ProfileVersion, rows));
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            foreach (var h in LearnerScoreRow.CsvHeader)
+                csv.WriteField(h);
+            csv.NextRecord();
+            foreach (var row in rows)
+            {
+                foreach (var cell in row.CsvCells())
+                    csv.WriteField(cell);
+                csv.NextRecord();
+            }
+        }
+        return TypedResults.Text(text.ToString(), ImportFormats.CsvMediaType + "; charset=utf-8");
+    }
+
+    private static async Task<IResult> ProgramHistoryAsync(string programCode, ProgramQueries programs, CancellationToken cancellationToken)
+    {
+        var view = await programs.HistoryAsync(programCode, DashboardFilter.Empty, cancellationToken);
+        if (view is null)
+            return Problem(404, "Not found", $"There is no program {programCode}.");
+        var runs = view.History.Cohorts.Select(c => new ProgramRunRow(c.RunOrder, c.CohortCode, c.StartDate, c.ProfileVersion, c.ProfileVersionChanged,
+            c.Summary.LearnerCount, c.Summary.CompositeCount, LearnerScoreRow.Round(c.Summary.MeanComposite), LearnerScoreRow.Round(c.Summary.PassRate),
+            LearnerScoreRow.Round(c.Summary.MeanCoverage), LearnerScoreRow.Round(c.Trend))).ToList();
+        return TypedResults.Ok(new ProgramHistoryResponse(view.Program.Code, view.Program.Name, view.Program.CurrentProfileVersion,
+            LearnerScoreRow.Round(view.History.Trend?.Slope), runs));
+    }
+
+    private static async Task<IResult> TrajectoryAsync(string employeeNo, LearnerQueries learners, IRecordAccess access, CancellationToken cancellationToken)
+    {
+        var view = await learners.GetVerticalViewAsync(employeeNo, cancellationToken);
+        if (view is null)
+            return Problem(404, "Not found", $"There is no learner with employee number {employeeNo}.");
+        await access.EnsureCanReadLearnerAsync(view.Learner.Id, cancellationToken);
+        var rows = view.Cohorts.OrderBy(c => c.StartDate).Select(c => new TrajectoryRow(c.CohortCode, c.StartDate, c.EndDate, c.IsClosed, c.Status.ToString().ToLowerInvariant(),
+            LearnerScoreRow.Round(c.Reaction), LearnerScoreRow.Round(c.Learning), LearnerScoreRow.Round(c.Behavior), LearnerScoreRow.Round(c.Results),
+            LearnerScoreRow.Round(c.Composite), LearnerScoreRow.Round(c.Coverage), LearnerScoreRow.TierCode(c.Tier), c.Passed, c.Rank, c.RankedCount)).ToList();
+        return TypedResults.Ok(new TrajectoryResponse(view.Learner.EmployeeNumber, view.Learner.Name, rows));
+    }
+
+    private static async Task<IResult> HealthAsync(string employeeNo, LearnerQueries learners, IRecordAccess access, CancellationToken cancellationToken)
+    {
+        var view = await learners.GetVerticalViewAsync(employeeNo, cancellationToken);
+        if (view is null)
+            return Problem(404, "Not found", $"There is no learner with employee number {employeeNo}.");
+        await access.EnsureCanReadLearnerAsync(view.Learner.Id, cancellationToken);
+        return TypedResults.Ok(new HealthResponse(view.Learner.EmployeeNumber,
+            view.Health.Select(h => new HealthRow(h.IsoYear, h.IsoWeek, h.WeekEnd, LearnerScoreRow.Round(h.Index))).ToList()));
+    }
+
+    private static async Task<IResult> SaveProfileAsync(string programCode, [FromBody] ProfileRequest request, IDbContextFactory<TrainingDbContext> contexts,
+        WeightProfileService profiles, IRecordAccess access, CancellationToken cancellationToken)
+    {
+        await access.EnsureInRoleAsync(Roles.Staff, "weight profiles");
+        int programId;
+        int current;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var program = await db.Programs.AsNoTracking().Where(p => p.Code == programCode.Trim())
+                .Select(p => new { p.Id, p.CurrentProfileVersion }).FirstOrDefaultAsync(cancellationToken);
+            if (program is null)
+                return Problem(404, "Not found", $"There is no program {programCode}.");
+            (programId, current) = (program.Id, program.CurrentProfileVersion);
+        }
+        try
+        {
+            var saved = await profiles.SaveAsync(programId, request.ToDomain(), request.BasedOnVersion ?? current, request.ChangeNote, cancellationToken);
+            return TypedResults.Ok(new ProfileSavedResponse(programCode.Trim(), saved.Version));
+        }
+        catch (DataValidationException ex)
+        {
+            return TypedResults.UnprocessableEntity(new ValidationErrorsResponse(ex.Errors));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using TrainingEval.Dashboard.Features.Import;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Profiles;
+using TrainingEval.Domain.Scoring;
+
+namespace TrainingEval.Dashboard.Features.Api;
+
+/// <summary>200 of <c>POST /api/v1/imports/{kind}</c>.</summary>
+public sealed record ImportResponse(string Kind, int RowsRead, int Created, int Updated, int Unchanged, IReadOnlyList<string> RecomputedCohorts);
+
+/// <summary>422 of an import: every error of the file; nothing was written.</summary>
+public sealed record ImportErrorsResponse(IReadOnlyList<ImportError> Errors);
+
+/// <summary>422 of a profile: the validator's messages; nothing was saved.</summary>
+public sealed record ValidationErrorsResponse(IReadOnlyList<string> Errors);
+
+/// <summary>One learner's stored score in a cohort, as exported: numbers rounded to 2 decimals, null where none exists.</summary>
+public sealed record LearnerScoreRow(
+    [property: JsonPropertyName("employee_no")] string EmployeeNo,
+    [property: JsonPropertyName("reaction")] double? Reaction,
+    [property: JsonPropertyName("learning")] double? Learning,
+    [property: JsonPropertyName("behavior")] double? Behavior,
+    [property: JsonPropertyName("results")] double? Results,
+    [property: JsonPropertyName("composite")] double? Composite,
+    [property: JsonPropertyName("coverage")] double? Coverage,
+    [property: JsonPropertyName("tier")] string? Tier,
+    [property: JsonPropertyName("passed")] bool? Passed,
+    [property: JsonPropertyName("rank")] int? Rank)
+{
+    public static readonly string[] CsvHeader = ["employee_no", "reaction", "learning", "behavior", "results", "composite", "coverage", "tier", "passed", "rank"];
+
+    public static double? Round(double? value) => value is { } v ? ScoreRounding.ForExport(v) : null;
+
+    public static string? TierCode(Tier? tier) => tier switch
+    {
+        null => null,
+        Domain.Scoring.Tier.Insufficient => "insufficient",
+        { } t => t.ToString(),
+    };
+
+    public IEnumerable<string> CsvCells() =>
+    [
+        EmployeeNo, N(Reaction), N(Learning), N(Behavior), N(Results), N(Composite), N(Coverage), Tier ?? "",
+        Passed is { } p ? (p ? "true" : "false") : "", Rank?.ToString(CultureInfo.InvariantCulture) ?? "",
+    ];
+
+    private static string N(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+}
+
+/// <summary>A cohort's scores: the profile version they were computed with and one row per scored learner.</summary>
+public sealed record CohortScoresResponse(string CohortCode, int? ProfileVersion, IReadOnlyList<LearnerScoreRow> Learners);
+
+/// <summary>One run of a program's history.</summary>
+public sealed record ProgramRunRow(int RunOrder, string CohortCode, DateOnly StartDate, int? ProfileVersion, bool ProfileVersionChanged,
+    int Learners, int Scored, double? MeanComposite, double? PassRate, double? MeanCoverage, double? Trend);
+
+public sealed record ProgramHistoryResponse(string ProgramCode, string Name, int CurrentProfileVersion, double? TrendSlopePerRun, IReadOnlyList<ProgramRunRow> Runs);
+
+/// <summary>One cohort of a learner's trajectory.</summary>
+public sealed record TrajectoryRow(string CohortCode, DateOnly StartDate, DateOnly EndDate, bool IsClosed, string Status,
+    double? Reaction, double? Learning, double? Behavior, double? Results, double? Composite, double? Coverage, string? Tier, bool? Passed, int? Rank, int RankedCount);
+
+public sealed record TrajectoryResponse(string EmployeeNo, string Name, IReadOnlyList<TrajectoryRow> Cohorts);
+
+public sealed record HealthRow(int IsoYear, int IsoWeek, DateOnly WeekEnd, double? Index);
+
+public sealed record HealthResponse(string EmployeeNo, IReadOnlyList<HealthRow> Weeks);
+
+/// <summary>A weight profile as JSON (spec section 3); codes as in the spec (<c>likert5</c>, <c>renormalize</c>).</summary>
+public sealed record ProfileRequest
+{
+    public string Name { get; init; } = "Default";
+    public required LevelWeightsRequest LevelWeights { get; init; }
+    public required IReadOnlyList<IndicatorRequest> Indicators { get; init; }
+    public string Policy { get; init; } = "renormalize";
+    public TiersRequest? Tiers { get; init; }
+    public double PassMark { get; init; } = 60;
+    public double ExamPassLine { get; init; } = 60;
+    public int ApplicationWindowDays { get; init; } = 60;
+
+    /// <summary>The version the change is based on; a newer saved version makes the request a 409. Omit to build on the current one.</summary>
+    public int? BasedOnVersion { get; init; }
+    public string? ChangeNote { get; init; }
+
+    /// <exception cref="DataValidationException">A level, normalisation or policy code is unknown.</exception>
+    public WeightProfile ToDomain()
+    {
+        var errors = new List<string>();
+        var policy = Policy.Trim().ToLowerInvariant() switch
+        {
+            "renormalize" => MissingDataPolicy.Renormalize,
+            "zero" => MissingDataPolicy.Zero,
+            _ => (MissingDataPolicy?)null,
+        };
+        if (policy is null)
+            errors.Add($"Unknown policy '{Policy}'; use renormalize or zero.");
+        var indicators = new List<IndicatorDefinition>();
+        foreach (var i in Indicators ?? [])
+        {
+            var levelKnown = Enum.TryParse<KirkpatrickLevel>(i.Level, ignoreCase: true, out var level) && Enum.IsDefined(level);
+            if (!levelKnown)
+                errors.Add($"Indicator {i.Code}: unknown level '{i.Level}'; use reaction, learning, behavior or results.");
+            if (!NormalizationCodes.TryParse(i.Normalization, out var normalization))
+                errors.Add($"Indicator {i.Code}: unknown normalization '{i.Normalization}'.");
+            indicators.Add(new IndicatorDefinition
+            {
+                Code = i.Code, Level = level, Normalization = normalization, Weight = i.Weight,
+                Max = i.Max ?? 100, Target = i.Target ?? 1, IsCustom = i.IsCustom,
+            });
+        }
+        if (errors.Count > 0)
+            throw new DataValidationException(errors);
+        return new WeightProfile
+        {
+            Name = Name,
+            LevelWeights = new LevelWeights(LevelWeights.Reaction, LevelWeights.Learning, LevelWeights.Behavior, LevelWeights.Results),
+            Indicators = indicators,
+            Policy = policy!.Value,
+            Tiers = Tiers is null ? TierThresholds.Default : new TierThresholds(Tiers.A, Tiers.B, Tiers.C),
+            PassMark = PassMark,
+            ExamPassLine = ExamPassLine,
+            ApplicationWindowDays = ApplicationWindowDays,
+        };
+    }
+}
+
+public sealed record LevelWeightsRequest(double Reaction, double Learning, double Behavior, double Results);
+
+public sealed record TiersRequest(double A, double B, double C);
+
+public sealed record IndicatorRequest(string Code, string Level, string Normalization, double Weight, double? Max = null, double? Target = null, bool IsCustom = false);
+
+public sealed record ProfileSavedResponse(string ProgramCode, int Version);

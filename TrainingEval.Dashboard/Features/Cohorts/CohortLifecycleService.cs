@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Features.Scoring;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Infrastructure.Security;
+
+namespace TrainingEval.Dashboard.Features.Cohorts;
+
+/// <summary>
+/// Closes a cohort: records the profile version current at that moment (its official scores use it from
+/// then on, whatever later versions say) and rescores it with that version. The cohort's revision guards
+/// against two people closing or editing it at once.
+/// </summary>
+public sealed class CohortLifecycleService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, ICurrentActor actor, IRecordAccess access)
+{
+    /// <param name="expectedRevision">The cohort's <see cref="Cohort.Revision"/> when the user opened it.</param>
+    /// <exception cref="ConcurrencyConflictException">The cohort changed since it was read.</exception>
+    public async Task<Cohort> CloseAsync(int cohortId, int expectedRevision, CancellationToken cancellationToken = default)
+    {
+        await access.EnsureInRoleAsync(Roles.Staff, $"cohort {cohortId}");
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Actor = await actor.GetNameAsync();
+        db.Clock = clock;
+        var cohort = await db.Cohorts.FirstOrDefaultAsync(c => c.Id == cohortId, cancellationToken)
+            ?? throw new RecordNotFoundException("cohort", cohortId);
+        if (cohort.IsClosed)
+            throw new DataValidationException($"Cohort {cohort.Code} is already closed.");
+        var version = await db.ProfileVersions.Where(v => v.ProgramId == cohort.ProgramId).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new DataValidationException($"The program of cohort {cohort.Code} has no weight profile; save one before closing the cohort.");
+
+        // The user's revision becomes the expected original value, so EF's concurrency check compares against it.
+        db.Entry(cohort).Property(c => c.Revision).OriginalValue = expectedRevision;
+        cohort.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        cohort.ProfileVersionId = version.Id;
+        await db.SaveChangesAsync(cancellationToken);
+
+        await scores.RecomputeCohortAsync(cohortId, cancellationToken);
+        return cohort;
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrainingEval.Dashboard.Features.Admin;
+using TrainingEval.Dashboard.Features.Learners;
+using TrainingEval.Dashboard.Features.Mentoring;
+using TrainingEval.Dashboard.Features.MyLearning;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Infrastructure.Security;
+
+namespace TrainingEval.Dashboard.Features.Cohorts;
+
+/// <summary>
+/// Filter and page of the cohorts list; every field comes from the URL. A cohort matches the date range
+/// when it starts in it (both ends inclusive), as everywhere on the dashboard (<c>DashboardFilter.CoversStart</c>).
+/// </summary>
+public sealed record CohortListQuery(
+    string? Search,
+    string? ProgramCode,
+    DateOnly? From,
+    DateOnly? To,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize);
+
+/// <summary>
+/// A row of the cohorts list. <see cref="Learners"/> counts enrollments that did not withdraw;
+/// the means are over the stored scores of the cohort (null when nothing is scored yet).
+/// </summary>
+public sealed record CohortListRow(
+    string Code,
+    string Name,
+    string? NameEn,
+    string ProgramCode,
+    string ProgramName,
+    string? ProgramNameEn,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    bool IsClosed,
+    int Learners,
+    double? MeanComposite,
+    double? MeanCoverage);
+
+/// <summary>Read queries of the cohorts list.</summary>
+public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access)
+{
+    /// <summary>A page of cohorts, newest start first, matching the search (code or name), program and date range.</summary>
+    public async Task<PagedResult<CohortListRow>> SearchAsync(CohortListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = Paging.ClampPage(query.Page);
+        var pageSize = Paging.ClampPageSize(query.PageSize);
+
+        var user = await access.EnsureInRoleAsync(Roles.ReadersAndMentors, "cohorts list");
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var cohorts = db.Cohorts.AsNoTracking();
+        // A mentor lists only the cohorts where they mentor someone.
+        if (!user.ReadsEverything)
+            cohorts = cohorts.Where(c => c.Enrollments.Any(e => e.MentorId == user.MentorId));
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = Paging.ContainsPattern(query.Search);
+            cohorts = cohorts.Where(c =>
+                EF.Functions.Like(c.Code, pattern, @"\")
+                || EF.Functions.Like(c.Name, pattern, @"\")
+                || EF.Functions.Like(c.NameEn!, pattern, @"\"));
+        }
+        if (!string.IsNullOrWhiteSpace(query.ProgramCode))
+            cohorts = cohorts.Where(c => c.Program!.Code == query.ProgramCode);
+        if (query.From is { } from)
+            cohorts = cohorts.Where(c => c.StartDate >= from);
+        if (query.To is { } to)
+            cohorts = cohorts.Where(c => c.StartDate <= to);
+
+        var total = await cohorts.CountAsync(cancellationToken);
+        var items = await cohorts
+            .OrderByDescending(c => c.StartDate)
+            .ThenBy(c => c.Code)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(c => new CohortListRow(
+                c.Code, c.Name, c.NameEn,
+                c.Program!.Code, c.Program.Name, c.Program.NameEn,
+                c.StartDate, c.EndDate, c.ClosedAt != null,
+                c.Enrollments.Count(e => e.Status != EnrollmentStatus.Withdrawn),
+                db.LearnerScores.Where(s => s.CohortId == c.Id && s.Composite != null).Average(s => s.Composite),
+                db.LearnerScores.Where(s => s.CohortId == c.Id).Average(s => (double?)s.Coverage)))
+            .ToListAsync(cancellationToken);
+
+        return new PagedResult<CohortListRow>(items, total, page, pageSize);
+    }
+}
+
+/// <summary>Registers the read queries and chart builders of the learner page, the learners list and the cohorts list.</summary>
+public static class LearnerAnalyticsRegistration
+{
+    public static IServiceCollection AddLearnerAnalytics(this IServiceCollection services)
+    {
+        services.AddScoped<LearnerQueries>();
+        services.AddScoped<MentorWorkspaceQueries>();
+        services.AddScoped<MyLearningQueries>();
+        services.AddScoped<CohortListQueries>();
+        services.AddScoped<AuditTrailQueries>();
+        services.AddTransient<Features.Learners.LearnerCharts>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

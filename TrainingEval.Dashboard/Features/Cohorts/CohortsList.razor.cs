@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using TrainingEval.Dashboard.Features.Learners;
+using TrainingEval.Dashboard.Infrastructure.Files;
+using TrainingEval.Dashboard.Infrastructure.Live;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Shared.Filters;
+using TrainingEval.Dashboard.Shared.Localization;
+
+namespace TrainingEval.Dashboard.Features.Cohorts;
+
+/// <summary>
+/// All cohorts, newest first, server-paged, searchable by code or name and filtered by program and start
+/// date range; each opens the cohort page. Search, filters and page live in the URL.
+/// </summary>
+public sealed partial class CohortsList : IDisposable
+{
+    public const string SearchKey = "q";
+    public const string PageKey = "page";
+
+    private PagedResult<CohortListRow>? _result;
+    private CohortListQuery? _loaded;
+    private IDisposable? _subscription;
+
+    [Inject] private CohortListQueries Queries { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IScoreChangeNotifier Notifier { get; set; } = default!;
+    [Inject] private IStringLocalizer<CohortsList> Text { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = SearchKey)] public string? Search { get; set; }
+    [SupplyParameterFromQuery(Name = DashboardFilter.ProgramKey)] public string? Program { get; set; }
+    [SupplyParameterFromQuery(Name = DashboardFilter.FromKey)] public string? From { get; set; }
+    [SupplyParameterFromQuery(Name = DashboardFilter.ToKey)] public string? To { get; set; }
+    [SupplyParameterFromQuery(Name = PageKey)] public int? PageNumber { get; set; }
+
+    private DashboardFilter Filter => DashboardFilter.FromQuery(Program, null, null, From, To);
+
+    private int FirstShown => _result is { TotalCount: > 0 } r ? ((r.Page - 1) * r.PageSize) + 1 : 0;
+
+    private int LastShown => _result is { } r ? FirstShown + r.Items.Count - 1 : 0;
+
+    // Means and coverage are stored scores: reload when a cohort on the visible page changes.
+    protected override void OnInitialized() =>
+        _subscription = Notifier.Subscribe(change => InvokeAsync(async () =>
+        {
+            if (_loaded is not null && _result is not null)
+            {
+                _result = await Queries.SearchAsync(_loaded);
+                StateHasChanged();
+            }
+        }));
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var filter = Filter;
+        var query = new CohortListQuery(Search, filter.ProgramCode, filter.From, filter.To, PageNumber ?? 1);
+        if (query == _loaded)
+            return;
+        _loaded = query;
+        var result = await Queries.SearchAsync(query);
+        if (result.Items.Count == 0 && result.TotalCount > 0)
+            result = await Queries.SearchAsync(query with { Page = result.PageCount });
+        _result = result;
+    }
+
+    private void SearchChanged(string? search) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            [SearchKey] = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            [PageKey] = null,
+        }), replace: true);
+
+    private void PageChanged(int page) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(PageKey, page <= 1 ? null : page));
+
+    private void OpenCohort(TableRowClickEventArgs<CohortListRow> args)
+    {
+        if (args.Item is { } row)
+            Navigation.NavigateTo(CohortHref(row.Code));
+    }
+
+    private static string CohortHref(string code) => "cohorts/" + Uri.EscapeDataString(code);
+
+    private static string Period(CohortListRow row) =>
+        string.Create(CultureInfo.CurrentCulture, $"{row.StartDate:yyyy-MM-dd} – {row.EndDate:yyyy-MM-dd}");
+
+    /// <summary>Every cohort of the current search and filters, through the same query (and access rules) as the list.</summary>
+    private async Task<ExportTable> ExportAsync()
+    {
+        if (_loaded is not { } query)
+            return new ExportTable([], []);
+        var rows = await ExportPaging.AllAsync(page => Queries.SearchAsync(query with { Page = page, PageSize = Paging.MaxPageSize }));
+        return new ExportTable(
+            [Text["Cohort"], Text["Name"], Text["Program"], Text["Start"], Text["End"], Text["Status"], Text["Learners"], Text["MeanComposite"], $"{Text["MeanCoverage"]} (%)"],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.Code, Bilingual.Pick(r.Name, r.NameEn), Bilingual.Pick(r.ProgramName, r.ProgramNameEn),
+                r.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                (r.IsClosed ? Text["Closed"] : Text["Open"]).Value, r.Learners, r.MeanComposite, r.MeanCoverage * 100])]);
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}

@@ -1,0 +1,211 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Sqlite;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Health;
+
+namespace TrainingEval.Dashboard.Features.Health;
+
+/// <summary>What a snapshot run did.</summary>
+public sealed record HealthRun(IsoWeek From, IsoWeek To, int Inserted, int Updated, int Unchanged, int Removed, int AlertsRaised, TimeSpan Elapsed);
+
+/// <summary>
+/// Computes the weekly learning health snapshots (spec section 5) and raises the index and score alerts, for every
+/// learner or one. A run reads every record of the weeks' windows in a few set-based queries, computes in memory
+/// with <see cref="LearningHealthIndex"/> and <see cref="AlertRules"/>, and writes snapshots and alerts in one
+/// transaction. It is idempotent: a rerun of a week updates only values that changed and raises no alert twice
+/// (alerts remember their week). Two app instances running the same week collide on the unique
+/// (learner, year, week) index; the loser rolls back, re-reads and finds nothing left to do.
+/// </summary>
+public sealed partial class HealthSnapshotService(
+    IDbContextFactory<TrainingDbContext> factory,
+    TimeProvider clock,
+    IOptions<HealthOptions> options,
+    ILogger<HealthSnapshotService> logger)
+{
+    private const int MaxAttempts = 3;
+
+    /// <summary>The latest week that has ended before <paramref name="utcNow"/>'s day.</summary>
+    public static IsoWeek LastFinishedWeek(DateTime utcNow) => IsoWeek.Of(DateOnly.FromDateTime(utcNow).AddDays(-7));
+
+    public Task<HealthRun> ComputeWeekAsync(IsoWeek week, int? learnerId = null, CancellationToken cancellationToken = default) =>
+        ComputeWeeksAsync(week, week, learnerId, alertsFrom: null, cancellationToken);
+
+    /// <param name="alertsFrom">Raise alerts only for weeks from this one on (null: every week of the run).</param>
+    public async Task<HealthRun> ComputeWeeksAsync(IsoWeek from, IsoWeek to, int? learnerId = null, IsoWeek? alertsFrom = null, CancellationToken cancellationToken = default)
+    {
+        if (to < from)
+            throw new ArgumentOutOfRangeException(nameof(to), to, $"The last week {to} is before the first {from}.");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunAsync(from, to, learnerId, alertsFrom, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsUniqueViolation(ex))
+            {
+                // Another instance stored some of these weeks (or alerts) between our read and our write: read again.
+                LogRetry(logger, from, to, attempt);
+            }
+        }
+    }
+
+    private static bool IsUniqueViolation(Exception ex) =>
+        ex is DuplicateValueException
+        || (ex is SqliteException sqlite && new SqliteErrorReader().Read(sqlite)?.Failure == ConstraintFailure.Unique);
+
+    private async Task<HealthRun> RunAsync(IsoWeek from, IsoWeek to, int? learnerId, IsoWeek? alertsFrom, CancellationToken cancellationToken)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var windowDays = options.Value.WindowDays;
+        var rangeStart = LearningHealthIndex.WindowStart(from.End, windowDays);
+        var rangeEnd = to.End;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Clock = clock;
+        db.Actor = Infrastructure.Security.UserContext.System.Name;
+        var activity = await ActivityWindow.LoadAsync(db, rangeStart, rangeEnd, learnerId, cancellationToken);
+
+        var learnerIds = activity.LearnerIds(learnerId);
+        var fromStart = from.Start;
+        var previous = await db.HealthSnapshots.AsNoTracking()
+            .Where(s => s.WeekEnd < fromStart && s.Index != null && (learnerId == null || s.LearnerId == learnerId))
+            .GroupBy(s => s.LearnerId)
+            .Select(g => new { LearnerId = g.Key, WeekEnd = g.Max(s => s.WeekEnd) })
+            .Join(db.HealthSnapshots, g => new { g.LearnerId, g.WeekEnd }, s => new { s.LearnerId, s.WeekEnd }, (g, s) => new { s.LearnerId, s.Index })
+            .ToDictionaryAsync(s => s.LearnerId, s => s.Index!.Value, cancellationToken);
+
+        var toEnd = to.End;
+        var stored = await db.HealthSnapshots
+            .Where(s => s.WeekEnd >= fromStart && s.WeekEnd <= toEnd && (learnerId == null || s.LearnerId == learnerId))
+            .ToDictionaryAsync(s => (s.LearnerId, new IsoWeek(s.IsoYear, s.IsoWeek)), cancellationToken);
+
+        var openAlerts = (await db.Alerts.AsNoTracking()
+            .Where(a => a.Status != AlertStatus.Resolved && (learnerId == null || a.LearnerId == learnerId))
+            .Select(a => new { a.LearnerId, a.Type })
+            .ToListAsync(cancellationToken)).Select(a => (a.LearnerId, a.Type)).ToHashSet();
+        var weekAlerts = (await db.Alerts.AsNoTracking()
+            .Where(a => a.IsoYear != null && (learnerId == null || a.LearnerId == learnerId))
+            .Select(a => new { a.LearnerId, a.Type, a.IsoYear, a.IsoWeek })
+            .ToListAsync(cancellationToken)).Select(a => (a.LearnerId, a.Type, new IsoWeek(a.IsoYear!.Value, a.IsoWeek!.Value))).ToHashSet();
+
+        var inserts = new List<LearningHealthSnapshot>();
+        var alerts = new List<Alert>();
+        int updated = 0, unchanged = 0;
+        var seen = new HashSet<(int, IsoWeek)>();
+        for (var week = from; week <= to; week = week.Next())
+        {
+            var raiseAlerts = alertsFrom is null || week >= alertsFrom.Value;
+            foreach (var learner in activity.Compute(week, windowDays))
+            {
+                if (!learnerIds.Contains(learner.LearnerId))
+                    continue;
+                var index = LearningHealthIndex.Compute(learner.Components);
+                var key = (learner.LearnerId, week);
+                seen.Add(key);
+                if (stored.TryGetValue(key, out var row))
+                {
+                    if (Apply(row, index, now))
+                        updated++;
+                    else
+                        unchanged++;
+                }
+                else
+                {
+                    row = new LearningHealthSnapshot { LearnerId = learner.LearnerId, IsoYear = week.Year, IsoWeek = week.Week, WeekEnd = week.End };
+                    Apply(row, index, now);
+                    inserts.Add(row);
+                }
+
+                var before = previous.TryGetValue(learner.LearnerId, out var p) ? LearningHealthIndex.Compute(new HealthComponents(p, null, null, null)) : null;
+                if (raiseAlerts)
+                {
+                    foreach (var raised in AlertRules.ForWeek(before, index))
+                        Raise(raised, learner.LearnerId, learner.Primary, week);
+                    foreach (var (enrollment, result) in learner.ScoreDrops)
+                        Raise(result, learner.LearnerId, enrollment, week);
+                }
+                if (index.Value is { } value)
+                    previous[learner.LearnerId] = value;
+            }
+        }
+
+        var stale = stored.Where(s => !seen.Contains(s.Key)).Select(s => s.Value).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.HealthSnapshots.RemoveRange(stale);
+        db.Alerts.AddRange(alerts);
+        await db.SaveChangesAsync(cancellationToken);
+        await BulkInsert.InsertAsync(db, inserts, withKeys: false, cancellationToken);
+        foreach (var alert in alerts)
+        {
+            db.Notifications.Add(new Notification { Kind = NotificationKind.Alert, AlertId = alert.Id, IsoYear = alert.IsoYear!.Value, IsoWeek = alert.IsoWeek!.Value, CreatedAt = now });
+            if (alert.MentorId is { } mentor)
+                db.Notifications.Add(new Notification { Kind = NotificationKind.Alert, AlertId = alert.Id, MentorId = mentor, IsoYear = alert.IsoYear!.Value, IsoWeek = alert.IsoWeek!.Value, CreatedAt = now });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var run = new HealthRun(from, to, inserts.Count, updated, unchanged, stale.Count, alerts.Count, watch.Elapsed);
+        LogRun(logger, from, to, run.Inserted, run.Updated, run.Unchanged, run.AlertsRaised, (long)run.Elapsed.TotalMilliseconds);
+        return run;
+
+        void Raise(RaisedAlert raised, int learner, EnrollmentRef? enrollment, IsoWeek week)
+        {
+            var type = ToType(raised.Kind);
+            if (openAlerts.Contains((learner, type)) || weekAlerts.Contains((learner, type, week)))
+                return;
+            openAlerts.Add((learner, type));
+            weekAlerts.Add((learner, type, week));
+            alerts.Add(new Alert
+            {
+                LearnerId = learner,
+                EnrollmentId = enrollment?.EnrollmentId,
+                MentorId = enrollment?.MentorId,
+                Type = type,
+                Status = AlertStatus.Open,
+                RaisedAt = now,
+                Detail = raised.Detail.Length > Alert.DetailMaxLength ? raised.Detail[..Alert.DetailMaxLength] : raised.Detail,
+                Suggestion = raised.Suggestion,
+                IsoYear = week.Year,
+                IsoWeek = week.Week,
+            });
+        }
+    }
+
+    /// <summary>Copies the index into the row; false when nothing changed (so a rerun leaves the row and its time alone).</summary>
+    private static bool Apply(LearningHealthSnapshot row, HealthIndex index, DateTime now)
+    {
+        var c = index.Components;
+        var band = index.Band is { } b ? (HealthBand)(int)b : (HealthBand?)null;
+        if (row.Id != 0 && row.Index == index.Value && row.Attendance == c.Attendance && row.Punctuality == c.Punctuality
+            && row.Performance == c.Performance && row.Engagement == c.Engagement && row.Band == band)
+            return false;
+        row.Index = index.Value;
+        row.Attendance = c.Attendance;
+        row.Punctuality = c.Punctuality;
+        row.Performance = c.Performance;
+        row.Engagement = c.Engagement;
+        row.Band = band;
+        row.ComputedAt = now;
+        return true;
+    }
+
+    internal static AlertType ToType(AlertKind kind) => kind switch
+    {
+        AlertKind.LhiDrop => AlertType.LhiDrop,
+        AlertKind.AtRisk => AlertType.AtRisk,
+        AlertKind.CompetencyDrop => AlertType.CompetencyDrop,
+        AlertKind.ScoreDrop => AlertType.ScoreDrop,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown alert kind."),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Health snapshots {From}–{To}: {Inserted} new, {Updated} updated, {Unchanged} unchanged, {Alerts} alerts in {Ms} ms")]
+    private static partial void LogRun(ILogger logger, IsoWeek from, IsoWeek to, int inserted, int updated, int unchanged, int alerts, long ms);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Health snapshots {From}–{To}: another instance wrote the same weeks; reading again (attempt {Attempt})")]
+    private static partial void LogRetry(ILogger logger, IsoWeek from, IsoWeek to, int attempt);
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace TrainingEval.Dashboard.Features.Import;
+
+/// <summary>
+/// One problem of a file: the row as the spreadsheet numbers it, the column, the cell's text and why — as an
+/// <see cref="ImportMessages"/> code with its arguments, so each reader gets it in their language.
+/// </summary>
+public sealed record ImportError(int Row, string Column, string? Value, string Code, [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<string> Arguments)
+{
+    /// <summary>The reason in English (the REST API's language).</summary>
+    public string Message => ImportMessages.English(Code, Arguments);
+
+    /// <summary>The reason in <paramref name="culture"/>.</summary>
+    public string MessageIn(System.Globalization.CultureInfo culture) => ImportMessages.Format(Code, Arguments, culture);
+}
+
+/// <summary>How a file's headers map to a kind's columns: found, missing, and ignored extra columns.</summary>
+public sealed record ColumnMapping(ImportKind Kind, IReadOnlyDictionary<string, int> Found, IReadOnlyList<ImportColumn> Missing, IReadOnlyList<string> Ignored)
+{
+    public static ColumnMapping Of(ImportKind kind, IReadOnlyList<string> headers)
+    {
+        var found = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var ignored = new List<string>();
+        var columns = ImportSchema.Columns(kind);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = headers[i].Trim().TrimStart('\uFEFF');
+            var column = columns.FirstOrDefault(c => string.Equals(c.Name, header, StringComparison.OrdinalIgnoreCase));
+            if (column is not null && !found.ContainsKey(column.Name))
+                found[column.Name] = i;
+            else if (header.Length > 0)
+                ignored.Add(header);
+        }
+        return new ColumnMapping(kind, found, columns.Where(c => !found.ContainsKey(c.Name)).ToList(), ignored);
+    }
+
+    /// <summary>The file's header text that maps to <paramref name="column"/>, or null when absent.</summary>
+    public int? IndexOf(string column) => Found.TryGetValue(column, out var i) ? i : null;
+}
+
+/// <summary>
+/// Reads typed values from one row and records an <see cref="ImportError"/> for each bad cell instead of
+/// stopping, so a file reports all its problems at once. Getters return null for a bad or empty cell.
+/// </summary>
+public sealed class ImportCells(ColumnMapping mapping, ImportRow row, List<ImportError> errors)
+{
+    public int Row => row.Number;
+
+    public bool Has(string column) => mapping.IndexOf(column) is not null;
+
+    /// <summary>The trimmed text of a cell; null when the column is absent or the cell empty.</summary>
+    public string? Raw(string column)
+    {
+        if (mapping.IndexOf(column) is not { } i || i >= row.Cells.Count)
+            return null;
+        var text = row.Cells[i]?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    public void Error(string column, string code, params string[] arguments) => errors.Add(new ImportError(Row, column, Raw(column), code, arguments));
+
+    private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    public string? Text(string column, int maxLength, bool required = false)
+    {
+        var text = Raw(column);
+        if (text is null)
+        {
+            if (required)
+                Error(column, ImportMessages.Required, column);
+            return null;
+        }
+        if (text.Length > maxLength)
+        {
+            Error(column, ImportMessages.TooLong, column, Invariant(text.Length), Invariant(maxLength));
+            return null;
+        }
+        return text;
+    }
+
+    public DateOnly? Date(string column, bool required = false)
+    {
+        var text = Raw(column);
+        if (text is null)
+        {
+            if (required)
+                Error(column, ImportMessages.Required, column);
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, ImportSchema.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        Error(column, ImportMessages.BadDate, text, ImportSchema.DateFormat);
+        return null;
+    }
+
+    public double? Number(string column, bool required = false)
+    {
+        var text = Raw(column);
+        if (text is null)
+        {
+            if (required)
+                Error(column, ImportMessages.Required, column);
+            return null;
+        }
+        if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
+                CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+            return value;
+        Error(column, text.Contains(',', StringComparison.Ordinal) ? ImportMessages.BadNumberSeparator : ImportMessages.BadNumber, text);
+        return null;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Resources;
+
+namespace TrainingEval.Dashboard.Features.Import;
+
+/// <summary>
+/// The reasons an import refuses a file or a row, as resource keys with arguments: the import page shows
+/// them in the user's language (<c>IStringLocalizer&lt;ImportMessages&gt;</c>, .resx files beside this class), the REST
+/// API and logs in English (the neutral resources), so one catalogue serves both.
+/// </summary>
+public sealed class ImportMessages
+{
+    private static readonly ResourceManager Resources = new(typeof(ImportMessages).FullName!, typeof(ImportMessages).Assembly);
+
+    public const string MissingColumn = nameof(MissingColumn);
+    public const string Required = nameof(Required);
+    public const string TooLong = nameof(TooLong);
+    public const string BadDate = nameof(BadDate);
+    public const string BadNumber = nameof(BadNumber);
+    public const string BadNumberSeparator = nameof(BadNumberSeparator);
+    public const string BadEmail = nameof(BadEmail);
+    public const string UnknownMentor = nameof(UnknownMentor);
+    public const string DuplicateLearner = nameof(DuplicateLearner);
+    public const string DuplicateProgram = nameof(DuplicateProgram);
+    public const string DuplicateCohort = nameof(DuplicateCohort);
+    public const string DuplicateEnrollment = nameof(DuplicateEnrollment);
+    public const string DuplicateObservation = nameof(DuplicateObservation);
+    public const string DuplicateObservationNoDate = nameof(DuplicateObservationNoDate);
+    public const string CohortEndsBeforeStart = nameof(CohortEndsBeforeStart);
+    public const string UnknownProgram = nameof(UnknownProgram);
+    public const string CohortMovesProgram = nameof(CohortMovesProgram);
+    public const string BadStatus = nameof(BadStatus);
+    public const string UnknownCohort = nameof(UnknownCohort);
+    public const string UnknownLearnerImportFirst = nameof(UnknownLearnerImportFirst);
+    public const string UnknownLearner = nameof(UnknownLearner);
+    public const string NotEnrolled = nameof(NotEnrolled);
+    public const string UnknownIndicator = nameof(UnknownIndicator);
+    public const string RawMissing = nameof(RawMissing);
+    public const string RawTargetNotAllowed = nameof(RawTargetNotAllowed);
+    public const string RawOutOfRange = nameof(RawOutOfRange);
+    public const string DatabaseRefused = nameof(DatabaseRefused);
+    public const string FileEmpty = nameof(FileEmpty);
+    public const string FileTooLarge = nameof(FileTooLarge);
+    public const string FileNotUtf8 = nameof(FileNotUtf8);
+    public const string FileBadCsv = nameof(FileBadCsv);
+    public const string FileNotXlsx = nameof(FileNotXlsx);
+    public const string FileTooManyRows = nameof(FileTooManyRows);
+
+    /// <summary>The message in English (the neutral resources), as the REST API returns it.</summary>
+    public static string English(string code, IReadOnlyList<string> arguments) => Format(code, arguments, CultureInfo.InvariantCulture);
+
+    public static string Format(string code, IReadOnlyList<string> arguments, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var format = Resources.GetString(code, culture) ?? code;
+        return string.Format(culture, format, [.. arguments]);
+    }
+}

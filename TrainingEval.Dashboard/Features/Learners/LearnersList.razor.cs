@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using TrainingEval.Dashboard.Infrastructure.Files;
+using TrainingEval.Dashboard.Infrastructure.Live;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Shared.Filters;
+using TrainingEval.Dashboard.Shared.Localization;
+
+namespace TrainingEval.Dashboard.Features.Learners;
+
+/// <summary>
+/// All learners, server-paged, searchable by name (either language) or employee number and filtered by
+/// department. Search, department and page live in the URL (<c>?q=…&amp;department=…&amp;page=…</c>).
+/// </summary>
+public sealed partial class LearnersList : IDisposable
+{
+    public const string SearchKey = "q";
+    public const string PageKey = "page";
+
+    private PagedResult<LearnerListRow>? _result;
+    private LearnerListQuery? _loaded;
+    private IDisposable? _subscription;
+
+    [Inject] private LearnerQueries Queries { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IScoreChangeNotifier Notifier { get; set; } = default!;
+    [Inject] private IStringLocalizer<LearnersList> Text { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = SearchKey)] public string? Search { get; set; }
+    [SupplyParameterFromQuery(Name = DashboardFilter.DepartmentKey)] public string? Department { get; set; }
+    [SupplyParameterFromQuery(Name = PageKey)] public int? PageNumber { get; set; }
+
+    private DashboardFilter Filter => DashboardFilter.FromQuery(null, null, Department, null, null);
+
+    private int FirstShown => _result is { TotalCount: > 0 } r ? ((r.Page - 1) * r.PageSize) + 1 : 0;
+
+    private int LastShown => _result is { } r ? FirstShown + r.Items.Count - 1 : 0;
+
+    // The latest composite in the list is a stored score: reload the visible page when scores change.
+    protected override void OnInitialized() =>
+        _subscription = Notifier.Subscribe(_ => InvokeAsync(async () =>
+        {
+            if (_loaded is not null)
+            {
+                _result = await Queries.SearchAsync(_loaded);
+                StateHasChanged();
+            }
+        }));
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var query = new LearnerListQuery(Search, Filter.DepartmentCode, PageNumber ?? 1);
+        if (query == _loaded)
+            return;
+        _loaded = query;
+        var result = await Queries.SearchAsync(query);
+        // A page past the end (e.g. after narrowing the search) shows the last page instead of nothing.
+        if (result.Items.Count == 0 && result.TotalCount > 0)
+            result = await Queries.SearchAsync(query with { Page = result.PageCount });
+        _result = result;
+    }
+
+    private void SearchChanged(string? search) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            [SearchKey] = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            [PageKey] = null,
+        }), replace: true);
+
+    private void PageChanged(int page) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(PageKey, page <= 1 ? null : page));
+
+    private void OpenLearner(TableRowClickEventArgs<LearnerListRow> args)
+    {
+        if (args.Item is { } row)
+            Navigation.NavigateTo(LearnerHref(row.EmployeeNumber));
+    }
+
+    internal static string LearnerHref(string employeeNumber) => "learners/" + Uri.EscapeDataString(employeeNumber);
+
+    /// <summary>Every learner of the current search and department filter, through the same query (and access rules) as the list.</summary>
+    private async Task<ExportTable> ExportAsync()
+    {
+        var query = _loaded ?? new LearnerListQuery(Search, Filter.DepartmentCode);
+        var rows = await ExportPaging.AllAsync(page => Queries.SearchAsync(query with { Page = page, PageSize = Paging.MaxPageSize }));
+        return new ExportTable(
+            [Text["EmployeeNo"], Text["Name"], Text["Department"], Text["Position"], Text["Cohorts"], Text["LatestComposite"]],
+            [.. rows.Select(r => (IReadOnlyList<object?>)[r.EmployeeNumber, Bilingual.Pick(r.Name, r.NameEn), Bilingual.Pick(r.DepartmentName, r.DepartmentNameEn),
+                Bilingual.Pick(r.Position, r.PositionEn), r.CohortCount, r.LatestComposite])]);
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}

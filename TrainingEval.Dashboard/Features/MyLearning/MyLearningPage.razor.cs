@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using TrainingEval.Dashboard.Features.Health;
+using TrainingEval.Dashboard.Features.Learners;
+using TrainingEval.Dashboard.Features.Mentoring;
+using TrainingEval.Dashboard.Infrastructure.Live;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Dashboard.Shared.Layout;
+using TrainingEval.Dashboard.Shared.Localization;
+using TrainingEval.Domain.Comparisons;
+
+namespace TrainingEval.Dashboard.Features.MyLearning;
+
+/// <summary>
+/// 我的学习: the signed-in learner's own trajectory (composite over time, level scores, health index), exam results
+/// against their pass lines, mentor comments and the development suggestions of their alerts. Only learners have the
+/// page; any other signed-in user is sent to their own start page (<see cref="SecurityHosting.HomeFor"/>). Reloads live when one of the learner's cohorts is rescored.
+/// </summary>
+public sealed partial class MyLearningPage : IDisposable
+{
+    private static readonly ChartModel NoChart = new(new Infrastructure.Charts.ApexChartOptions(), []);
+
+    private MyLearningView? _view;
+    private LearnerHistory _history = LearnerHistory.Empty;
+    private ChartModel _composite = NoChart;
+    private ChartModel _levels = NoChart;
+    private ChartModel _health = NoChart;
+    private ThemeState? _chartsBuiltFor;
+    private IDisposable? _subscription;
+    private int _learnerId;
+
+    [Inject] private MyLearningQueries Queries { get; set; } = default!;
+    [Inject] private LearnerCharts Charts { get; set; } = default!;
+    [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IScoreChangeNotifier Notifier { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IStringLocalizer<MyLearningPage> Text { get; set; } = default!;
+    [Inject] private IStringLocalizer<LearnerPage> LearnerText { get; set; } = default!;
+    [Inject] private IStringLocalizer<MentorStrings> Coaching { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
+
+    /// <summary>Colours for the charts, cascaded by the layout.</summary>
+    [CascadingParameter] public ThemeState Theme { get; set; } = ThemeState.Light;
+
+    private HealthBand? LatestBand => _history.LatestHealth?.Band switch
+    {
+        LearningHealthBand.Healthy => HealthBand.Healthy,
+        LearningHealthBand.Watch => HealthBand.Watch,
+        LearningHealthBand.AtRisk => HealthBand.AtRisk,
+        _ => null,
+    };
+
+    private int ResolvedCount => _view is null ? 0 : _view.Alerts.Count - _view.OpenSuggestions.Count;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = await CurrentUser.GetAsync();
+        if (user.LearnerId is not { } learnerId)
+        {
+            // The page is the learner's own; everyone else has a start page of their own.
+            Navigation.NavigateTo(SecurityHosting.HomeFor(user), replace: true);
+            return;
+        }
+        _learnerId = learnerId;
+        _subscription = Notifier.Subscribe(OnScoresChangedAsync);
+        await LoadAsync();
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (_view is not null && !ReferenceEquals(_chartsBuiltFor, Theme))
+            BuildCharts();
+    }
+
+    private async Task LoadAsync()
+    {
+        _view = await Queries.GetAsync(_learnerId);
+        if (_view is not { } view)
+            return;
+        _history = LearnerHistory.Of(view.Vertical, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
+        BuildCharts();
+    }
+
+    private void BuildCharts()
+    {
+        if (_view is null)
+            return;
+        _chartsBuiltFor = Theme;
+        _composite = Charts.Composite(_history.Trajectory, Theme);
+        _levels = Charts.Levels(_history.ScoredCohorts, Theme);
+        _health = Charts.Health(_history.Weeks, Theme);
+    }
+
+    // Called from the notifier's thread: only the renderer's dispatcher may touch component state.
+    private Task OnScoresChangedAsync(CohortScoresChanged change)
+    {
+        if (_view is not { } view || !view.Vertical.CohortIds.Contains(change.CohortId) || !change.Touches(_learnerId))
+            return Task.CompletedTask;
+        return InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        });
+    }
+
+    private static string When(AlertRow alert) => alert.IsoYear is { } year
+        ? new IsoWeek(year, alert.IsoWeek ?? 1).ToString()
+        : alert.RaisedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Dispose() => _subscription?.Dispose();
+}

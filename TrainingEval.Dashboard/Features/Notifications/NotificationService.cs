@@ -1,0 +1,184 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Domain.Comparisons;
+
+namespace TrainingEval.Dashboard.Features.Notifications;
+
+/// <summary>One entry of the notification centre.</summary>
+public sealed record NotificationRow(long Id, NotificationKind Kind, DateTime CreatedAt, bool IsRead, int IsoYear, int IsoWeek,
+    int? AlertId, AlertType? AlertType, string? EmployeeNumber, string? LearnerName, string? LearnerNameEn, string? Detail, int? MentorId);
+
+/// <summary>A mentee's line in the weekly digest.</summary>
+public sealed record DigestLine(int LearnerId, string EmployeeNumber, string Name, string? NameEn, double? Index, HealthBand? Band, int OpenAlerts);
+
+/// <summary>A mentor's weekly digest: their mentees' bands in the week and their open alerts.</summary>
+public sealed record WeeklyDigest(int MentorId, string MentorName, string? MentorNameEn, IsoWeek Week, IReadOnlyList<DigestLine> Lines)
+{
+    public int Count(HealthBand band) => Lines.Count(l => l.Band == band);
+
+    public int OpenAlerts => Lines.Sum(l => l.OpenAlerts);
+}
+
+/// <summary>Sends a digest outside the app (e.g. by e-mail). None is registered by default: digests are read in the app.</summary>
+public interface IDigestSender
+{
+    Task SendAsync(WeeklyDigest digest, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The in-app notification centre (mentors see their own entries, HR the shared staff entries) and the weekly
+/// digests. Each call checks who asks: a mentor reaches only their own notifications and digests.
+/// </summary>
+public sealed class NotificationService(IDbContextFactory<TrainingDbContext> factory, ICurrentUser currentUser, IRecordAccess access, TimeProvider clock)
+{
+    public const int ListLimit = 100;
+
+    /// <summary>Mentors have their own inbox and HR (admins, HR analysts) a shared one; nobody else has one.</summary>
+    public static bool HasInbox(UserContext user) => user.SeesEverything || user.MentorId is not null;
+
+    /// <summary>Unread entries of the signed-in user's inbox (the badge in the app bar); 0 for users without one.</summary>
+    public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (!user.SeesEverything && user.MentorId is null)
+            return 0;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Inbox(db, user).CountAsync(n => n.ReadAt == null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<NotificationRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (!user.SeesEverything && user.MentorId is null)
+            return [];
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Inbox(db, user)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Take(ListLimit)
+            .Select(n => new NotificationRow(n.Id, n.Kind, n.CreatedAt, n.ReadAt != null, n.IsoYear, n.IsoWeek, n.AlertId,
+                n.Alert != null ? n.Alert.Type : null,
+                n.Alert != null ? n.Alert.Learner!.EmployeeNumber : null,
+                n.Alert != null ? n.Alert.Learner!.Name : null,
+                n.Alert != null ? n.Alert.Learner!.NameEn : null,
+                n.Alert != null ? n.Alert.Detail : null,
+                n.MentorId))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Marks the given entries of the user's own inbox as read (all of them when <paramref name="ids"/> is null).</summary>
+    public async Task<int> MarkReadAsync(IReadOnlyCollection<long>? ids, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (!user.SeesEverything && user.MentorId is null)
+            return 0;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = Inbox(db, user).Where(n => n.ReadAt == null);
+        if (ids is not null)
+            query = query.Where(n => ids.Contains(n.Id));
+        return await query.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
+
+    /// <summary>The mentor's digest of a week: every learner they mentor in a cohort active in the week's window.</summary>
+    public async Task<WeeklyDigest> DigestAsync(int mentorId, IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (!user.SeesEverything && user.MentorId != mentorId)
+            await access.EnsureInRoleAsync(Roles.Staff, $"digest of mentor {mentorId}");
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await BuildDigestAsync(db, mentorId, week, cancellationToken)
+            ?? throw new RecordNotFoundException("mentor", mentorId);
+    }
+
+    /// <summary>
+    /// The digest of the signed-in mentor, or (staff) of the mentor with <paramref name="mentorEmployeeNumber"/>;
+    /// null when the user is no mentor and names none, or no mentor has that number.
+    /// </summary>
+    public async Task<WeeklyDigest?> DigestOfAsync(string? mentorEmployeeNumber, IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        int? mentorId = user.MentorId;
+        if (!string.IsNullOrWhiteSpace(mentorEmployeeNumber))
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            mentorId = await db.Mentors.Where(m => m.EmployeeNumber == mentorEmployeeNumber.Trim()).Select(m => (int?)m.Id).SingleOrDefaultAsync(cancellationToken);
+            if (mentorId is null)
+            {
+                await access.EnsureInRoleAsync(Roles.Staff, $"digest of mentor {mentorEmployeeNumber}");
+                return null;
+            }
+        }
+        return mentorId is { } id ? await DigestAsync(id, week, cancellationToken) : null;
+    }
+
+    internal static async Task<WeeklyDigest?> BuildDigestAsync(TrainingDbContext db, int mentorId, IsoWeek week, CancellationToken cancellationToken)
+    {
+        var mentor = await db.Mentors.AsNoTracking().Where(m => m.Id == mentorId).Select(m => new { m.Name, m.NameEn }).SingleOrDefaultAsync(cancellationToken);
+        if (mentor is null)
+            return null;
+        var end = week.End;
+        var start = end.AddDays(-27);
+        var lines = await db.Learners.AsNoTracking()
+            .Where(l => l.Enrollments.Any(e => e.MentorId == mentorId && e.Status != EnrollmentStatus.Withdrawn && e.Cohort!.StartDate <= end && e.Cohort.EndDate >= start))
+            .Select(l => new
+            {
+                l.Id, l.EmployeeNumber, l.Name, l.NameEn,
+                Snapshot = db.HealthSnapshots.Where(s => s.LearnerId == l.Id && s.IsoYear == week.Year && s.IsoWeek == week.Week).Select(s => new { s.Index, s.Band }).FirstOrDefault(),
+                OpenAlerts = db.Alerts.Count(a => a.LearnerId == l.Id && a.Status != AlertStatus.Resolved),
+            })
+            .ToListAsync(cancellationToken);
+        return new WeeklyDigest(mentorId, mentor.Name, mentor.NameEn, week,
+            [.. lines.Select(l => new DigestLine(l.Id, l.EmployeeNumber, l.Name, l.NameEn, l.Snapshot?.Index, l.Snapshot?.Band, l.OpenAlerts))
+                .OrderBy(l => l.Band is null ? 3 : l.Band == HealthBand.AtRisk ? 0 : l.Band == HealthBand.Watch ? 1 : 2)
+                .ThenBy(l => l.Index)
+                .ThenBy(l => l.EmployeeNumber, StringComparer.Ordinal)]);
+    }
+
+    private static IQueryable<Notification> Inbox(TrainingDbContext db, UserContext user) =>
+        user.MentorId is { } mentor && !user.SeesEverything
+            ? db.Notifications.Where(n => n.MentorId == mentor)
+            : db.Notifications.Where(n => n.MentorId == null);
+}
+
+/// <summary>Creates the weekly digest notifications after a snapshot run; internal work of the background job.</summary>
+public sealed class DigestWriter(IDbContextFactory<TrainingDbContext> factory, TimeProvider clock, IEnumerable<IDigestSender> senders)
+{
+    /// <summary>One digest notification per mentor with mentees in the week; a rerun adds none (unique per mentor and week).</summary>
+    public async Task<int> WriteAsync(IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var end = week.End;
+        var start = end.AddDays(-27);
+        var mentorIds = await db.Enrollments.AsNoTracking()
+            .Where(e => e.MentorId != null && e.Status != EnrollmentStatus.Withdrawn && e.Cohort!.StartDate <= end && e.Cohort.EndDate >= start)
+            .Select(e => e.MentorId!.Value).Distinct().ToListAsync(cancellationToken);
+        var existing = (await db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == NotificationKind.WeeklyDigest && n.IsoYear == week.Year && n.IsoWeek == week.Week)
+            .Select(n => n.MentorId!.Value).ToListAsync(cancellationToken)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = mentorIds.Where(m => !existing.Contains(m))
+            .Select(m => new Notification { Kind = NotificationKind.WeeklyDigest, MentorId = m, IsoYear = week.Year, IsoWeek = week.Week, CreatedAt = now })
+            .ToList();
+        db.Notifications.AddRange(added);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateValueException)
+        {
+            // Another instance wrote this week's digests first.
+            return 0;
+        }
+        foreach (var sender in senders)
+        {
+            foreach (var notification in added)
+            {
+                if (await NotificationService.BuildDigestAsync(db, notification.MentorId!.Value, week, cancellationToken) is { } digest)
+                    await sender.SendAsync(digest, cancellationToken);
+            }
+        }
+        return added.Count;
+    }
+}

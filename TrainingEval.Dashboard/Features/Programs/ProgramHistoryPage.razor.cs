@@ -1,0 +1,321 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using TrainingEval.Dashboard.Features.Compare;
+using TrainingEval.Dashboard.Features.Profiles;
+using TrainingEval.Dashboard.Features.WhatIf;
+using TrainingEval.Dashboard.Infrastructure.Charts;
+using TrainingEval.Dashboard.Infrastructure.Files;
+using TrainingEval.Dashboard.Infrastructure.Live;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Shared.Filters;
+using TrainingEval.Dashboard.Shared.Layout;
+using TrainingEval.Dashboard.Shared.Localization;
+using TrainingEval.Dashboard.Shared;
+using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Indicators;
+
+namespace TrainingEval.Dashboard.Features.Programs;
+
+/// <summary>
+/// A program's historical comparison (历史对比, <c>/programs/{code}</c>): per cohort in start order the
+/// mean composite and level means with the trend line, markers where the weight profile version
+/// changed, pass rate and coverage, a warning on small cohorts, and the numbers in a table.
+/// </summary>
+public sealed partial class ProgramHistoryPage
+{
+    private ProgramHistoryView? _view;
+    private ProgramHistory? _draft;
+    private WhatIfSession? _whatIf;
+    private IDisposable? _draftSubscription;
+    private IReadOnlyList<CohortObservations>? _observations;
+    private ApexChartOptions _historyOptions = new();
+    private IReadOnlyList<ChartSeries> _historySeries = [];
+    private ApexChartOptions _outcomeOptions = new();
+    private IReadOnlyList<ChartSeries> _outcomeSeries = [];
+
+    [Inject] private ProgramQueries Queries { get; set; } = default!;
+    [Inject] private IStringLocalizer<ProgramHistoryPage> Text { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
+    [Inject] private IStringLocalizer<EvaluationStrings> Evaluation { get; set; } = default!;
+
+    [CascadingParameter] private ThemeState Theme { get; set; } = ThemeState.Light;
+
+    /// <summary>The program's code, from the route.</summary>
+    [Parameter] public string ProgramCode { get; set; } = "";
+
+    [SupplyParameterFromQuery(Name = DashboardFilter.DepartmentKey)] public string? Department { get; set; }
+    [SupplyParameterFromQuery(Name = DashboardFilter.FromKey)] public string? From { get; set; }
+    [SupplyParameterFromQuery(Name = DashboardFilter.ToKey)] public string? To { get; set; }
+
+    private DashboardFilter Filter => DashboardFilter.FromQuery(null, null, Department, From, To);
+
+    /// <summary>The history on screen: the draft's while a what-if draft is active, else the stored one.</summary>
+    private ProgramHistory Shown => _draft ?? _view?.History ?? ProgramHistory.Empty;
+
+    private int ScoredRuns => Shown.Cohorts.Count(c => c.Summary.LearnerCount > 0);
+
+    private CohortHistoryPoint? Latest => Shown.Cohorts.LastOrDefault(c => c.Summary.MeanComposite is not null);
+
+    private int ProfileChangeCount => _view?.History.ProfileChanges.Count() ?? 0;
+
+    private string TrendValue => Shown.Trend is { } trend
+        ? trend.Slope.ToString("+0.0;−0.0;0.0", CultureInfo.CurrentCulture)
+        : "—";
+
+    private string HistoryFootnote => Shown.Trend is null ? Text["History_NoTrend"] : Text["History_Footnote"];
+
+    /// <summary>The side-by-side page for the last (up to four) scored runs.</summary>
+    private string? CompareHref
+    {
+        get
+        {
+            var codes = Shown.Cohorts.Where(c => c.Summary.LearnerCount > 0).TakeLast(CohortComparisonQueries.MaxCohorts).Select(c => c.CohortCode).ToList();
+            return codes.Count >= CohortComparisonQueries.MinCohorts
+                ? $"compare?cohorts={Uri.EscapeDataString(string.Join(',', codes))}"
+                : null;
+        }
+    }
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var view = await Queries.HistoryAsync(ProgramCode, Filter, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        _view = view;
+        _observations = null;
+        if (view is not null)
+        {
+            await EnsureWhatIfAsync(view, cancellationToken);
+            // A reload (new filter, or stored scores changed) keeps an active draft, applied to the new data.
+            await RecomputeDraftAsync(cancellationToken);
+        }
+        BuildCharts();
+    }
+
+    /// <summary>The page's what-if draft; null until the program's profile is loaded (or when it has none).</summary>
+    internal WhatIfSession? WhatIf => _whatIf;
+
+    private async Task EnsureWhatIfAsync(ProgramHistoryView view, CancellationToken cancellationToken)
+    {
+        if (_whatIf is not null && _whatIf.ProgramId == view.Program.Id)
+            return;
+        _draftSubscription?.Dispose();
+        _whatIf = null;
+        if (await Queries.CurrentProfileAsync(view.Program.Id, cancellationToken) is not { } profile)
+            return;
+        _whatIf = new WhatIfSession(view.Program.Id, profile.Profile, profile.Version, view.Program.CurrentProfileVersion);
+        _draftSubscription = _whatIf.NotifyOnChange(() => InvokeAsync(async () =>
+        {
+            await RecomputeDraftAsync(CancellationToken.None);
+            BuildCharts();
+            StateHasChanged();
+        }));
+    }
+
+    /// <summary>
+    /// Rescores every run from the draft (observations are collected once per view, then only
+    /// ScoreBatch runs); no draft, or one that cannot be scored, shows the stored history.
+    /// </summary>
+    private async Task RecomputeDraftAsync(CancellationToken cancellationToken)
+    {
+        if (_whatIf is not { IsDraft: true } session || _view is null)
+        {
+            _draft = null;
+            return;
+        }
+        // A draft that cannot be scored (e.g. every level weight 0) keeps the last valid picture; the panel says why.
+        if (session.PreviewEngine is not { } engine)
+            return;
+        _observations ??= await Queries.LoadObservationsAsync(_view, session.Base, cancellationToken);
+        _draft = ProgramDraftScoring.Score(engine, _observations);
+    }
+
+    private async Task OnProfileSavedAsync(ProfileVersionInfo saved)
+    {
+        // Open cohorts were rescored with the new version; closed cohorts keep theirs. Show the stored result.
+        await ReloadAsync();
+        StateHasChanged();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _draftSubscription?.Dispose();
+        base.Dispose(disposing);
+    }
+
+    protected override bool Shows(CohortScoresChanged change) =>
+        _view is null || _view.CohortIds.Contains(change.CohortId);
+
+    protected override void OnParametersSet() => BuildCharts();
+
+    /// <summary>Builds both charts' options and series from <see cref="Shown"/>; called after every load and draft change.</summary>
+    internal void BuildCharts()
+    {
+        var history = Shown;
+        var categories = history.Cohorts.Select(c => c.CohortCode).ToList();
+        var levelColors = DashboardColors.Levels(Theme);
+        var primary = DashboardColors.Primary(Theme);
+        var muted = DashboardColors.Muted(Theme);
+        var warning = DashboardColors.Warning(Theme);
+
+        var series = new List<ChartSeries>
+        {
+            new()
+            {
+                Name = _draft is null ? Text["Series_Composite"] : Text["Series_DraftComposite"],
+                Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Round(c.Summary.MeanComposite)))],
+                Color = primary,
+            },
+        };
+        if (history.Trend is not null)
+        {
+            series.Add(new ChartSeries
+            {
+                Name = Text["Series_Trend"],
+                Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Round(c.Trend)))],
+                Color = muted,
+            });
+        }
+        if (_draft is not null && _view is not null)
+        {
+            series.Add(new ChartSeries
+            {
+                Name = Text["Series_StoredComposite"],
+                Data = [.. _view.History.Cohorts.Select(c => ChartPoint.Of(Round(c.Summary.MeanComposite)))],
+                Color = DashboardColors.Faint(Theme),
+            });
+        }
+        foreach (var level in KirkpatrickLevels.All)
+        {
+            series.Add(new ChartSeries
+            {
+                Name = Evaluation.LevelName(level),
+                Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Round(c.Summary.LevelMean(level))))],
+                Color = levelColors[(int)level],
+            });
+        }
+
+        // Widths and dashes follow the series order above: composite bold, trend and stored dashed, levels thin.
+        var widths = new List<double> { 4 };
+        var dashes = new List<double> { 0 };
+        if (history.Trend is not null)
+        {
+            widths.Add(2);
+            dashes.Add(6);
+        }
+        if (_draft is not null)
+        {
+            widths.Add(2);
+            dashes.Add(3);
+        }
+        widths.AddRange(Enumerable.Repeat(2.0, KirkpatrickLevels.Count));
+        dashes.AddRange(Enumerable.Repeat(0.0, KirkpatrickLevels.Count));
+
+        var versionMarkers = _draft is null
+            ? history.ProfileChanges.Select(c => new ChartXAnnotation
+            {
+                X = c.CohortCode,
+                BorderColor = warning,
+                StrokeDashArray = 4,
+                Label = new ChartAnnotationLabel
+                {
+                    Text = Text["Marker_Version", c.ProfileVersion ?? 0],
+                    BorderColor = warning,
+                    Position = "top",
+                    Style = new ChartAnnotationLabelStyle { Color = "#fff", Background = warning },
+                },
+            }).ToList()
+            : [];
+        var smallMarkers = history.Cohorts
+            .Where(c => c.Summary.IsSmall && c.Summary.MeanComposite is not null)
+            .Select(c => new ChartPointAnnotation
+            {
+                X = c.CohortCode,
+                Y = Math.Round(c.Summary.MeanComposite!.Value, 1, MidpointRounding.AwayFromZero),
+                Marker = new ChartPointAnnotationMarker { Size = 7, FillColor = warning, StrokeColor = warning },
+                Label = new ChartAnnotationLabel
+                {
+                    Text = Text["Marker_Small", c.Summary.LearnerCount],
+                    BorderColor = warning,
+                    Style = new ChartAnnotationLabelStyle { Color = "#fff", Background = warning },
+                },
+            })
+            .ToList();
+
+        _historySeries = history.Cohorts.Count == 0 ? [] : series;
+        _historyOptions = new ApexChartOptions
+        {
+            Chart = new() { Type = ApexChartType.Line, Zoom = new() { Enabled = false } },
+            XAxis = new() { Categories = categories, Labels = new() { Rotate = -35, Trim = false } },
+            YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Title = new() { Text = Text["Axis_Score"] }, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } }],
+            Stroke = new() { Curve = ChartCurve.Straight, Width = widths, DashArray = dashes },
+            Markers = new() { Size = 4 },
+            DataLabels = new() { Enabled = false },
+            Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
+            Tooltip = new() { Shared = true, Intersect = false, Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1)" } },
+            Annotations = new() { XAxis = versionMarkers, Points = smallMarkers },
+            NoData = new() { Text = Text["NoData"] },
+        };
+
+        var passName = Text["Series_PassRate"].Value;
+        var learnersName = Text["Series_Learners"].Value;
+        _outcomeSeries = history.Cohorts.Count == 0 ? [] :
+        [
+            new ChartSeries { Name = passName, Type = ApexChartType.Bar, Color = DashboardColors.Secondary(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.PassRate)))] },
+            new ChartSeries { Name = Text["Series_Coverage"], Type = ApexChartType.Bar, Color = levelColors[0], Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.MeanCoverage)))] },
+            new ChartSeries { Name = learnersName, Type = ApexChartType.Line, Color = muted, Data = [.. history.Cohorts.Select(c => ChartPoint.Of(c.Summary.LearnerCount))] },
+        ];
+        _outcomeOptions = new ApexChartOptions
+        {
+            Chart = new() { Type = ApexChartType.Bar, Zoom = new() { Enabled = false } },
+            XAxis = new() { Categories = categories, Labels = new() { Rotate = -35, Trim = false } },
+            YAxis =
+            [
+                new() { SeriesName = passName, Min = 0, Max = 100, TickAmount = 5, Title = new() { Text = "%" }, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } },
+                new() { SeriesName = passName, Show = false, Min = 0, Max = 100 },
+                new() { SeriesName = learnersName, Opposite = true, Min = 0, Title = new() { Text = learnersName }, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } },
+            ],
+            PlotOptions = new() { Bar = new() { ColumnWidth = "58%", BorderRadius = 3 } },
+            Stroke = new() { Width = [0, 0, 3], Curve = ChartCurve.Straight },
+            Markers = new() { Size = 4 },
+            DataLabels = new() { Enabled = false },
+            Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
+            Tooltip = new() { Shared = true, Intersect = false },
+            NoData = new() { Text = Text["NoData"] },
+        };
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;
+
+    private static double? Percent100(double? fraction) => fraction is { } f ? Math.Round(f * 100, 1, MidpointRounding.AwayFromZero) : null;
+
+    private static string Percent(double? fraction) => fraction is { } f ? ScoreFormat.Percent(f) : "—";
+
+    /// <summary>The history table as shown (stored scores or the draft), one row per run.</summary>
+    private Task<ExportTable> ExportHistoryAsync()
+    {
+        var headers = new List<string> { "#", Text["Col_Cohort"], Text["Col_Code"], Text["Col_Start"], Text["Col_Profile"], "n", Text["Col_MeanComposite"] };
+        headers.AddRange(KirkpatrickLevels.All.Select(l => Evaluation.LevelName(l)));
+        headers.Add($"{Text["Col_PassRate"]} (%)");
+        headers.Add($"{Text["Col_Coverage"]} (%)");
+        var rows = Shown.Cohorts.Select(run =>
+        {
+            var cells = new List<object?>
+            {
+                run.RunOrder,
+                _view?.Cohorts.GetValueOrDefault(run.CohortCode)?.DisplayName() ?? run.CohortCode,
+                run.CohortCode,
+                run.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                _draft is not null ? Text["DraftVersion"].Value : run.ProfileVersion is { } version ? $"v{version}" : null,
+                run.Summary.LearnerCount,
+                run.Summary.MeanComposite,
+            };
+            cells.AddRange(KirkpatrickLevels.All.Select(l => (object?)run.Summary.LevelMean(l)));
+            cells.Add(run.Summary.PassRate * 100);
+            cells.Add(run.Summary.MeanCoverage * 100);
+            return (IReadOnlyList<object?>)cells;
+        }).ToList();
+        return Task.FromResult(new ExportTable(headers, rows));
+    }
+}

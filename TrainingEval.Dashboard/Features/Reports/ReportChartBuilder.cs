@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Localization;
+using TrainingEval.Dashboard.Features.Learners;
+using TrainingEval.Dashboard.Infrastructure.Charts;
+using TrainingEval.Dashboard.Shared.Layout;
+using TrainingEval.Dashboard.Shared.Localization;
+
+namespace TrainingEval.Dashboard.Features.Reports;
+
+/// <summary>Options and series of one report chart, built together.</summary>
+public sealed record ReportChart(ApexChartOptions Options, IReadOnlyList<ChartSeries> Series);
+
+/// <summary>
+/// The charts of the report pages. They are drawn as on paper — light palette on a white background, no
+/// animation, no toolbar — in either UI theme, because the same pixels go into the PDF.
+/// </summary>
+public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, IStringLocalizer<EvaluationStrings> evaluation)
+{
+    /// <summary>The light theme every report chart uses (see the class remarks).</summary>
+    public static ThemeState Paper => ThemeState.Light;
+
+    private static readonly JsFunction OneDecimal = new("v => (v === null || v === undefined) ? '—' : Number(v).toFixed(1)");
+
+    private static ChartSettings Settings(ApexChartType type) => new()
+    {
+        Type = type,
+        Background = "#ffffff",
+        Toolbar = new ChartToolbar { Show = false },
+        Animations = new ChartAnimations { Enabled = false },
+        Zoom = new ChartZoom { Enabled = false },
+    };
+
+    /// <summary>
+    /// The four level means beside the program's history, as horizontal bars: the level names sit on the left and
+    /// each value inside its own bar, so nothing overlaps on a phone (column labels collided at 390 px) or in the PDF.
+    /// In a horizontal ApexCharts bar chart the x axis is the value axis and the y axis holds the categories.
+    /// </summary>
+    public ReportChart LevelsAgainstHistory(EffectivenessReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var options = new ApexChartOptions
+        {
+            Chart = Settings(ApexChartType.Bar),
+            XAxis = new ChartXAxis
+            {
+                Type = ChartAxisType.Category,
+                Categories = [.. report.Levels.Select(l => evaluation.LevelName(l.Level))],
+                Min = 0, Max = 100, TickAmount = 5,
+                Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") },
+            },
+            PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true, BarHeight = "70%", BorderRadius = 3 } },
+            DataLabels = new ChartDataLabels { Enabled = true, Formatter = OneDecimal, Style = new ChartTextStyle { FontSize = "11px" } },
+            Colors = [Paper.Color(0), "#94a3b8"],
+            Legend = new ChartLegend { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
+            Tooltip = new ChartTooltip { Shared = true, Intersect = false, Y = new ChartTooltipY { Formatter = OneDecimal } },
+        };
+        return new(options,
+        [
+            new ChartSeries { Name = text["Col_Cohort"], Data = [.. report.Levels.Select(l => ChartPoint.Of(l.CohortMean))] },
+            new ChartSeries { Name = text["Col_History"], Data = [.. report.Levels.Select(l => ChartPoint.Of(l.HistoryMean))] },
+        ]);
+    }
+
+    /// <summary>Learners per tier as horizontal bars, so the tier names read level on a phone instead of rotated and cut.</summary>
+    public ReportChart Tiers(EffectivenessReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var tiers = report.Summary.TierCounts.OrderBy(t => t.Key).ToList();
+        var options = new ApexChartOptions
+        {
+            Chart = Settings(ApexChartType.Bar),
+            XAxis = new ChartXAxis
+            {
+                Type = ChartAxisType.Category,
+                Categories = [.. tiers.Select(t => evaluation.TierLabel(t.Key))],
+                Min = 0,
+                Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") },
+            },
+            PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true, BarHeight = "60%", BorderRadius = 3, Distributed = true } },
+            DataLabels = new ChartDataLabels { Enabled = true },
+            Colors = ["#15803d", "#2563eb", "#d97706", "#dc2626", "#94a3b8"],
+            Legend = new ChartLegend { Show = false },
+        };
+        return new(options, [new ChartSeries { Name = text["Col_Learners"], Data = [.. tiers.Select(t => ChartPoint.Of(t.Value))] }]);
+    }
+
+    public ReportChart Sensitivity(RoiReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var points = report.Calculation.Sensitivity;
+        var options = new ApexChartOptions
+        {
+            Chart = Settings(ApexChartType.Line),
+            XAxis = new ChartXAxis { Type = ChartAxisType.Category, Categories = [.. points.Select(p => ReportFormat.Percent(p.Attribution, 0))], Title = new ChartAxisTitle { Text = text["Col_Attribution"] } },
+            YAxis = [new ChartYAxis { Title = new ChartAxisTitle { Text = text["Roi_Roi"] + " (%)" }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0) + ' %'") } }],
+            Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3] },
+            Markers = new ChartMarkers { Size = 4 },
+            Colors = [Paper.Color(0)],
+            Annotations = new ChartAnnotations { YAxis = [new ChartYAnnotation { Y = 0, BorderColor = "#dc2626", StrokeDashArray = 4 }] },
+            Tooltip = new ChartTooltip { Y = new ChartTooltipY { Formatter = new("v => (v === null || v === undefined) ? '—' : Number(v).toFixed(1) + ' %'") } },
+        };
+        return new(options, [new ChartSeries { Name = text["Roi_Roi"], Data = [.. points.Select(p => ChartPoint.Of(p.RoiPercent))] }]);
+    }
+
+    public ReportChart Growth(LearnerVerticalView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var scored = view.Cohorts.Where(c => c.Composite is not null).OrderBy(c => c.EndDate).ToList();
+        var options = new ApexChartOptions
+        {
+            Chart = Settings(ApexChartType.Line),
+            XAxis = new ChartXAxis { Type = ChartAxisType.Category, Categories = [.. scored.Select(c => c.CohortCode)], Labels = new ChartAxisLabels { Rotate = -35, Trim = false, MaxWidth = 160 } },
+            YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
+            Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3] },
+            Markers = new ChartMarkers { Size = 6 },
+            DataLabels = new ChartDataLabels { Enabled = true, Formatter = OneDecimal, OffsetY = -8 },
+            Colors = [Paper.Color(0)],
+        };
+        return new(options, [new ChartSeries { Name = text["Col_Composite"], Data = [.. scored.Select(c => ChartPoint.Of(c.Composite))] }]);
+    }
+}

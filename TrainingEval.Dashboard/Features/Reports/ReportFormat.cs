@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Domain.Statistics;
+
+namespace TrainingEval.Dashboard.Features.Reports;
+
+/// <summary>How the reports write statistics and money, and the plain sentence that explains each measure.</summary>
+public static class ReportFormat
+{
+    public static string Number(double? value, int decimals = 2) =>
+        value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, CultureInfo.CurrentCulture) : "—";
+
+    public static string WithSign(double? value, int decimals = 2) =>
+        value is { } v ? (v > 0 ? "+" : "") + Number(v, decimals) : "—";
+
+    /// <summary>p-values below 0.001 are written "&lt; 0.001", as journals do; otherwise three decimals.</summary>
+    public static string P(double? p) =>
+        p is not { } v ? "—" : v < 0.001 ? "< " + 0.001.ToString("0.000", CultureInfo.CurrentCulture) : v.ToString("0.000", CultureInfo.CurrentCulture);
+
+    public static string Interval(double? low, double? high, int decimals = 2) =>
+        low is null || high is null ? "—" : $"[{Number(low, decimals)}, {Number(high, decimals)}]";
+
+    public static string Money(decimal value) =>
+        Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.CurrentCulture);
+
+    public static string Percent(double? fraction, int decimals = 1) =>
+        fraction is { } f ? Math.Round(f * 100, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, CultureInfo.CurrentCulture) + " %" : "—";
+
+    /// <summary>ROI % is already a percentage.</summary>
+    public static string RoiPercent(double? roi) => roi is { } r ? Number(r, 1) + " %" : "—";
+
+    /// <summary>Decimals for a measure: ratings 2, KPIs by the size of their values.</summary>
+    public static int DecimalsFor(DifferenceMeasure measure) =>
+        measure.Kind != DifferenceMeasureKind.Kpi ? 2 : measure.Paired.MeanBefore is { } b && Math.Abs(b) >= 100 ? 1 : 2;
+
+    public static string UnitOf(DifferenceMeasure measure) =>
+        measure.Unit is null ? "" : Bilingual.Pick(measure.Unit, measure.UnitEn);
+
+    /// <summary>One plain sentence about the before/after change of a measure (issue 8: "what the numbers mean").</summary>
+    public static string Explain(IStringLocalizer<ReportStrings> text, DifferenceMeasure measure)
+    {
+        var p = measure.Paired;
+        var name = measure.DisplayName();
+        var decimals = DecimalsFor(measure);
+        var unit = UnitOf(measure);
+        switch (p.State)
+        {
+            case StatisticsState.NoData:
+                return text["Explain_NoData", name];
+            case StatisticsState.TooFewPairs:
+                return text["Explain_TooFew", name, p.N, PairedDifference.MinimumPairs];
+            case StatisticsState.NoVariation:
+                return text["Explain_NoVariation", name, p.N, WithSign(p.MeanDifference, decimals), unit];
+        }
+        var d = p.MeanDifference!.Value;
+        var moved = (d == 0 ? text["Moved_None"] : d > 0 ? text["Moved_Up"] : text["Moved_Down"]).Value;
+        var better = measure.ImprovedOnAverage switch { true => text["Better"].Value, false => text["Worse"].Value, _ => "" };
+        var magnitude = text["Effect_" + EffectSizes.Classify(p.EffectSize!.Value)].Value;
+        var sentence = p.IsSignificant
+            ? text["Explain_Significant", name, moved, Number(Math.Abs(d), decimals), unit, better, Interval(p.ConfidenceLow, p.ConfidenceHigh, decimals), P(p.PValue), p.N, magnitude]
+            : text["Explain_NotSignificant", name, WithSign(d, decimals), unit, Interval(p.ConfidenceLow, p.ConfidenceHigh, decimals), P(p.PValue), p.N];
+        return p.IsSmallSample ? sentence + " " + text["Explain_SmallSample", p.N, PairedDifference.SmallSampleThreshold] : sentence;
+    }
+
+    /// <summary>One plain sentence about the difference-in-differences against the untrained group.</summary>
+    public static string ExplainComparison(IStringLocalizer<ReportStrings> text, DifferenceMeasure measure)
+    {
+        var c = measure.Comparison;
+        if (c is null || c.State == StatisticsState.NoData)
+            return text["Comparison_None"];
+        var decimals = DecimalsFor(measure);
+        if (c.State is StatisticsState.TooFewPairs or StatisticsState.NoVariation)
+            return text["Comparison_TooFew", c.ComparisonN, WithSign(c.Estimate, decimals)];
+        return c.IsSignificant
+            ? text["Comparison_Significant", c.ComparisonN, WithSign(c.ComparisonMeanChange, decimals), WithSign(c.Estimate, decimals), Interval(c.ConfidenceLow, c.ConfidenceHigh, decimals), P(c.PValue)]
+            : text["Comparison_NotSignificant", c.ComparisonN, WithSign(c.ComparisonMeanChange, decimals), WithSign(c.Estimate, decimals), Interval(c.ConfidenceLow, c.ConfidenceHigh, decimals), P(c.PValue)];
+    }
+
+    public static string CostCategoryName(IStringLocalizer<ReportStrings> text, CostCategory category) => text["Cost_" + category];
+}

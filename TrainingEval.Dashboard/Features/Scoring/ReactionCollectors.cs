@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Domain.Indicators;
+
+namespace TrainingEval.Dashboard.Features.Scoring;
+
+/// <summary><c>satisfaction</c>: each survey response of the cohort is one observation, the mean of its items.</summary>
+public sealed class SatisfactionCollector : IIndicatorCollector
+{
+    public IReadOnlyList<string> Indicators { get; } = [BuiltInIndicators.Satisfaction];
+
+    public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
+    {
+        var query = db.SurveyResponses.Where(r => r.Survey!.CohortId == scope.CohortId);
+        if (scope.IsPartial)
+            query = query.Where(r => scope.EnrollmentIds.Contains(r.EnrollmentId));
+        var responses = await query.Select(r => new { r.EnrollmentId, r.ItemScores }).ToListAsync(cancellationToken);
+        foreach (var response in responses)
+        {
+            if (IndicatorDerivation.SurveyMean(response.ItemScores) is { } mean)
+                sink.Add(response.EnrollmentId, BuiltInIndicators.Satisfaction, mean);
+        }
+    }
+}
+
+/// <summary><c>attendance</c>: present 1, late 0.5, absent 0 over the held sessions; excused sessions do not count.</summary>
+public sealed class AttendanceCollector : IIndicatorCollector
+{
+    public IReadOnlyList<string> Indicators { get; } = [BuiltInIndicators.Attendance];
+
+    public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
+    {
+        var query = db.Attendance.Where(a => a.Session!.CohortId == scope.CohortId);
+        if (scope.IsPartial)
+            query = query.Where(a => scope.EnrollmentIds.Contains(a.EnrollmentId));
+        var counts = await query
+            .GroupBy(a => a.EnrollmentId)
+            .Select(g => new
+            {
+                EnrollmentId = g.Key,
+                Present = g.Count(a => a.Status == AttendanceStatus.Present),
+                Late = g.Count(a => a.Status == AttendanceStatus.Late),
+                Absent = g.Count(a => a.Status == AttendanceStatus.Absent),
+            })
+            .ToListAsync(cancellationToken);
+        foreach (var c in counts)
+        {
+            if (IndicatorDerivation.AttendanceRate(c.Present, c.Late, c.Absent) is { } rate)
+                sink.Add(c.EnrollmentId, BuiltInIndicators.Attendance, rate);
+        }
+    }
+}
+
+/// <summary>
+/// <c>interaction</c>: the learner's posts, questions and poll answers in the cohort. Once the cohort has
+/// started every learner has a count (0 when silent); before that nobody has one.
+/// </summary>
+public sealed class InteractionCollector : IIndicatorCollector
+{
+    public IReadOnlyList<string> Indicators { get; } = [BuiltInIndicators.Interaction];
+
+    public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
+    {
+        if (scope.StartDate > scope.Today)
+            return;
+        var query = db.Interactions.Where(i => i.Enrollment!.CohortId == scope.CohortId);
+        if (scope.IsPartial)
+            query = query.Where(i => scope.EnrollmentIds.Contains(i.EnrollmentId));
+        var counts = await query.GroupBy(i => i.EnrollmentId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        foreach (var e in scope.Enrollments)
+            sink.Add(e.EnrollmentId, BuiltInIndicators.Interaction, counts.GetValueOrDefault(e.EnrollmentId));
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Shared.Filters;
+using TrainingEval.Domain.Scoring;
+
+namespace TrainingEval.Dashboard.Features.Scoring;
+
+/// <summary>One stored learner score, as the Domain's batch result so the Domain comparisons aggregate it.</summary>
+public readonly record struct StoredScore(int CohortId, int LearnerId, int ProfileVersion, LearnerScore Score);
+
+/// <summary>The cohort facts the program pages show next to the numbers.</summary>
+public sealed record CohortRunInfo(
+    int Id,
+    string Code,
+    string Name,
+    string? NameEn,
+    int ProgramId,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    bool IsClosed,
+    int? ClosedProfileVersion) : IBilingualName;
+
+/// <summary>Shared read paths over <see cref="LearnerScoreRecord"/> for the overview, program and comparison queries.</summary>
+internal static class StoredScores
+{
+    /// <summary>Cohorts that pass the program, cohort and date filters (department filters learners, not cohorts).</summary>
+    public static IQueryable<Cohort> Cohorts(TrainingDbContext db, DashboardFilter filter)
+    {
+        var cohorts = db.Cohorts.AsNoTracking();
+        if (filter.ProgramCode is { } program)
+            cohorts = cohorts.Where(c => c.Program!.Code == program);
+        if (filter.CohortCode is { } cohort)
+            cohorts = cohorts.Where(c => c.Code == cohort);
+        if (filter.From is { } from)
+            cohorts = cohorts.Where(c => c.StartDate >= from);
+        if (filter.To is { } to)
+            cohorts = cohorts.Where(c => c.StartDate <= to);
+        return cohorts;
+    }
+
+    public static Task<List<CohortRunInfo>> CohortInfoAsync(IQueryable<Cohort> cohorts, CancellationToken cancellationToken) =>
+        cohorts
+            .Select(c => new CohortRunInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.StartDate, c.EndDate,
+                c.ClosedAt != null, c.ProfileVersion != null ? c.ProfileVersion.Version : null))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Stored scores of the given cohorts, of learners in the filter's department when it has one.</summary>
+    public static async Task<List<StoredScore>> LoadAsync(
+        TrainingDbContext db, IQueryable<Cohort> cohorts, string? departmentCode, CancellationToken cancellationToken)
+    {
+        var scores = db.LearnerScores.AsNoTracking().Where(s => cohorts.Any(c => c.Id == s.CohortId));
+        if (departmentCode is not null)
+            scores = scores.Where(s => s.Learner!.Department!.Code == departmentCode);
+        var rows = await scores
+            .Select(s => new
+            {
+                s.CohortId, s.LearnerId, s.ProfileVersionNumber,
+                s.Reaction, s.Learning, s.Behavior, s.Results,
+                s.ReactionCoverage, s.LearningCoverage, s.BehaviorCoverage, s.ResultsCoverage,
+                s.Composite, s.Coverage, s.Tier, s.Passed,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => new StoredScore(r.CohortId, r.LearnerId, r.ProfileVersionNumber, new LearnerScore
+        {
+            Reaction = r.Reaction,
+            Learning = r.Learning,
+            Behavior = r.Behavior,
+            Results = r.Results,
+            ReactionCoverage = r.ReactionCoverage,
+            LearningCoverage = r.LearningCoverage,
+            BehaviorCoverage = r.BehaviorCoverage,
+            ResultsCoverage = r.ResultsCoverage,
+            Composite = r.Composite,
+            Coverage = r.Coverage,
+            Tier = r.Tier,
+            Passed = r.Passed,
+        }));
+    }
+
+    /// <summary>The batch results of each cohort, keyed by cohort id.</summary>
+    public static Dictionary<int, LearnerScore[]> ByCohort(IEnumerable<StoredScore> scores) =>
+        scores.GroupBy(s => s.CohortId).ToDictionary(g => g.Key, g => g.Select(s => s.Score).ToArray());
+
+    /// <summary>
+    /// The profile version a cohort's scores use: the one recorded when it closed, else the newest one
+    /// its stored scores were computed with; null without either.
+    /// </summary>
+    public static int? ProfileVersionOf(CohortRunInfo cohort, IEnumerable<StoredScore> cohortScores) =>
+        cohort.ClosedProfileVersion ?? cohortScores.Select(s => (int?)s.ProfileVersion).Max();
+}

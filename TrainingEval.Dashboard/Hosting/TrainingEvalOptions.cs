@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace TrainingEval.Dashboard.Hosting;
+
+/// <summary>The <c>TrainingEval</c> section of the repository root's appsettings.json.</summary>
+public sealed class TrainingEvalOptions
+{
+    public const string SectionName = "TrainingEval";
+
+    /// <summary>The UI culture until a user switches language, e.g. <c>zh-CN</c>.</summary>
+    public string DefaultCulture { get; set; } = "zh-CN";
+
+    /// <summary>
+    /// Cultures a user can switch to. No default items: the configuration binder appends to a
+    /// pre-filled collection instead of replacing it.
+    /// </summary>
+    public IList<string> SupportedCultures { get; } = [];
+
+    /// <summary>Why these options cannot be used, or null when they can.</summary>
+    public string? Problem()
+    {
+        if (SupportedCultures.Count == 0)
+            return $"{SectionName}:SupportedCultures must name at least one culture.";
+        foreach (var name in SupportedCultures.Append(DefaultCulture))
+        {
+            if (!IsKnownCulture(name))
+                return $"{SectionName}: '{name}' is not a culture this machine knows.";
+        }
+        if (!SupportedCultures.Contains(DefaultCulture, StringComparer.OrdinalIgnoreCase))
+            return $"{SectionName}:DefaultCulture '{DefaultCulture}' is not one of SupportedCultures ({string.Join(", ", SupportedCultures)}).";
+        return null;
+    }
+
+    private static bool IsKnownCulture(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return false;
+        try
+        {
+            return !CultureInfo.GetCultureInfo(name, predefinedOnly: true).Equals(CultureInfo.InvariantCulture);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+namespace TrainingEval.Dashboard.Infrastructure.Charts;
+
+public sealed class ChartXAxis
+{
+    public ChartAxisType? Type { get; init; }
+
+    /// <summary>Category names when the series data are plain values.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+
+    public ChartAxisTitle? Title { get; init; }
+    public ChartAxisLabels? Labels { get; init; }
+    public double? Min { get; init; }
+    public double? Max { get; init; }
+    public int? TickAmount { get; init; }
+    public int? DecimalsInFloat { get; init; }
+}
+
+public sealed class ChartYAxis
+{
+    /// <summary>Links this axis to a series by name (dual-axis charts).</summary>
+    public string? SeriesName { get; init; }
+
+    public bool? Opposite { get; init; }
+    public bool? Show { get; init; }
+    public ChartAxisTitle? Title { get; init; }
+    public ChartAxisLabels? Labels { get; init; }
+    public double? Min { get; init; }
+    public double? Max { get; init; }
+    public int? TickAmount { get; init; }
+    public int? DecimalsInFloat { get; init; }
+    public bool? Reversed { get; init; }
+}
+
+public sealed class ChartAxisTitle
+{
+    public string? Text { get; init; }
+}
+
+public sealed class ChartAxisLabels
+{
+    public bool? Show { get; init; }
+
+    /// <summary>JavaScript, e.g. <c>"v => v.toFixed(0) + '%'"</c>.</summary>
+    public JsFunction? Formatter { get; init; }
+
+    /// <summary>Date format of a datetime axis, e.g. "yyyy-MM".</summary>
+    public string? Format { get; init; }
+
+    public int? Rotate { get; init; }
+
+    /// <summary>Rotate category labels even when ApexCharts thinks they fit (it misjudges narrow cards).</summary>
+    public bool? RotateAlways { get; init; }
+
+    /// <summary>False keeps every category label instead of silently dropping the ones that overlap.</summary>
+    public bool? HideOverlappingLabels { get; init; }
+    public bool? Trim { get; init; }
+    public int? MaxWidth { get; init; }
+}

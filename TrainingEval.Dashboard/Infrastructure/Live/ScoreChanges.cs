@@ -1,0 +1,23 @@
+namespace TrainingEval.Dashboard.Infrastructure.Live;
+
+/// <summary>Stored scores of a cohort changed (a new rating, an import, a recompute).</summary>
+/// <param name="CohortId">The cohort whose scores changed.</param>
+/// <param name="LearnerIds">The learners whose scores changed; empty means the whole cohort.</param>
+public sealed record CohortScoresChanged(int CohortId, IReadOnlyCollection<int> LearnerIds)
+{
+    public bool Touches(int learnerId) => LearnerIds.Count == 0 || LearnerIds.Contains(learnerId);
+}
+
+/// <summary>
+/// Tells every open page that a cohort's scores changed, so it can reload without a browser refresh.
+/// In-process for one server; a multi-server deployment replaces it with a backplane (e.g. Redis or
+/// PostgreSQL LISTEN/NOTIFY) behind the same interface.
+/// </summary>
+public interface IScoreChangeNotifier
+{
+    /// <summary>Calls <paramref name="onChange"/> for every change until the returned subscription is disposed.</summary>
+    IDisposable Subscribe(Func<CohortScoresChanged, Task> onChange);
+
+    /// <summary>Announces a change to all subscribers; a failing subscriber does not stop the others.</summary>
+    Task PublishAsync(CohortScoresChanged change);
+}

@@ -1,0 +1,71 @@
+namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+
+/// <summary>One run of a program (班期), with its dates and mentors.</summary>
+public sealed class Cohort : IBilingualName, IAudited, IConcurrencyVersioned
+{
+    public const int CodeMaxLength = 40;
+
+    public int Id { get; set; }
+    public int ProgramId { get; set; }
+    public TrainingProgram? Program { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? NameEn { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+
+    /// <summary>Set when the cohort is closed; from then on its official scores use <see cref="ProfileVersionId"/>.</summary>
+    public DateTime? ClosedAt { get; set; }
+
+    /// <summary>The weight profile version current when the cohort closed; null while open.</summary>
+    public int? ProfileVersionId { get; set; }
+    public WeightProfileVersion? ProfileVersion { get; set; }
+
+    public int Revision { get; set; }
+
+    public bool IsClosed => ClosedAt is not null;
+
+    public List<CohortMentor> Mentors { get; } = [];
+    public List<Enrollment> Enrollments { get; } = [];
+    public List<CohortSession> Sessions { get; } = [];
+    public List<Assignment> Assignments { get; } = [];
+    public List<Assessment> Assessments { get; } = [];
+    public List<SatisfactionSurvey> Surveys { get; } = [];
+}
+
+/// <summary>A mentor serving a cohort.</summary>
+public sealed class CohortMentor
+{
+    public int CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+    public int MentorId { get; set; }
+    public Mentor? Mentor { get; set; }
+
+    /// <summary>The cohort's lead mentor (one per cohort by convention, not enforced).</summary>
+    public bool IsLead { get; set; }
+}
+
+public enum EnrollmentStatus
+{
+    Enrolled,
+    Completed,
+    Withdrawn,
+}
+
+/// <summary>A learner in a cohort. Every per-learner record of the cohort hangs off the enrollment.</summary>
+public sealed class Enrollment
+{
+    public int Id { get; set; }
+    public int CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+    public int LearnerId { get; set; }
+    public Learner? Learner { get; set; }
+
+    /// <summary>The mentor who rates this learner in this cohort (defaults to the learner's own mentor).</summary>
+    public int? MentorId { get; set; }
+    public Mentor? Mentor { get; set; }
+    public EnrollmentStatus Status { get; set; }
+    public DateOnly EnrolledOn { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+    public DateOnly? WithdrawnOn { get; set; }
+}

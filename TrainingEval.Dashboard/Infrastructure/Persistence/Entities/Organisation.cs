@@ -1,0 +1,58 @@
+namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+
+/// <summary>A department (部门) of the company; learners and mentors belong to one.</summary>
+public sealed class Department : IBilingualName
+{
+    public const int CodeMaxLength = 20;
+
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? NameEn { get; set; }
+
+    public List<Learner> Learners { get; } = [];
+    public List<Mentor> Mentors { get; } = [];
+}
+
+/// <summary>A mentor (导师): rates learners on the mentor dimensions and receives their alerts.</summary>
+public sealed class Mentor : IBilingualName
+{
+    public int Id { get; set; }
+    public required string EmployeeNumber { get; set; }
+    public required string Name { get; set; }
+    public string? NameEn { get; set; }
+    public int DepartmentId { get; set; }
+    public Department? Department { get; set; }
+    public string? Title { get; set; }
+    public string? TitleEn { get; set; }
+
+    public List<Learner> Mentees { get; } = [];
+}
+
+/// <summary>A learner (学员): one identity across all the cohorts they join.</summary>
+public sealed class Learner : IBilingualName
+{
+    public const int EmployeeNumberMaxLength = 20;
+    public const int PositionMaxLength = 100;
+    public const int EmailMaxLength = 254;
+
+    public int Id { get; set; }
+
+    /// <summary>Unique across the company (工号).</summary>
+    public required string EmployeeNumber { get; set; }
+    public required string Name { get; set; }
+    public string? NameEn { get; set; }
+    public int DepartmentId { get; set; }
+    public Department? Department { get; set; }
+    public required string Position { get; set; }
+    public string? PositionEn { get; set; }
+
+    /// <summary>The learner's standing mentor; a cohort may assign another one per enrollment.</summary>
+    public int? MentorId { get; set; }
+    public Mentor? Mentor { get; set; }
+    public DateOnly? HireDate { get; set; }
+    public string? Email { get; set; }
+
+    public List<Enrollment> Enrollments { get; } = [];
+    public List<PerformanceReview> PerformanceReviews { get; } = [];
+}

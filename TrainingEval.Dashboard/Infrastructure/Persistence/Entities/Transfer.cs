@@ -1,0 +1,114 @@
+namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+
+/// <summary>
+/// A mentor's rating of a learner on one mentor dimension. Append-only history: a new rating is a new
+/// row with the next <see cref="Sequence"/> for (enrollment, dimension); the latest sequence is current.
+/// The unique (enrollment, dimension, sequence) index makes two concurrent raters collide instead of
+/// both "winning".
+/// </summary>
+public sealed class MentorRating : IAudited, IAppendOnly
+{
+    public const int DimensionMaxLength = 40;
+    public const int CommentMaxLength = 1000;
+    public const int MinScore = 1;
+    public const int MaxScore = 5;
+
+    public int Id { get; set; }
+    public int EnrollmentId { get; set; }
+    public Enrollment? Enrollment { get; set; }
+    public int MentorId { get; set; }
+    public Mentor? Mentor { get; set; }
+
+    /// <summary>A code of <c>BuiltInIndicators.MentorDimensions</c>.</summary>
+    public required string Dimension { get; set; }
+    public int Score { get; set; }
+    public string? Comment { get; set; }
+    public DateTime RatedAt { get; set; }
+    public int Sequence { get; set; }
+}
+
+/// <summary>An on-the-job application of what was learned (训后应用), reported after the cohort.</summary>
+public sealed class ApplicationEvent : IAudited
+{
+    public int Id { get; set; }
+    public int EnrollmentId { get; set; }
+    public Enrollment? Enrollment { get; set; }
+    public DateOnly OccurredOn { get; set; }
+    public required string Description { get; set; }
+    public string? DescriptionEn { get; set; }
+
+    /// <summary>A key event (关键事件): a notable application worth showing on the learner's timeline.</summary>
+    public bool IsKeyEvent { get; set; }
+}
+
+/// <summary>
+/// A periodic performance review of an employee. Reviews belong to the learner, not to a cohort: the
+/// collectors pair the latest review on or before a cohort's start with the first one after its end.
+/// </summary>
+public sealed class PerformanceReview : IAudited
+{
+    public const double MinRating = 1;
+    public const double MaxRating = 5;
+
+    public int Id { get; set; }
+    public int LearnerId { get; set; }
+    public Learner? Learner { get; set; }
+    public DateOnly ReviewedOn { get; set; }
+
+    /// <summary>Behaviour rating 1–5.</summary>
+    public double BehaviorRating { get; set; }
+
+    /// <summary>Overall performance rating 1–5.</summary>
+    public double OverallRating { get; set; }
+    public string? Reviewer { get; set; }
+    public string? Comment { get; set; }
+}
+
+public enum KpiDirection
+{
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// <summary>A business KPI linked to a program (e.g. error rate), with its money value per unit for ROI.</summary>
+public sealed class Kpi : IBilingualName
+{
+    public const int CodeMaxLength = 40;
+    public const int UnitMaxLength = 40;
+
+    public int Id { get; set; }
+    public int ProgramId { get; set; }
+    public TrainingProgram? Program { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? NameEn { get; set; }
+    public required string Unit { get; set; }
+    public string? UnitEn { get; set; }
+    public KpiDirection Direction { get; set; }
+
+    /// <summary>Money value of one unit of improvement (Phillips ROI); non-negative.</summary>
+    public decimal ValuePerUnit { get; set; }
+}
+
+/// <summary>
+/// Baseline, target and actual of a KPI for one cohort, measured either for one learner
+/// (<see cref="EnrollmentId"/>) or for a team (<see cref="DepartmentId"/>) — exactly one of the two.
+/// <see cref="Actual"/> stays null until measured.
+/// </summary>
+public sealed class KpiMeasurement : IAudited, IConcurrencyVersioned
+{
+    public int Id { get; set; }
+    public int KpiId { get; set; }
+    public Kpi? Kpi { get; set; }
+    public int CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+    public int? EnrollmentId { get; set; }
+    public Enrollment? Enrollment { get; set; }
+    public int? DepartmentId { get; set; }
+    public Department? Department { get; set; }
+    public double Baseline { get; set; }
+    public double Target { get; set; }
+    public double? Actual { get; set; }
+    public DateOnly? MeasuredOn { get; set; }
+    public int Revision { get; set; }
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TrainingEval.Dashboard.Features.Cohorts;
+using TrainingEval.Dashboard.Features.Demo;
+using TrainingEval.Dashboard.Features.Health;
+using TrainingEval.Dashboard.Features.Import;
+using TrainingEval.Dashboard.Features.Mentoring;
+using TrainingEval.Dashboard.Features.Notifications;
+using TrainingEval.Dashboard.Features.Profiles;
+using TrainingEval.Dashboard.Features.Scoring;
+using TrainingEval.Dashboard.Hosting;
+
+namespace TrainingEval.Dashboard.Infrastructure.Persistence;
+
+/// <summary>Registers the training data services and prepares the database at start-up.</summary>
+public static partial class TrainingDataHosting
+{
+    public static IHostApplicationBuilder AddTrainingData(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<DemoDataOptions>().Bind(builder.Configuration.GetSection(DemoDataOptions.Section));
+        services.AddLearningHealth(builder.Configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Relative paths resolve against the root appsettings.json's folder, wherever the app starts from.
+        var rootFile = RootConfiguration.Locate();
+        var baseFolder = rootFile is null ? builder.Environment.ContentRootPath : Path.GetDirectoryName(rootFile)!;
+        services.AddDbContextFactory<TrainingDbContext>((sp, options) =>
+        {
+            DatabaseProviderSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, baseFolder);
+        });
+
+        services.TryAddScoped<ICurrentActor, SignedInActor>();
+        services.AddSingleton<DemoCompanySeeder>();
+
+        services.AddSingleton<IIndicatorCollector, SatisfactionCollector>();
+        services.AddSingleton<IIndicatorCollector, AttendanceCollector>();
+        services.AddSingleton<IIndicatorCollector, InteractionCollector>();
+        services.AddSingleton<IIndicatorCollector, AssessmentCollector>();
+        services.AddSingleton<IIndicatorCollector, AssignmentCollector>();
+        services.AddSingleton<IIndicatorCollector, MentorRatingCollector>();
+        services.AddSingleton<IIndicatorCollector, ApplicationCollector>();
+        services.AddSingleton<IIndicatorCollector, PerformanceReviewCollector>();
+        services.AddSingleton<IIndicatorCollector, KpiCollector>();
+        services.AddSingleton<ObservationCollector>();
+        services.AddSingleton<CohortScoreService>();
+
+        // Writers name the current actor in the audit trail, so they live as long as the circuit's actor.
+        services.AddScoped<WeightProfileService>();
+        services.AddScoped<MentorRatingService>();
+        services.AddScoped<StoredObservationService>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<CohortLifecycleService>();
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations and, when enabled and the database is empty, seeds the demo company.</summary>
+    public static async Task InitializeTrainingDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+            await db.Database.MigrateAsync(cancellationToken);
+
+        var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoCompanySeeder>();
+        if (!demo.Enabled || !await seeder.IsEmptyAsync(cancellationToken))
+            return;
+
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrainingDataHosting));
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var culture = scope.ServiceProvider.GetRequiredService<IConfiguration>()["TrainingEval:DefaultCulture"] ?? "zh-CN";
+        var spec = new DemoCompanySpec
+        {
+            Seed = demo.Seed,
+            Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            ChineseFreeText = culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase),
+        };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var company = DemoCompanyGenerator.Generate(spec);
+        var generated = watch.ElapsedMilliseconds;
+        var written = await seeder.SeedAsync(company, cancellationToken);
+        watch.Restart();
+        var scored = await scope.ServiceProvider.GetRequiredService<CohortScoreService>().RecomputeAllAsync(cancellationToken);
+        var scoredLearners = scored.Sum(s => s.LearnersScored);
+        // Three years of weekly snapshots for the demo (alerts only for the recent weeks; see HealthOptions).
+        watch.Restart();
+        var health = scope.ServiceProvider.GetRequiredService<HealthSnapshotService>();
+        var lastWeek = HealthSnapshotService.LastFinishedWeek(clock.GetUtcNow().UtcDateTime);
+        var healthOptions = scope.ServiceProvider.GetRequiredService<IOptions<HealthOptions>>().Value;
+        var backfill = await health.ComputeWeeksAsync(
+            Domain.Comparisons.IsoWeek.Of(spec.Today.AddYears(-3).AddDays(-60)), lastWeek, learnerId: null,
+            alertsFrom: Domain.Comparisons.IsoWeek.Of(lastWeek.End.AddDays(-7 * (healthOptions.BackfillAlertWeeks - 1))), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DigestWriter>().WriteAsync(lastWeek, cancellationToken);
+        LogBackfilled(logger, backfill.Inserted, backfill.AlertsRaised, watch.ElapsedMilliseconds);
+        LogSeeded(logger, company.Learners.Count, company.Cohorts.Count, company.RecordCount, generated, (long)written.TotalMilliseconds,
+            scoredLearners, watch.ElapsedMilliseconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfilled {Snapshots} learning health snapshots and {Alerts} alerts in {Ms} ms")]
+    private static partial void LogBackfilled(ILogger logger, int snapshots, int alerts, long ms);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo company: {Employees} employees, {Cohorts} cohorts, {Records} records (generated in {GenerateMs} ms, written in {WriteMs} ms); scored {Scored} enrollments in {ScoreMs} ms")]
+    private static partial void LogSeeded(ILogger logger, int employees, int cohorts, int records, long generateMs, long writeMs, int scored, long scoreMs);
+}

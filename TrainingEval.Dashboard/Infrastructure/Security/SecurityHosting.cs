@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using TrainingEval.Dashboard.Features.Account;
+using TrainingEval.Dashboard.Features.Admin;
+using TrainingEval.Dashboard.Hosting;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+
+namespace TrainingEval.Dashboard.Infrastructure.Security;
+
+/// <summary>Sign-in (ASP.NET Core Identity on the training database), cookies, roles and the account endpoints.</summary>
+public static class SecurityHosting
+{
+    public const string LoginPath = "/account/login";
+    public const string LogoutPath = "/account/logout";
+    public const string DeniedPath = "/account/denied";
+    public const string SetupPath = "/account/setup";
+
+    public static IServiceCollection AddDashboardSecurity(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        // Every endpoint needs a signed-in user unless it says otherwise ([AllowAnonymous] on the account pages).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<UserAccount>(options =>
+            {
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = PasswordPolicy.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = PasswordPolicy.LockoutDuration;
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<TrainingDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "TrainingEval.Auth";
+            cookie.Cookie.HttpOnly = true;
+            // Secure whenever the request is (always behind TLS in production); SameSite=Lax keeps the cookie off
+            // cross-site posts while links into the app from mail or chat still arrive signed in.
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = LoginPath;
+            cookie.LogoutPath = LogoutPath;
+            cookie.AccessDeniedPath = DeniedPath;
+        });
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<AccountSeeder>();
+        return services;
+    }
+
+    public static WebApplication UseDashboardSecurity(this WebApplication app)
+    {
+        // Before authentication: with no account at all there is nobody to sign in as.
+        app.UseMiddleware<FirstAdminSetupMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapAccountEndpoints(this WebApplication app)
+    {
+        // A form post with the antiforgery token (minimal APIs validate it for form-bound parameters).
+        app.MapPost(LogoutPath, async ([FromForm] string? returnUrl, SignInManager<UserAccount> signIn) =>
+            {
+                await signIn.SignOutAsync();
+                return Results.LocalRedirect(LoginPath);
+            })
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Where a user lands after signing in when no return URL was asked for.</summary>
+    public static string HomeFor(UserContext user) => user switch
+    {
+        _ when user.ReadsEverything => "/",
+        { MentorId: not null } => "/mentor",
+        { LearnerId: not null } => "/me",
+        _ => "/playground",
+    };
+
+    /// <summary>At every start: the roles exist; on a demo database without accounts, the demo accounts too.</summary>
+    public static async Task InitializeAccountsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
+        await seeder.EnsureRolesAsync();
+        if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoDataOptions>>().Value.Enabled)
+            await seeder.SeedDemoAccountsAsync(cancellationToken);
+    }
+
+    internal static bool IsLocalUrl(string? url) => DashboardLocalization.IsLocal(url);
+}
+
+/// <summary>The password rules, shown on the forms that set one.</summary>
+public static class PasswordPolicy
+{
+    public const int MinimumLength = 12;
+    public const int MaxFailedAttempts = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+}

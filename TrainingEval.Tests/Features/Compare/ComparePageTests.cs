@@ -1,0 +1,58 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Features.Compare;
+using TrainingEval.Tests.Features.Programs;
+using TrainingEval.Tests.Support;
+
+namespace TrainingEval.Tests.Features.Compare;
+
+/// <summary>The comparison page puts the cohorts of the URL side by side, in the order given.</summary>
+public sealed class ComparePageTests(DemoCompanyDatabase demo) : ProgramPageTest(demo)
+{
+    [Fact]
+    public async Task Cohorts_from_the_url_get_one_series_each_over_composite_and_the_four_levels()
+    {
+        var codes = await Demo.QueryAsync(db => db.Cohorts.Where(c => db.LearnerScores.Any(s => s.CohortId == c.Id)).OrderBy(c => c.Code).Select(c => c.Code).Take(3).ToListAsync());
+
+        GoTo($"/compare?cohorts={string.Join(',', codes)}");
+        var page = Render<ComparePage>();
+        page.WaitForAssertion(() => Chart(page, "compare-levels").Series.ShouldNotBeEmpty());
+
+        var levels = Chart(page, "compare-levels");
+        levels.Options.XAxis!.Categories.ShouldBe(["Composite", "Reaction", "Learning", "Behavior", "Results"]);
+        levels.Series!.Select(s => s.Name).ShouldBe(codes);
+        levels.Series!.ShouldAllBe(s => s.Data.Count == 5);
+        page.FindAll("[data-testid=compare-card]").Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Distribution_has_a_box_and_a_mean_per_cohort_and_tier_mix_a_series_per_tier()
+    {
+        var codes = await Demo.QueryAsync(db => db.Cohorts.Where(c => db.LearnerScores.Any(s => s.CohortId == c.Id && s.Composite != null)).OrderBy(c => c.Code).Select(c => c.Code).Take(2).ToListAsync());
+        var composites = await Demo.QueryAsync(db => db.LearnerScores.Where(s => s.Cohort!.Code == codes[0] && s.Composite != null).Select(s => s.Composite!.Value).ToListAsync());
+
+        GoTo($"/compare?cohorts={string.Join(',', codes)}");
+        var page = Render<ComparePage>();
+        page.WaitForAssertion(() => Chart(page, "compare-spread").Series.ShouldNotBeEmpty());
+
+        var spread = Chart(page, "compare-spread").Series!;
+        spread[0].Data.Count.ShouldBe(2);
+        spread[0].Data[0].Values![0].ShouldBe(Math.Round(composites.Min(), 1, MidpointRounding.AwayFromZero));
+        spread[0].Data[0].Values![4].ShouldBe(Math.Round(composites.Max(), 1, MidpointRounding.AwayFromZero));
+        spread[1].Data[0].Value.ShouldBe(Math.Round(composites.Average(), 1, MidpointRounding.AwayFromZero));
+
+        var tiers = Chart(page, "compare-tiers");
+        tiers.Options.XAxis!.Categories.ShouldBe(codes);
+        tiers.Series!.Count.ShouldBe(6);
+    }
+
+    [Fact]
+    public void Fewer_than_two_cohorts_asks_for_more_and_names_unknown_codes()
+    {
+        GoTo("/compare?cohorts=NOPE-1");
+        var page = Render<ComparePage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=pick-more]"));
+        page.Find("[data-testid=unknown-cohorts]").TextContent.ShouldContain("NOPE-1");
+    }
+}

@@ -1,0 +1,202 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingEval.Dashboard.Features.Learners;
+using TrainingEval.Dashboard.Infrastructure.Charts;
+using TrainingEval.Dashboard.Infrastructure.Live;
+using TrainingEval.Tests.Support;
+
+namespace TrainingEval.Tests.Features.Learners;
+
+/// <summary>
+/// The learner page hands the chart component the right categories and series (spec section 6, vertical):
+/// finished cohorts in end-date order, provisional points marked, missing levels and weeks as gaps,
+/// ratings per dimension on 1–5, health bands shaded. The chart's JS module is set up so it "draws".
+/// </summary>
+public abstract class LearnerPageTestBase : DashboardTestContext, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    protected abstract bool WithHealth { get; }
+
+    protected TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await LearnerPageFixture.CreateAsync(WithHealth);
+        Services.AddSingleton(_database.Factory);
+        Services.AddSingleton<TimeProvider>(_database.Clock);
+        var module = JSInterop.SetupModule(ApexChart.ModulePath);
+        module.Setup<bool>("create", _ => true).SetResult(true);
+        module.SetupVoid("updateOptions", _ => true).SetVoidResult();
+        module.SetupVoid("updateSeries", _ => true).SetVoidResult();
+        module.SetupVoid("destroy", _ => true).SetVoidResult();
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected IRenderedComponent<LearnerPage> RenderLearner(string employeeNo = LearnerPageFixture.EmployeeNo)
+    {
+        var cut = Render<LearnerPage>(p => p.Add(x => x.EmployeeNo, employeeNo));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=learner-header], [data-testid=learner-not-found]"));
+        return cut;
+    }
+
+    protected static ApexChart Chart(IRenderedComponent<LearnerPage> cut, string id) =>
+        cut.FindComponents<ApexChart>().Single(c => c.Instance.Id == id).Instance;
+
+    protected static double?[] Values(ChartSeries series) => [.. series.Data.Select(p => p.Value)];
+}
+
+public sealed class LearnerPageChartTests : LearnerPageTestBase
+{
+    protected override bool WithHealth => true;
+
+    [Fact]
+    public void The_composite_line_has_one_point_per_finished_cohort_in_end_date_order_with_provisional_ones_marked()
+    {
+        UseCulture("en");
+        var cut = RenderLearner();
+        var chart = Chart(cut, "learner-composite");
+
+        // QC-202603 ended before "today" (2026-06-01) without being closed: finished. QC-202605 is still running.
+        chart.Options.XAxis!.Categories.ShouldBe(["QC-202501", "QC-202509", "QC-202603"]);
+        chart.Series!.Select(s => s.Name).ShouldBe(["Composite", "Provisional"]);
+        Values(chart.Series![0]).ShouldBe([66.5, 76.4, 81.6]);
+        Values(chart.Series![1]).ShouldBe([null, 76.4, null]);
+        chart.Options.YAxis![0].Min.ShouldBe(0);
+        chart.Options.YAxis![0].Max.ShouldBe(100);
+        cut.Find("[data-testid=stat-change]").TextContent.ShouldBe("+5.2");
+        cut.FindAll("[data-testid=composite-links] a").Select(a => a.GetAttribute("href"))
+            .ShouldBe(["cohorts/QC-202501", "cohorts/QC-202509", "cohorts/QC-202603"]);
+    }
+
+    [Fact]
+    public void Level_bars_cover_every_scored_cohort_and_leave_unmeasured_levels_as_gaps()
+    {
+        UseCulture("en");
+        var chart = Chart(RenderLearner(), "learner-levels");
+
+        chart.Options.XAxis!.Categories.ShouldBe(["QC-202501", "QC-202509", "QC-202603", "QC-202605"]);
+        chart.Series!.Select(s => s.Name).ShouldBe(["Reaction", "Learning", "Behavior", "Results"]);
+        Values(chart.Series![0]).ShouldBe([70, 80, 85, 90]);
+        Values(chart.Series![3]).ShouldBe([60, null, 79, null]);
+    }
+
+    [Fact]
+    public void Ratings_are_one_line_per_dimension_on_a_1_to_5_axis_in_the_model_order()
+    {
+        UseCulture("en");
+        var chart = Chart(RenderLearner(), "learner-ratings");
+
+        chart.Series!.Select(s => s.Name).ShouldBe(["Initiative", "Attitude", "Collaboration"]);
+        Values(chart.Series![0]).ShouldBe([3, 4]);
+        chart.Series![0].Data.Select(p => p.X!.Value.Number)
+            .ShouldBe([new DateTimeOffset(2025, 9, 15, 9, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(), new DateTimeOffset(2025, 10, 15, 9, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()]);
+        chart.Options.YAxis![0].Min.ShouldBe(1);
+        chart.Options.YAxis![0].Max.ShouldBe(5);
+    }
+
+    [Fact]
+    public void Dimension_names_are_Chinese_in_the_Chinese_UI()
+    {
+        UseCulture("zh-CN");
+        var chart = Chart(RenderLearner(), "learner-ratings");
+        chart.Series!.Select(s => s.Name).ShouldBe(["学习主动性", "态度", "协作"]);
+    }
+
+    [Fact]
+    public void The_health_index_is_weekly_with_a_gap_for_a_missing_week_and_the_three_bands_shaded()
+    {
+        UseCulture("en");
+        var cut = RenderLearner();
+        var chart = Chart(cut, "learner-health");
+
+        chart.Options.XAxis!.Categories.ShouldBe(["2026-W10", "2026-W11", "2026-W12", "2026-W13"]);
+        Values(chart.Series!.Single()).ShouldBe([82, 68.5, null, 55]);
+        chart.Options.Annotations!.YAxis!.Select(a => (a.Y, a.Y2, a.Label!.Text))
+            .ShouldBe([(75.0, (double?)100, "Healthy ≥ 75"), (60.0, (double?)75, "Watch 60–75"), (0.0, (double?)60, "At risk < 60")]);
+        cut.Find("[data-testid=stat-health]").TextContent.ShouldBe("55.0");
+        cut.FindAll("[data-testid=health-empty]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_header_and_the_cohort_table_show_who_the_learner_is_and_rank_over_ranked_learners()
+    {
+        UseCulture("zh-CN");
+        var cut = RenderLearner();
+
+        cut.Find("[data-testid=learner-name]").TextContent.ShouldBe("吴敏丽");
+        cut.Find("[data-testid=learner-mentor]").TextContent.ShouldContain("朱雪");
+        var rows = cut.FindAll("[data-testid=learner-cohorts] tbody tr");
+        rows.Count.ShouldBe(4);
+        rows[0].TextContent.ShouldContain("1 / 2");
+        rows[1].TextContent.ShouldContain("暂定");
+        rows[1].QuerySelectorAll("td.level-cell")[^1].TextContent.Trim().ShouldBe("—");
+    }
+
+    [Fact]
+    public async Task A_score_change_in_one_of_the_learners_cohorts_reloads_the_charts()
+    {
+        UseCulture("en");
+        var cut = RenderLearner();
+        int cohortId;
+        await using (var db = Database.CreateContext())
+        {
+            var record = await db.LearnerScores.SingleAsync(s => s.Cohort!.Code == "QC-202509" && s.Learner!.EmployeeNumber == LearnerPageFixture.EmployeeNo, Xunit.TestContext.Current.CancellationToken);
+            record.Composite = 88;
+            record.Coverage = 1;
+            cohortId = record.CohortId;
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        await Services.GetRequiredService<IScoreChangeNotifier>().PublishAsync(new CohortScoresChanged(cohortId, []));
+
+        cut.WaitForAssertion(() => Values(Chart(cut, "learner-composite").Series![0]).ShouldBe([66.5, 88, 81.6]));
+        Values(Chart(cut, "learner-composite").Series![1]).ShouldBe([null, null, null]);
+    }
+
+    [Fact]
+    public async Task A_change_in_a_cohort_of_another_learner_does_not_reload()
+    {
+        UseCulture("en");
+        var cut = RenderLearner();
+        var before = Chart(cut, "learner-composite").Series;
+        await using var db = Database.CreateContext();
+        var otherCohort = await db.Cohorts.SingleAsync(c => c.Code == "QC-202501", Xunit.TestContext.Current.CancellationToken);
+        var otherLearner = await db.Learners.SingleAsync(l => l.EmployeeNumber == "E0002", Xunit.TestContext.Current.CancellationToken);
+
+        await Services.GetRequiredService<IScoreChangeNotifier>().PublishAsync(new CohortScoresChanged(otherCohort.Id, [otherLearner.Id]));
+
+        Chart(cut, "learner-composite").Series.ShouldBeSameAs(before);
+    }
+}
+
+public sealed class LearnerPageEmptyStateTests : LearnerPageTestBase
+{
+    protected override bool WithHealth => false;
+
+    [Fact]
+    public void Without_health_snapshots_the_page_says_the_index_appears_once_they_are_computed()
+    {
+        UseCulture("en");
+        var cut = RenderLearner();
+        cut.Find("[data-testid=health-empty]").TextContent.ShouldContain("once weekly snapshots are computed");
+        cut.FindComponents<ApexChart>().Select(c => c.Instance.Id).ShouldNotContain("learner-health");
+    }
+
+    [Fact]
+    public void An_unknown_employee_number_shows_not_found_with_the_number()
+    {
+        UseCulture("zh-CN");
+        var cut = RenderLearner("E9999");
+        cut.Find("[data-testid=learner-not-found]").TextContent.ShouldContain("E9999");
+        cut.FindComponents<ApexChart>().ShouldBeEmpty();
+    }
+}

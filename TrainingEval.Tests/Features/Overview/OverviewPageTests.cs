@@ -1,0 +1,75 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Features.Overview;
+using TrainingEval.Tests.Features.Programs;
+using TrainingEval.Tests.Support;
+
+namespace TrainingEval.Tests.Features.Overview;
+
+/// <summary>The overview hands its charts the numbers of the stored scores.</summary>
+public sealed class OverviewPageTests(DemoCompanyDatabase demo) : ProgramPageTest(demo)
+{
+    [Fact]
+    public async Task Composite_by_program_has_one_bar_per_scored_program_highest_first()
+    {
+        var expected = await Demo.QueryAsync(db => db.LearnerScores.Where(s => s.Composite != null)
+            .GroupBy(s => s.Cohort!.Program!.NameEn)
+            .Select(g => new { Name = g.Key, Mean = g.Average(s => s.Composite!.Value) })
+            .ToListAsync());
+
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => Chart(page, "overview-by-program").Series.ShouldNotBeEmpty());
+
+        var chart = Chart(page, "overview-by-program");
+        var ordered = expected.OrderByDescending(e => e.Mean).ToList();
+        chart.Options.XAxis!.Categories.ShouldBe(ordered.Select(e => e.Name!));
+        chart.Series!.ShouldHaveSingleItem().Data.Select(p => p.Value!.Value)
+            .ShouldBe(ordered.Select(e => Math.Round(e.Mean, 1, MidpointRounding.AwayFromZero)), tolerance: 1e-9);
+    }
+
+    [Fact]
+    public async Task Tier_donut_counts_every_scored_learner_including_insufficient_and_unscored()
+    {
+        var total = await Demo.QueryAsync(db => db.LearnerScores.CountAsync());
+        var insufficient = await Demo.QueryAsync(db => db.LearnerScores.CountAsync(s => s.Tier == TrainingEval.Domain.Scoring.Tier.Insufficient));
+
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => Chart(page, "overview-tiers").Values.ShouldNotBeNull().ShouldNotBeEmpty());
+
+        var chart = Chart(page, "overview-tiers");
+        chart.Options.Labels.ShouldBe(["A · Excellent", "B · Good", "C · Satisfactory", "D · Needs improvement", "Insufficient data", "No score"]);
+        chart.Values!.Sum().ShouldBe(total);
+        chart.Values![4].ShouldBe(insufficient);
+    }
+
+    [Fact]
+    public async Task Funnel_counts_cohorts_measuring_each_level()
+    {
+        var scoredCohorts = await Demo.QueryAsync(db => db.LearnerScores.Select(s => s.CohortId).Distinct().CountAsync());
+        var measuringResults = await Demo.QueryAsync(db => db.LearnerScores.Where(s => s.ResultsCoverage > 0).Select(s => s.CohortId).Distinct().CountAsync());
+
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => Chart(page, "overview-funnel").Series.ShouldNotBeEmpty());
+
+        var chart = Chart(page, "overview-funnel");
+        chart.Options.XAxis!.Categories.ShouldBe(["Cohorts with scores", "Reaction", "Learning", "Behavior", "Results"]);
+        var values = chart.Series!.Single().Data.Select(p => p.Value).ToList();
+        values[0].ShouldBe(scoredCohorts);
+        values[4].ShouldBe(measuringResults);
+        page.Markup.ShouldContain("A cohort measures a level when at least one of its learners has data on that level");
+    }
+
+    [Fact]
+    public async Task A_program_filter_in_the_url_narrows_every_number()
+    {
+        var program = await Demo.QueryAsync(db => db.Programs.OrderBy(p => p.Code).FirstAsync());
+        var learners = await Demo.QueryAsync(db => db.LearnerScores.Where(s => s.Cohort!.ProgramId == program.Id).Select(s => s.LearnerId).Distinct().CountAsync());
+
+        GoTo($"/?program={program.Code}");
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => Chart(page, "overview-by-program").Series.ShouldNotBeEmpty());
+
+        Chart(page, "overview-by-program").Options.XAxis!.Categories.ShouldBe([program.NameEn!]);
+        page.Find("[data-testid=kpi-learners-value]").TextContent.Trim().ShouldBe(learners.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en")));
+    }
+}

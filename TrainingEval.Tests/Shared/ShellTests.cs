@@ -1,0 +1,50 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingEval.Dashboard.Shared.Layout;
+using TrainingEval.Tests.Support;
+
+namespace TrainingEval.Tests.Shared;
+
+/// <summary>The shell's navigation and language menu in both languages.</summary>
+public sealed class ShellTests : DashboardTestContext
+{
+    [Theory]
+    [InlineData("zh-CN", "评估", "评分演练")]
+    [InlineData("en", "Evaluation", "Scoring playground")]
+    public void The_drawer_lists_the_playground_under_its_section(string culture, string section, string entry)
+    {
+        UseCulture(culture);
+
+        var nav = Render<NavMenu>();
+
+        nav.FindAll(".nav-section-title").Select(t => t.TextContent.Trim()).ShouldContain(section);
+        var link = nav.Find("a[href='playground']");
+        link.TextContent.Trim().ShouldBe(entry);
+    }
+
+    [Fact]
+    public void Every_navigation_entry_has_a_text_in_both_languages()
+    {
+        foreach (var culture in new[] { "en", "zh-CN" })
+        {
+            UseCulture(culture);
+            var text = Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<TrainingEval.Dashboard.Shared.Localization.SharedStrings>>();
+            foreach (var section in NavSections.All)
+            {
+                text[section.TitleKey].ResourceNotFound.ShouldBeFalse(section.TitleKey);
+                foreach (var entry in section.Entries)
+                    text[entry.TitleKey].ResourceNotFound.ShouldBeFalse(entry.TitleKey);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_language_button_names_the_current_language()
+    {
+        UseCulture("zh-CN");
+
+        var menu = Render<LanguageMenu>();
+
+        menu.Find("[data-testid=language-menu]").TextContent.ShouldContain("中文（简体）");
+    }
+}

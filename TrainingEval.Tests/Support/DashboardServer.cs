@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TrainingEval.Tests.Support;
+
+/// <summary>
+/// The real dashboard (Program, production pipeline, static web assets incl. MudBlazor's CSS/JS) for
+/// tests: in memory through <c>CreateClient()</c>, or on Kestrel at a free loopback port through
+/// <see cref="Start"/> for a browser. Each instance has its own database file in a temporary folder,
+/// so tests never touch a developer's data; <see cref="Settings"/> override appsettings.json.
+/// </summary>
+public sealed class DashboardServer : WebApplicationFactory<Program>
+{
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "trainingeval-tests", Guid.NewGuid().ToString("N"));
+
+    public DashboardServer()
+    {
+        Settings = new Dictionary<string, string?>
+        {
+            ["TrainingEval:Database:SqlitePath"] = Path.Combine(_dataFolder, "trainingeval.db"),
+        };
+    }
+
+    /// <summary>Configuration keys ("TrainingEval:…") and values applied over appsettings.json; change before first use.</summary>
+    public IDictionary<string, string?> Settings { get; }
+
+    /// <summary>Starts the server on Kestrel and returns its base address, e.g. http://127.0.0.1:40213/.</summary>
+    public Uri Start()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_dataFolder);
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_dataFolder))
+        {
+            try
+            {
+                Directory.Delete(_dataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by SQLite; the OS cleans the temporary folder eventually.
+            }
+        }
+    }
+}
