@@ -34,7 +34,7 @@ public class ImportBenchmarks
         using (var db = _factory.CreateDbContext())
             db.Database.Migrate();
         var clock = new PersistenceBench.FixedClock(new DateOnly(2026, 11, 29));
-        var scores = new CohortScoreService(_factory, ObservationCollector.CreateDefault(), clock);
+        var scores = new CohortScoreService(_factory, ScorePipeline.CreateDefault(clock), clock);
         var access = new RecordAccess(new SystemUser(), _factory, NullLogger<RecordAccess>.Instance);
         _import = new ImportService(_factory, scores, clock, access);
 

@@ -46,7 +46,7 @@ public class ScoreServiceBenchmarks
         var cohort = company.Cohorts.OrderBy(c => c.StartDate).First();
         _cohortId = cohort.Id;
         _oneEnrollment = company.Enrollments.First(e => e.Cohort == cohort && e.Status == Dashboard.Infrastructure.Persistence.Entities.EnrollmentStatus.Completed).Id;
-        _scores = new CohortScoreService(factory, ObservationCollector.CreateDefault(), new PersistenceBench.FixedClock(Today));
+        _scores = new CohortScoreService(factory, ScorePipeline.CreateDefault(new PersistenceBench.FixedClock(Today)), new PersistenceBench.FixedClock(Today));
         _scores.RecomputeCohortAsync(_cohortId).GetAwaiter().GetResult();
     }
 

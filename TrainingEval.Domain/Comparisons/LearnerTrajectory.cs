@@ -26,15 +26,15 @@ public static class LearningHealthBands
 
     /// <summary>
     /// The band of an index; 75 is healthy and 60 is watch (lower bounds are inclusive). Like the tiers, a bound is
-    /// reached at most <see cref="ScoringEngine.ThresholdTolerance"/> below it, so an index that is 75 on paper is
+    /// reached at most <see cref="Thresholds.Tolerance"/> below it, so an index that is 75 on paper is
     /// never on watch as 74.99999999999999.
     /// </summary>
     public static LearningHealthBand Classify(double index)
     {
         if (!double.IsFinite(index) || index < IndexMin || index > IndexMax)
             throw new ArgumentOutOfRangeException(nameof(index), index, $"A learning health index lies in [{IndexMin}, {IndexMax}].");
-        return index >= HealthyFrom - ScoringEngine.ThresholdTolerance ? LearningHealthBand.Healthy
-            : index >= WatchFrom - ScoringEngine.ThresholdTolerance ? LearningHealthBand.Watch
+        return index >= HealthyFrom - Thresholds.Tolerance ? LearningHealthBand.Healthy
+            : index >= WatchFrom - Thresholds.Tolerance ? LearningHealthBand.Watch
             : LearningHealthBand.AtRisk;
     }
 }
@@ -95,7 +95,7 @@ public sealed record CohortOutcome(
     IReadOnlyList<double?> Levels)
 {
     /// <summary>A composite with coverage below 1 is provisional (spec section 4).</summary>
-    public bool IsProvisional => Composite is not null && Coverage < 1;
+    public bool IsProvisional => Provisional.Applies(Composite, Coverage);
 
     /// <summary>A cohort is finished once it is closed or its last day has passed.</summary>
     public bool IsFinishedOn(DateOnly today) => IsClosed || EndDate < today;

@@ -21,7 +21,7 @@ public sealed record RaisedAlert(AlertKind Kind, string Detail, string Suggestio
 
 /// <summary>
 /// The alert rules (预警, spec section 5) as pure functions. Thresholds are met inclusively, with the
-/// same floating-point slack as tiers and bands (<see cref="ScoringEngine.ThresholdTolerance"/>).
+/// same floating-point slack as tiers and bands (<see cref="Thresholds.Tolerance"/>).
 /// Whether an alert of the type is already open for the learner is the caller's check.
 /// </summary>
 public static class AlertRules
@@ -38,7 +38,7 @@ public static class AlertRules
     /// <summary><c>competency_drop</c>: a new rating at least this many points below the previous one.</summary>
     public const int CompetencyDropPoints = 1;
 
-    private const double Tolerance = ScoringEngine.ThresholdTolerance;
+    private const double Tolerance = Thresholds.Tolerance;
 
     /// <summary>Index fell by 10 points or more; false when either week has no index.</summary>
     public static bool IsIndexDrop(double? previous, double? current) =>

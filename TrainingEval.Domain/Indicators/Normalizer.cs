@@ -181,7 +181,7 @@ internal readonly struct NormalizationSpec
 
     public string ValueRange => Normalization switch
     {
-        Normalization.Likert5 or Normalization.RatingChange => "1–5",
+        Normalization.Likert5 or Normalization.RatingChange => RatingScale.Range,
         Normalization.Rate => "0–1",
         Normalization.Percent or Normalization.Gain => "0–100",
         Normalization.Score => $"0–{Format.Number(Max)}",
@@ -193,7 +193,7 @@ internal readonly struct NormalizationSpec
     public string BaselineRange => Normalization switch
     {
         Normalization.Gain => "0–100",
-        Normalization.RatingChange => "1–5",
+        Normalization.RatingChange => RatingScale.Range,
         Normalization.TargetAchievement => "any finite number",
         _ => "none",
     };
@@ -224,7 +224,7 @@ internal readonly struct NormalizationSpec
         }
         var allowed = Normalization switch
         {
-            Normalization.Likert5 or Normalization.RatingChange => value is >= 1 and <= 5,
+            Normalization.Likert5 or Normalization.RatingChange => RatingScale.Contains(value),
             Normalization.Rate => value is >= 0 and <= 1,
             Normalization.Percent or Normalization.Gain => value is >= 0 and <= 100,
             Normalization.Score => value >= 0 && value <= Max,
@@ -248,7 +248,7 @@ internal readonly struct NormalizationSpec
         var allowed = Normalization switch
         {
             Normalization.Gain => baseline is >= 0 and <= 100,
-            Normalization.RatingChange => baseline is >= 1 and <= 5,
+            Normalization.RatingChange => RatingScale.Contains(baseline),
             _ => double.IsFinite(baseline),
         };
         return allowed ? RawValueFault.None : RawValueFault.BaselineOutOfRange;

@@ -24,7 +24,7 @@ public sealed record ScoreCard(
     bool? Passed)
 {
     /// <summary>A composite with coverage below 1 is provisional and the UI says so.</summary>
-    public bool IsProvisional => Composite is not null && Coverage < 1;
+    public bool IsProvisional => Provisional.Applies(Composite, Coverage);
 
     /// <summary>
     /// Whether every present exam part (<c>exam_theory</c>, <c>exam_practical</c>) reaches the profile's
@@ -55,7 +55,7 @@ public struct LearnerScore
     /// <summary>See <see cref="ScoreCard.ExamPassed"/>.</summary>
     public bool? ExamPassed { get; set; }
 
-    public readonly bool IsProvisional => Composite is not null && Coverage < 1;
+    public readonly bool IsProvisional => Provisional.Applies(Composite, Coverage);
 
     public readonly double? LevelScore(KirkpatrickLevel level) => level switch
     {

@@ -11,12 +11,6 @@ namespace TrainingEval.Domain.Scoring;
 /// </summary>
 public sealed class ScoringEngine
 {
-    /// <summary>
-    /// Floating-point slack when a composite meets a tier threshold or the pass mark, or coverage meets
-    /// one half: a composite that is 60 on paper must not fail as 59.99999999999999.
-    /// </summary>
-    public const double ThresholdTolerance = 1e-9;
-
     // Above this many indicators the per-learner accumulators are rented once per batch instead of stackalloc'd.
     private const int StackAllocLimit = 128;
 
@@ -248,15 +242,18 @@ public sealed class ScoringEngine
             throw new ArgumentException("Composite and coverage must be numbers.");
         }
         var tiers = _profile.Tiers;
-        return coverage < 0.5 - ThresholdTolerance ? Tier.Insufficient
-            : composite >= tiers.A - ThresholdTolerance ? Tier.A
-            : composite >= tiers.B - ThresholdTolerance ? Tier.B
-            : composite >= tiers.C - ThresholdTolerance ? Tier.C
+        return !Thresholds.Reaches(coverage, InsufficientBelowCoverage) ? Tier.Insufficient
+            : Thresholds.Reaches(composite, tiers.A) ? Tier.A
+            : Thresholds.Reaches(composite, tiers.B) ? Tier.B
+            : Thresholds.Reaches(composite, tiers.C) ? Tier.C
             : Tier.D;
     }
 
     /// <summary>Whether a composite reaches the profile's pass mark.</summary>
-    public bool IsPassed(double composite) => composite >= _profile.PassMark - ThresholdTolerance;
+    public bool IsPassed(double composite) => Thresholds.Reaches(composite, _profile.PassMark);
+
+    /// <summary>Spec section 4: coverage below one half gives tier insufficient.</summary>
+    public const double InsufficientBelowCoverage = 0.5;
 
     /// <summary>An indicator's points are the mean of its observations' points; NaN marks it missing.</summary>
     private static void MeanPoints(ReadOnlySpan<double> sums, ReadOnlySpan<int> counts, Span<double> points)
@@ -320,7 +317,7 @@ public sealed class ScoringEngine
         {
             if (!double.IsNaN(points[slot]))
             {
-                passed = (passed ?? true) && points[slot] >= _profile.ExamPassLine - ThresholdTolerance;
+                passed = (passed ?? true) && Thresholds.Reaches(points[slot], _profile.ExamPassLine);
             }
         }
         return passed;

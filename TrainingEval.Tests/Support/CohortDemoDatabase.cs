@@ -39,7 +39,7 @@ public sealed class CohortDemoDatabase : IAsyncLifetime
     }
 
     public static CohortScoreService ScoreService(TestDatabase database) =>
-        new(database.Factory, ObservationCollector.CreateDefault(), TimeProvider.System);
+        new(database.Factory, ScorePipeline.CreateDefault(TimeProvider.System), TimeProvider.System);
 
     /// <summary>The data services the cohort page needs, over <paramref name="database"/>.</summary>
     public static void Register(IServiceCollection services, TestDatabase database)
@@ -47,6 +47,7 @@ public sealed class CohortDemoDatabase : IAsyncLifetime
         services.AddSingleton(database.Factory);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ObservationCollector.CreateDefault());
+        services.AddSingleton<ScorePipeline>();
         services.AddSingleton<CohortScoreService>();
         services.AddSingleton<ICurrentActor>(new CurrentActor("test"));
         services.AddScoped<WeightProfileService>();

@@ -19,7 +19,7 @@ public sealed class Services(TestDatabase database, string actor = "analyst")
 
     public IRecordAccess Access => TestUsers.AccessFor(database.Factory, User);
 
-    public CohortScoreService Scores { get; } = new(database.Factory, ObservationCollector.CreateDefault(), database.Clock);
+    public CohortScoreService Scores { get; } = new(database.Factory, ScorePipeline.CreateDefault(database.Clock), database.Clock);
 
     public WeightProfileService Profiles => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
 

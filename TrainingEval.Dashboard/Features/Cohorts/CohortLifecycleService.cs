@@ -1,3 +1,4 @@
+using TrainingEval.Dashboard.Features.Profiles;
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
@@ -25,7 +26,8 @@ public sealed class CohortLifecycleService(IDbContextFactory<TrainingDbContext> 
             ?? throw new RecordNotFoundException("cohort", cohortId);
         if (cohort.IsClosed)
             throw new DataValidationException($"Cohort {cohort.Code} is already closed.");
-        var version = await db.ProfileVersions.Where(v => v.ProgramId == cohort.ProgramId).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken)
+        // Closing freezes the version current now (spec section 3).
+        var version = await ProfileResolver.CurrentAsync(db, cohort.ProgramId, cancellationToken)
             ?? throw new DataValidationException($"The program of cohort {cohort.Code} has no weight profile; save one before closing the cohort.");
 
         // The user's revision becomes the expected original value, so EF's concurrency check compares against it.

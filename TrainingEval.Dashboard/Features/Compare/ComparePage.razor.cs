@@ -89,7 +89,7 @@ public sealed partial class ComparePage
         _levelSeries = [.. _cohorts.Select(c => new ChartSeries
         {
             Name = c.Cohort.Code,
-            Data = [ChartPoint.Of(Round(c.Summary.MeanComposite)), .. KirkpatrickLevels.All.Select(l => ChartPoint.Of(Round(c.Summary.LevelMean(l))))],
+            Data = [ChartPoint.Of(ScoreFormat.ChartValue(c.Summary.MeanComposite)), .. KirkpatrickLevels.All.Select(l => ChartPoint.Of(ScoreFormat.ChartValue(c.Summary.LevelMean(l))))],
         })];
         _levelOptions = new ApexChartOptions
         {
@@ -111,14 +111,14 @@ public sealed partial class ComparePage
                 Name = Text["Spread_Box"],
                 Type = ApexChartType.BoxPlot,
                 Data = [.. withSpread.Select(c => ChartPoint.Box(c.Cohort.Code,
-                    Round1(c.Spread!.Min), Round1(c.Spread.Q1), Round1(c.Spread.Median), Round1(c.Spread.Q3), Round1(c.Spread.Max)))],
+                    ScoreFormat.ChartValue(c.Spread!.Min), ScoreFormat.ChartValue(c.Spread.Q1), ScoreFormat.ChartValue(c.Spread.Median), ScoreFormat.ChartValue(c.Spread.Q3), ScoreFormat.ChartValue(c.Spread.Max)))],
             },
             new ChartSeries
             {
                 Name = Text["Spread_Mean"],
                 Type = ApexChartType.Scatter,
                 Color = DashboardColors.Warning(Theme),
-                Data = [.. withSpread.Select(c => ChartPoint.Of(c.Cohort.Code, Round1(c.Spread!.Mean)))],
+                Data = [.. withSpread.Select(c => ChartPoint.Of(c.Cohort.Code, ScoreFormat.ChartValue(c.Spread!.Mean)))],
             },
         ];
         _spreadOptions = new ApexChartOptions
@@ -160,8 +160,8 @@ public sealed partial class ComparePage
 
         _outcomeSeries = _cohorts.Count == 0 ? [] :
         [
-            new ChartSeries { Name = Text["PassRate"], Data = [.. _cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.PassRate)))] },
-            new ChartSeries { Name = Text["Coverage"], Data = [.. _cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.MeanCoverage)))] },
+            new ChartSeries { Name = Text["PassRate"], Data = [.. _cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.PassRate)))] },
+            new ChartSeries { Name = Text["Coverage"], Data = [.. _cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.MeanCoverage)))] },
         ];
         _outcomeOptions = new ApexChartOptions
         {
@@ -174,14 +174,6 @@ public sealed partial class ComparePage
             NoData = new() { Text = Text["NoData"] },
         };
     }
-
-    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;
-
-    private static double Round1(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
-
-    private static double? Percent100(double? fraction) => fraction is { } f ? Math.Round(f * 100, 1, MidpointRounding.AwayFromZero) : null;
-
-    private static string Percent(double? fraction) => fraction is { } f ? ScoreFormat.Percent(f) : "—";
 
     /// <summary>The compared cohorts as rows (one per cohort card), from the data the page loaded (already limited by access).</summary>
     private Task<ExportTable> ExportAsync()

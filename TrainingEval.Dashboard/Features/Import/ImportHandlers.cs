@@ -488,15 +488,13 @@ internal sealed class ObservationImport : IImportKindHandler
         return new ImportOutcome(added.Count, updated, unchanged, recompute);
     }
 
-    /// <summary>Each cohort's scoring profile: the version recorded at closing, else the program's current one.</summary>
+    /// <summary>Each cohort's scoring profile (<see cref="ProfileResolver"/>).</summary>
     private static async Task<Dictionary<int, WeightProfile>> ProfilesAsync(TrainingDbContext db, IEnumerable<Cohort> cohorts, CancellationToken cancellationToken)
     {
         var profiles = new Dictionary<int, WeightProfile>();
         foreach (var cohort in cohorts)
         {
-            var version = cohort.ProfileVersionId is { } id
-                ? await db.ProfileVersions.AsNoTracking().FirstAsync(v => v.Id == id, cancellationToken)
-                : await db.ProfileVersions.AsNoTracking().Where(v => v.ProgramId == cohort.ProgramId).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+            var version = await ProfileResolver.ResolveAsync(db, cohort.ProgramId, cohort.ProfileVersionId, cancellationToken);
             if (version is not null)
                 profiles[cohort.Id] = version.ToDomain();
         }

@@ -8,6 +8,8 @@ using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Indicators;
 using Palette = MudBlazor.Palette;
 
+using TrainingEval.Dashboard.Shared;
+
 namespace TrainingEval.Dashboard.Features.Learners;
 
 /// <summary>Options and series of one chart, built together so they always describe the same data.</summary>
@@ -224,5 +226,5 @@ internal static class LearnerFormat
 {
     /// <summary>Rank among the ranked learners, e.g. "3 / 42"; "—" when unranked.</summary>
     public static string RankOf(int? rank, int ranked) =>
-        rank is { } r ? string.Create(CultureInfo.CurrentCulture, $"{r} / {ranked}") : "—";
+        rank is { } r ? string.Create(CultureInfo.CurrentCulture, $"{r} / {ranked}") : ScoreFormat.Missing;
 }

@@ -57,7 +57,7 @@ public sealed partial class LearnerPage : IDisposable
 
     private string ChangeText => Change is { } change
         ? (change > 0 ? "+" : "") + ScoreFormat.Score(change)
-        : "—";
+        : ScoreFormat.Missing;
 
     private string? ChangeClass => Change switch
     {

@@ -74,7 +74,7 @@ public sealed record LearnerCohortRow(
     int RankedCount,
     int? ProfileVersionNumber)
 {
-    public bool IsProvisional => Composite is not null && Coverage < 1;
+    public bool IsProvisional => Provisional.Applies(Composite, Coverage);
 
     public CohortOutcome ToOutcome() =>
         new(CohortCode, StartDate, EndDate, IsClosed, Composite, Coverage ?? 0, [Reaction, Learning, Behavior, Results]);
@@ -106,7 +106,7 @@ public sealed record LearnerListRow(
     double? LatestComposite,
     double? LatestCoverage)
 {
-    public bool LatestIsProvisional => LatestComposite is not null && LatestCoverage < 1;
+    public bool LatestIsProvisional => Provisional.Applies(LatestComposite, LatestCoverage);
 }
 
 /// <summary>Filter and page of the learners list; every field comes from the URL.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Dashboard.Features.Mentoring;
 
@@ -76,7 +77,7 @@ public sealed class MentorWorkspaceQueries(IDbContextFactory<TrainingDbContext> 
             var last = weeks.LastOrDefault();
             return new MenteeRow(e.LearnerId, e.EmployeeNumber, e.Name, e.NameEn, e.Id, e.CohortId, e.Code, e.CohortName, e.CohortNameEn,
                 last?.Index, last?.Band, [.. weeks.Select(w => w.Index)], alerts.GetValueOrDefault(e.LearnerId),
-                e.Score?.Composite, e.Score is { Composite: not null } s && s.Coverage < 1);
+                e.Score?.Composite, e.Score is { } s && Provisional.Applies(s.Composite, s.Coverage));
         });
         return new MentorWorkspaceView(id, mentor.EmployeeNumber, mentor.Name, mentor.NameEn,
             [.. rows.OrderBy(r => r.RiskRank).ThenBy(r => r.Index).ThenByDescending(r => r.OpenAlerts).ThenBy(r => r.EmployeeNumber, StringComparer.Ordinal)]);

@@ -83,7 +83,7 @@ public sealed partial class OverviewPage
             new ChartSeries
             {
                 Name = Text["ByProgram_Series"],
-                Data = [.. data.Programs.Select(p => ChartPoint.Of(Round(p.Summary.MeanComposite)))],
+                Data = [.. data.Programs.Select(p => ChartPoint.Of(ScoreFormat.ChartValue(p.Summary.MeanComposite)))],
             },
         ];
 
@@ -132,12 +132,6 @@ public sealed partial class OverviewPage
             },
         ];
     }
-
-    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;
-
-    private static string Count(int? value) => value is { } v ? v.ToString("N0", CultureInfo.CurrentCulture) : "—";
-
-    private static string Percent(double? fraction) => fraction is { } f ? ScoreFormat.Percent(f) : "—";
 
     /// <summary>The recent cohorts table as shown, from the data the page loaded (already limited by access).</summary>
     private Task<ExportTable> ExportRecentAsync() => Task.FromResult(new ExportTable(

@@ -26,7 +26,7 @@ public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> fa
     {
         await access.EnsureInRoleAsync(Roles.Readers, $"profile of program {programId}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var version = await db.ProfileVersions.AsNoTracking().Where(v => v.ProgramId == programId).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken)
+        var version = await ProfileResolver.CurrentAsync(db, programId, cancellationToken)
             ?? throw new RecordNotFoundException("weight profile of program", programId);
         return Info(version);
     }
@@ -66,7 +66,7 @@ public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> fa
         db.Clock = clock;
         var program = await db.Programs.FirstOrDefaultAsync(p => p.Id == programId, cancellationToken)
             ?? throw new RecordNotFoundException("program", programId);
-        var previous = await db.ProfileVersions.AsNoTracking().Where(v => v.ProgramId == programId).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+        var previous = await ProfileResolver.CurrentAsync(db, programId, cancellationToken);
         if (program.CurrentProfileVersion != basedOnVersion)
         {
             throw new ConcurrencyConflictException(previous is null

@@ -61,7 +61,7 @@ public sealed partial class ProgramHistoryPage
 
     private string TrendValue => Shown.Trend is { } trend
         ? trend.Slope.ToString("+0.0;−0.0;0.0", CultureInfo.CurrentCulture)
-        : "—";
+        : ScoreFormat.Missing;
 
     private string HistoryFootnote => Shown.Trend is null ? Text["History_NoTrend"] : Text["History_Footnote"];
 
@@ -164,7 +164,7 @@ public sealed partial class ProgramHistoryPage
             new()
             {
                 Name = _draft is null ? Text["Series_Composite"] : Text["Series_DraftComposite"],
-                Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Round(c.Summary.MeanComposite)))],
+                Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartValue(c.Summary.MeanComposite)))],
                 Color = primary,
             },
         };
@@ -173,7 +173,7 @@ public sealed partial class ProgramHistoryPage
             series.Add(new ChartSeries
             {
                 Name = Text["Series_Trend"],
-                Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Round(c.Trend)))],
+                Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartValue(c.Trend)))],
                 Color = muted,
             });
         }
@@ -182,7 +182,7 @@ public sealed partial class ProgramHistoryPage
             series.Add(new ChartSeries
             {
                 Name = Text["Series_StoredComposite"],
-                Data = [.. _view.History.Cohorts.Select(c => ChartPoint.Of(Round(c.Summary.MeanComposite)))],
+                Data = [.. _view.History.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartValue(c.Summary.MeanComposite)))],
                 Color = DashboardColors.Faint(Theme),
             });
         }
@@ -191,7 +191,7 @@ public sealed partial class ProgramHistoryPage
             series.Add(new ChartSeries
             {
                 Name = Evaluation.LevelName(level),
-                Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Round(c.Summary.LevelMean(level))))],
+                Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartValue(c.Summary.LevelMean(level))))],
                 Color = levelColors[(int)level],
             });
         }
@@ -232,7 +232,7 @@ public sealed partial class ProgramHistoryPage
             .Select(c => new ChartPointAnnotation
             {
                 X = c.CohortCode,
-                Y = Math.Round(c.Summary.MeanComposite!.Value, 1, MidpointRounding.AwayFromZero),
+                Y = ScoreFormat.ChartValue(c.Summary.MeanComposite)!.Value,
                 Marker = new ChartPointAnnotationMarker { Size = 7, FillColor = warning, StrokeColor = warning },
                 Label = new ChartAnnotationLabel
                 {
@@ -262,8 +262,8 @@ public sealed partial class ProgramHistoryPage
         var learnersName = Text["Series_Learners"].Value;
         _outcomeSeries = history.Cohorts.Count == 0 ? [] :
         [
-            new ChartSeries { Name = passName, Type = ApexChartType.Bar, Color = DashboardColors.Secondary(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.PassRate)))] },
-            new ChartSeries { Name = Text["Series_Coverage"], Type = ApexChartType.Bar, Color = levelColors[0], Data = [.. history.Cohorts.Select(c => ChartPoint.Of(Percent100(c.Summary.MeanCoverage)))] },
+            new ChartSeries { Name = passName, Type = ApexChartType.Bar, Color = DashboardColors.Secondary(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.PassRate)))] },
+            new ChartSeries { Name = Text["Series_Coverage"], Type = ApexChartType.Bar, Color = levelColors[0], Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.MeanCoverage)))] },
             new ChartSeries { Name = learnersName, Type = ApexChartType.Line, Color = muted, Data = [.. history.Cohorts.Select(c => ChartPoint.Of(c.Summary.LearnerCount))] },
         ];
         _outcomeOptions = new ApexChartOptions
@@ -286,11 +286,7 @@ public sealed partial class ProgramHistoryPage
         };
     }
 
-    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;
-
-    private static double? Percent100(double? fraction) => fraction is { } f ? Math.Round(f * 100, 1, MidpointRounding.AwayFromZero) : null;
-
-    private static string Percent(double? fraction) => fraction is { } f ? ScoreFormat.Percent(f) : "—";
+    private static string Percent(double? fraction) => fraction is { } f ? ScoreFormat.Percent(f) : ScoreFormat.Missing;
 
     /// <summary>The history table as shown (stored scores or the draft), one row per run.</summary>
     private Task<ExportTable> ExportHistoryAsync()

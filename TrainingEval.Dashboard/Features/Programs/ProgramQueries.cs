@@ -38,7 +38,7 @@ public sealed record ProgramHistoryView(
 public sealed record ProgramProfile(int Version, WeightProfile Profile);
 
 /// <summary>Reads the programs list (<c>/programs</c>) and a program's history (<c>/programs/{code}</c>), stored or under a draft profile.</summary>
-public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory, ObservationCollector collector, TimeProvider clock, IRecordAccess access)
+public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory, ScorePipeline pipeline, IRecordAccess access)
 {
     public async Task<IReadOnlyList<ProgramListItem>> ListAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
     {
@@ -86,10 +86,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
     {
         await access.EnsureInRoleAsync(Roles.Readers, $"profile of program {programId}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var version = await db.ProfileVersions.AsNoTracking()
-            .Where(v => v.ProgramId == programId)
-            .OrderByDescending(v => v.Version)
-            .FirstOrDefaultAsync(cancellationToken);
+        var version = await ProfileResolver.CurrentAsync(db, programId, cancellationToken);
         return version is null ? null : new ProgramProfile(version.Version, version.ToDomain());
     }
 
@@ -104,7 +101,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
         await access.EnsureInRoleAsync(Roles.Readers, "what-if weights");
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(profile);
-        var engine = new ScoringEngine(profile);
+        var engine = ScorePipeline.EngineFor(profile);
         var department = view.Filter.DepartmentCode;
         var ids = view.CohortIds.ToArray();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -112,7 +109,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
             .Where(e => ids.Contains(e.CohortId) && e.Status != EnrollmentStatus.Withdrawn
                 && (department == null || e.Learner!.Department!.Code == department))
             .OrderBy(e => e.Id)
-            .Select(e => new { e.CohortId, Enrollment = new ScoredEnrollment(e.Id, e.LearnerId, e.Learner!.DepartmentId) })
+            .Select(e => new { e.CohortId, Enrollment = new ScoredEnrollment(e.Id, e.LearnerId, e.Learner!.DepartmentId, e.Learner.EmployeeNumber) })
             .ToListAsync(cancellationToken);
         var byCohort = enrollments.GroupBy(e => e.CohortId).ToDictionary(g => g.Key, g => g.Select(e => e.Enrollment).ToList());
 
@@ -120,25 +117,8 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
         foreach (var cohort in view.Cohorts.Values.OrderBy(c => c.StartDate).ThenBy(c => c.Code, StringComparer.Ordinal))
         {
             var learners = byCohort.GetValueOrDefault(cohort.Id) ?? [];
-            var scope = new CollectionScope
-            {
-                CohortId = cohort.Id,
-                StartDate = cohort.StartDate,
-                EndDate = cohort.EndDate,
-                Profile = profile,
-                AsOf = clock.GetUtcNow().UtcDateTime,
-                Enrollments = learners,
-                IsPartial = false,
-            };
-            var sink = await collector.CollectAsync(db, scope, cancellationToken);
-            var builder = new ObservationTableBuilder(engine);
-            foreach (var learner in learners)
-            {
-                builder.StartLearner(learner.EnrollmentId.ToString(CultureInfo.InvariantCulture));
-                foreach (var o in sink.For(learner.EnrollmentId))
-                    builder.Add(o.IndicatorCode, o.Raw.Value, o.Raw.Baseline, o.Raw.Target);
-            }
-            result.Add(new CohortObservations(cohort.Code, cohort.StartDate, builder.Build()));
+            var table = await pipeline.CollectAsync(db, new CohortWindow(cohort.Id, cohort.StartDate, cohort.EndDate), engine, learners, isPartial: false, cancellationToken);
+            result.Add(new CohortObservations(cohort.Code, cohort.StartDate, table));
         }
         return result;
     }
@@ -152,6 +132,6 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
         ProgramHistory.Build(cohorts.Select(c =>
         {
             var own = byCohort.GetValueOrDefault(c.Id) ?? [];
-            return new CohortRun(c.Code, c.StartDate, StoredScores.ProfileVersionOf(c, own), own.ConvertAll(s => s.Score));
+            return new CohortRun(c.Code, c.StartDate, StoredScores.ProfileVersionOf(c), own.ConvertAll(s => s.Score));
         }));
 }

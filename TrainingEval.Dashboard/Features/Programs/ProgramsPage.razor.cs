@@ -42,5 +42,5 @@ public sealed partial class ProgramsPage
         return $"programs/{Uri.EscapeDataString(code)}{(suffix.Length > 0 ? "?" + suffix : "")}";
     }
 
-    private static string Percent(double? fraction) => fraction is { } f ? ScoreFormat.Percent(f) : "—";
+    private static string Percent(double? fraction) => fraction is { } f ? ScoreFormat.Percent(f) : ScoreFormat.Missing;
 }

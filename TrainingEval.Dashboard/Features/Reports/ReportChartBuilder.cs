@@ -4,6 +4,8 @@ using TrainingEval.Dashboard.Infrastructure.Charts;
 using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Dashboard.Shared.Localization;
 
+using TrainingEval.Dashboard.Shared;
+
 namespace TrainingEval.Dashboard.Features.Reports;
 
 /// <summary>Options and series of one report chart, built together.</summary>
@@ -90,7 +92,7 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
         var options = new ApexChartOptions
         {
             Chart = Settings(ApexChartType.Line),
-            XAxis = new ChartXAxis { Type = ChartAxisType.Category, Categories = [.. points.Select(p => ReportFormat.Percent(p.Attribution, 0))], Title = new ChartAxisTitle { Text = text["Col_Attribution"] } },
+            XAxis = new ChartXAxis { Type = ChartAxisType.Category, Categories = [.. points.Select(p => ScoreFormat.Percent(p.Attribution, 0))], Title = new ChartAxisTitle { Text = text["Col_Attribution"] } },
             YAxis = [new ChartYAxis { Title = new ChartAxisTitle { Text = text["Roi_Roi"] + " (%)" }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0) + ' %'") } }],
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3] },
             Markers = new ChartMarkers { Size = 4 },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Shared;
 using TrainingEval.Domain.Statistics;
 
 namespace TrainingEval.Dashboard.Features.Reports;
@@ -8,27 +9,14 @@ namespace TrainingEval.Dashboard.Features.Reports;
 /// <summary>How the reports write statistics and money, and the plain sentence that explains each measure.</summary>
 public static class ReportFormat
 {
-    public static string Number(double? value, int decimals = 2) =>
-        value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, CultureInfo.CurrentCulture) : "—";
+    // Numbers are written by ScoreFormat, like every page; only the report's own wording lives here.
+    private static string Number(double? value, int decimals) => ScoreFormat.Number(value, decimals);
 
-    public static string WithSign(double? value, int decimals = 2) =>
-        value is { } v ? (v > 0 ? "+" : "") + Number(v, decimals) : "—";
+    private static string WithSign(double? value, int decimals = 2) => ScoreFormat.WithSign(value, decimals);
 
-    /// <summary>p-values below 0.001 are written "&lt; 0.001", as journals do; otherwise three decimals.</summary>
-    public static string P(double? p) =>
-        p is not { } v ? "—" : v < 0.001 ? "< " + 0.001.ToString("0.000", CultureInfo.CurrentCulture) : v.ToString("0.000", CultureInfo.CurrentCulture);
+    private static string P(double? p) => ScoreFormat.P(p);
 
-    public static string Interval(double? low, double? high, int decimals = 2) =>
-        low is null || high is null ? "—" : $"[{Number(low, decimals)}, {Number(high, decimals)}]";
-
-    public static string Money(decimal value) =>
-        Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.CurrentCulture);
-
-    public static string Percent(double? fraction, int decimals = 1) =>
-        fraction is { } f ? Math.Round(f * 100, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, CultureInfo.CurrentCulture) + " %" : "—";
-
-    /// <summary>ROI % is already a percentage.</summary>
-    public static string RoiPercent(double? roi) => roi is { } r ? Number(r, 1) + " %" : "—";
+    private static string Interval(double? low, double? high, int decimals = 2) => ScoreFormat.Interval(low, high, decimals);
 
     /// <summary>Decimals for a measure: ratings 2, KPIs by the size of their values.</summary>
     public static int DecimalsFor(DifferenceMeasure measure) =>

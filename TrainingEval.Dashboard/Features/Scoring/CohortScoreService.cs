@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Infrastructure.Live;
@@ -30,13 +28,10 @@ public sealed record ScoreRecomputation(int CohortId, int ProfileVersion, int Le
 /// </summary>
 public sealed class CohortScoreService(
     IDbContextFactory<TrainingDbContext> factory,
-    ObservationCollector collector,
+    ScorePipeline pipeline,
     TimeProvider clock,
     IScoreChangeNotifier? notifier = null)
 {
-    // Profile versions are immutable, so an engine built for one is valid forever.
-    private readonly ConcurrentDictionary<int, ScoringEngine> _engines = new();
-
     /// <summary>Recomputes and stores every scored learner of the cohort.</summary>
     public async Task<ScoreRecomputation> RecomputeCohortAsync(int cohortId, CancellationToken cancellationToken = default)
     {
@@ -44,17 +39,18 @@ public sealed class CohortScoreService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var (cohort, version, engine) = await LoadAsync(db, cohortId, cancellationToken);
         var enrollments = await ScoredEnrollments(db, cohortId, null, cancellationToken);
-        var scope = Scope(cohort, engine.Profile, enrollments, isPartial: false);
-        var sink = await collector.CollectAsync(db, scope, cancellationToken);
-        var records = Score(engine, version, cohort.Id, enrollments, sink, out var rejected);
-        Rank(records);
+        var table = await pipeline.CollectAsync(db, cohort, engine, enrollments, isPartial: false, cancellationToken);
+        var (scored, ranks) = ScorePipeline.ScoreAndRank(engine, table);
+        var records = Records(scored, version, cohortId, enrollments);
+        for (var i = 0; i < records.Count; i++)
+            records[i].Rank = ranks[i];
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LearnerScores.Where(s => s.CohortId == cohortId).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, records, withKeys: false, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await PublishAsync(cohortId);
-        return new ScoreRecomputation(cohortId, version.Version, records.Count, rejected, watch.Elapsed);
+        return new ScoreRecomputation(cohortId, version.Version, records.Count, scored.Problems.Count, watch.Elapsed);
     }
 
     /// <summary>
@@ -69,9 +65,9 @@ public sealed class CohortScoreService(
         var (cohort, version, engine) = await LoadAsync(db, cohortId, cancellationToken);
         var ids = enrollmentIds.Distinct().ToArray();
         var enrollments = await ScoredEnrollments(db, cohortId, ids, cancellationToken);
-        var scope = Scope(cohort, engine.Profile, enrollments, isPartial: true);
-        var sink = await collector.CollectAsync(db, scope, cancellationToken);
-        var records = Score(engine, version, cohort.Id, enrollments, sink, out var rejected);
+        var table = await pipeline.CollectAsync(db, cohort, engine, enrollments, isPartial: true, cancellationToken);
+        var scored = ScorePipeline.Score(engine, table);
+        var records = Records(scored, version, cohortId, enrollments);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LearnerScores.Where(s => s.CohortId == cohortId && ids.Contains(s.EnrollmentId)).ExecuteDeleteAsync(cancellationToken);
@@ -94,7 +90,7 @@ public sealed class CohortScoreService(
         await transaction.CommitAsync(cancellationToken);
         // Ranks of others may have moved, so the whole cohort changed, not only the recomputed learners.
         await PublishAsync(cohortId);
-        return new ScoreRecomputation(cohortId, version.Version, records.Count, rejected, watch.Elapsed);
+        return new ScoreRecomputation(cohortId, version.Version, records.Count, scored.Problems.Count, watch.Elapsed);
     }
 
     private Task PublishAsync(int cohortId) =>
@@ -124,147 +120,33 @@ public sealed class CohortScoreService(
         return results;
     }
 
-    /// <summary>One learner's full breakdown (every indicator's points and observation count) for explaining a score; nothing is stored.</summary>
-    public async Task<ScoreCard> ExplainAsync(int enrollmentId, CancellationToken cancellationToken = default)
+    private async Task<(CohortWindow Cohort, WeightProfileVersion Version, ScoringEngine Engine)> LoadAsync(TrainingDbContext db, int cohortId, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var cohortId = await db.Enrollments.Where(e => e.Id == enrollmentId).Select(e => (int?)e.CohortId).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new RecordNotFoundException("enrollment", enrollmentId);
-        var (cohort, _, engine) = await LoadAsync(db, cohortId, cancellationToken);
-        var enrollments = await ScoredEnrollments(db, cohortId, [enrollmentId], cancellationToken, includeWithdrawn: true);
-        var sink = await collector.CollectAsync(db, Scope(cohort, engine.Profile, enrollments, isPartial: true), cancellationToken);
-        return engine.Score(enrollmentId.ToString(CultureInfo.InvariantCulture), sink.For(enrollmentId));
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId)
+            .Select(c => new { c.Code, c.ProgramId, c.ProfileVersionId, Window = new CohortWindow(c.Id, c.StartDate, c.EndDate) })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new RecordNotFoundException("cohort", cohortId);
+        var version = await ProfileResolver.ResolveAsync(db, cohort.ProgramId, cohort.ProfileVersionId, cancellationToken)
+            ?? throw new DataValidationException($"The program of cohort {cohort.Code} has no weight profile yet; save one before scoring.");
+        return (cohort.Window, version, pipeline.EngineFor(version));
     }
 
-    /// <summary>
-    /// What-if: scores the cohort with a draft profile and returns the results in enrollment order
-    /// without storing anything (a draft never changes stored scores).
-    /// </summary>
-    public async Task<IReadOnlyList<(int EnrollmentId, LearnerScore Score)>> PreviewAsync(int cohortId, WeightProfile draft, CancellationToken cancellationToken = default)
+    /// <summary>The enrollments a cohort scores (not withdrawn), by enrollment id; only <paramref name="ids"/> when given.</summary>
+    internal static async Task<List<ScoredEnrollment>> ScoredEnrollments(TrainingDbContext db, int cohortId, int[]? ids, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        ScoringEngine engine;
-        try
-        {
-            engine = new ScoringEngine(draft);
-        }
-        catch (InvalidWeightProfileException ex)
-        {
-            throw new DataValidationException(ex.Errors);
-        }
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var cohort = await db.Cohorts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cohortId, cancellationToken)
-            ?? throw new RecordNotFoundException("cohort", cohortId);
-        var enrollments = await ScoredEnrollments(db, cohortId, null, cancellationToken);
-        var sink = await collector.CollectAsync(db, Scope(cohort, draft, enrollments, isPartial: false), cancellationToken);
-        var table = BuildTable(engine, enrollments, sink);
-        var scores = new LearnerScore[enrollments.Count];
-        engine.ScoreBatch(table, scores);
-        return enrollments.Select((e, i) => (e.EnrollmentId, scores[i])).ToList();
-    }
-
-    private async Task<(Cohort Cohort, WeightProfileVersion Version, ScoringEngine Engine)> LoadAsync(TrainingDbContext db, int cohortId, CancellationToken cancellationToken)
-    {
-        var cohort = await db.Cohorts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cohortId, cancellationToken)
-            ?? throw new RecordNotFoundException("cohort", cohortId);
-        var versionQuery = db.ProfileVersions.AsNoTracking();
-        var version = cohort.ProfileVersionId is { } recorded
-            ? await versionQuery.FirstAsync(v => v.Id == recorded, cancellationToken)
-            : await versionQuery.Where(v => v.ProgramId == cohort.ProgramId).OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken)
-              ?? throw new DataValidationException($"The program of cohort {cohort.Code} has no weight profile yet; save one before scoring.");
-        var engine = _engines.GetOrAdd(version.Id, _ =>
-        {
-            try
-            {
-                return new ScoringEngine(version.ToDomain());
-            }
-            catch (InvalidWeightProfileException ex)
-            {
-                throw new DataValidationException(ex.Errors);
-            }
-        });
-        return (cohort, version, engine);
-    }
-
-    private static async Task<List<ScoredEnrollment>> ScoredEnrollments(TrainingDbContext db, int cohortId, int[]? ids, CancellationToken cancellationToken, bool includeWithdrawn = false)
-    {
-        var query = db.Enrollments.Where(e => e.CohortId == cohortId);
-        if (!includeWithdrawn)
-            query = query.Where(e => e.Status != EnrollmentStatus.Withdrawn);
+        var query = db.Enrollments.Where(e => e.CohortId == cohortId && e.Status != EnrollmentStatus.Withdrawn);
         if (ids is not null)
             query = query.Where(e => ids.Contains(e.Id));
         return await query.OrderBy(e => e.Id)
-            .Select(e => new ScoredEnrollment(e.Id, e.LearnerId, e.Learner!.DepartmentId))
+            .Select(e => new ScoredEnrollment(e.Id, e.LearnerId, e.Learner!.DepartmentId, e.Learner.EmployeeNumber))
             .ToListAsync(cancellationToken);
     }
 
-    private CollectionScope Scope(Cohort cohort, WeightProfile profile, List<ScoredEnrollment> enrollments, bool isPartial) => new()
+    private List<LearnerScoreRecord> Records(ScoredTable scored, WeightProfileVersion version, int cohortId, List<ScoredEnrollment> enrollments)
     {
-        CohortId = cohort.Id,
-        StartDate = cohort.StartDate,
-        EndDate = cohort.EndDate,
-        Profile = profile,
-        AsOf = clock.GetUtcNow().UtcDateTime,
-        Enrollments = enrollments,
-        IsPartial = isPartial,
-    };
-
-    private static ObservationTable BuildTable(ScoringEngine engine, List<ScoredEnrollment> enrollments, ObservationSink sink)
-    {
-        var builder = new ObservationTableBuilder(engine);
-        foreach (var e in enrollments)
-        {
-            builder.StartLearner(e.EnrollmentId.ToString(CultureInfo.InvariantCulture));
-            foreach (var o in sink.For(e.EnrollmentId))
-                builder.Add(o.IndicatorCode, o.Raw.Value, o.Raw.Baseline, o.Raw.Target);
-        }
-        return builder.Build();
-    }
-
-    private List<LearnerScoreRecord> Score(ScoringEngine engine, WeightProfileVersion version, int cohortId, List<ScoredEnrollment> enrollments, ObservationSink sink, out int rejected)
-    {
-        var table = BuildTable(engine, enrollments, sink);
-        var scores = new LearnerScore[enrollments.Count];
-        var errors = engine.ScoreBatch(table, scores);
-        var problems = errors.GroupBy(e => e.LearnerId).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
-        rejected = problems.Count;
         var now = clock.GetUtcNow().UtcDateTime;
         var records = new List<LearnerScoreRecord>(enrollments.Count);
         for (var i = 0; i < enrollments.Count; i++)
-        {
-            var s = scores[i];
-            var problem = problems.GetValueOrDefault(table.LearnerIds[i]);
-            records.Add(new LearnerScoreRecord
-            {
-                CohortId = cohortId,
-                EnrollmentId = enrollments[i].EnrollmentId,
-                LearnerId = enrollments[i].LearnerId,
-                Reaction = s.Reaction,
-                Learning = s.Learning,
-                Behavior = s.Behavior,
-                Results = s.Results,
-                ReactionCoverage = s.ReactionCoverage,
-                LearningCoverage = s.LearningCoverage,
-                BehaviorCoverage = s.BehaviorCoverage,
-                ResultsCoverage = s.ResultsCoverage,
-                Composite = s.Composite,
-                Coverage = s.Coverage,
-                Tier = s.Tier,
-                Passed = s.Passed,
-                ProfileVersionId = version.Id,
-                ProfileVersionNumber = version.Version,
-                ComputedAt = now,
-                Problem = problem is null ? null : problem[..Math.Min(problem.Length, LearnerScoreRecord.ProblemMaxLength)],
-            });
-        }
+            records.Add(LearnerScoreRecord.From(scored.Scores[i], cohortId, enrollments[i].EnrollmentId, enrollments[i].LearnerId, version, now, scored.ProblemOf(i)));
         return records;
-    }
-
-    private static void Rank(List<LearnerScoreRecord> records)
-    {
-        var ranks = new int?[records.Count];
-        CohortRanking.Rank(records.Select(r => r.Composite).ToArray(), ranks);
-        for (var i = 0; i < records.Count; i++)
-            records[i].Rank = ranks[i];
     }
 }

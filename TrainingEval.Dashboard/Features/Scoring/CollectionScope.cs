@@ -4,8 +4,8 @@ using TrainingEval.Domain.Profiles;
 
 namespace TrainingEval.Dashboard.Features.Scoring;
 
-/// <summary>A scored learner of the cohort: the enrollment and what collectors need to know about them.</summary>
-public readonly record struct ScoredEnrollment(int EnrollmentId, int LearnerId, int DepartmentId);
+/// <summary>A scored learner of the cohort: the enrollment, what collectors need to know about them, and the employee number messages name them by.</summary>
+public readonly record struct ScoredEnrollment(int EnrollmentId, int LearnerId, int DepartmentId, string EmployeeNumber);
 
 /// <summary>
 /// What the collectors work on: one cohort, the learners to collect for (every scored enrollment, or

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Shared.Filters;
@@ -19,7 +20,8 @@ public sealed record CohortRunInfo(
     DateOnly StartDate,
     DateOnly EndDate,
     bool IsClosed,
-    int? ClosedProfileVersion) : IBilingualName;
+    int? ClosedProfileVersion,
+    int ProgramCurrentVersion) : IBilingualName;
 
 /// <summary>Shared read paths over <see cref="LearnerScoreRecord"/> for the overview, program and comparison queries.</summary>
 internal static class StoredScores
@@ -42,7 +44,7 @@ internal static class StoredScores
     public static Task<List<CohortRunInfo>> CohortInfoAsync(IQueryable<Cohort> cohorts, CancellationToken cancellationToken) =>
         cohorts
             .Select(c => new CohortRunInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.StartDate, c.EndDate,
-                c.ClosedAt != null, c.ProfileVersion != null ? c.ProfileVersion.Version : null))
+                c.ClosedAt != null, c.ProfileVersion != null ? c.ProfileVersion.Version : null, c.Program!.CurrentProfileVersion))
             .ToListAsync(cancellationToken);
 
     /// <summary>Stored scores of the given cohorts, of learners in the filter's department when it has one.</summary>
@@ -52,40 +54,15 @@ internal static class StoredScores
         var scores = db.LearnerScores.AsNoTracking().Where(s => cohorts.Any(c => c.Id == s.CohortId));
         if (departmentCode is not null)
             scores = scores.Where(s => s.Learner!.Department!.Code == departmentCode);
-        var rows = await scores
-            .Select(s => new
-            {
-                s.CohortId, s.LearnerId, s.ProfileVersionNumber,
-                s.Reaction, s.Learning, s.Behavior, s.Results,
-                s.ReactionCoverage, s.LearningCoverage, s.BehaviorCoverage, s.ResultsCoverage,
-                s.Composite, s.Coverage, s.Tier, s.Passed,
-            })
-            .ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => new StoredScore(r.CohortId, r.LearnerId, r.ProfileVersionNumber, new LearnerScore
-        {
-            Reaction = r.Reaction,
-            Learning = r.Learning,
-            Behavior = r.Behavior,
-            Results = r.Results,
-            ReactionCoverage = r.ReactionCoverage,
-            LearningCoverage = r.LearningCoverage,
-            BehaviorCoverage = r.BehaviorCoverage,
-            ResultsCoverage = r.ResultsCoverage,
-            Composite = r.Composite,
-            Coverage = r.Coverage,
-            Tier = r.Tier,
-            Passed = r.Passed,
-        }));
+        var rows = await scores.ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => new StoredScore(r.CohortId, r.LearnerId, r.ProfileVersionNumber, r.ToScore()));
     }
 
     /// <summary>The batch results of each cohort, keyed by cohort id.</summary>
     public static Dictionary<int, LearnerScore[]> ByCohort(IEnumerable<StoredScore> scores) =>
         scores.GroupBy(s => s.CohortId).ToDictionary(g => g.Key, g => g.Select(s => s.Score).ToArray());
 
-    /// <summary>
-    /// The profile version a cohort's scores use: the one recorded when it closed, else the newest one
-    /// its stored scores were computed with; null without either.
-    /// </summary>
-    public static int? ProfileVersionOf(CohortRunInfo cohort, IEnumerable<StoredScore> cohortScores) =>
-        cohort.ClosedProfileVersion ?? cohortScores.Select(s => (int?)s.ProfileVersion).Max();
+    /// <summary>The profile version a cohort's scores use (<see cref="ProfileResolver"/>).</summary>
+    public static int ProfileVersionOf(CohortRunInfo cohort) =>
+        ProfileResolver.VersionNumberOf(cohort.ClosedProfileVersion, cohort.ProgramCurrentVersion);
 }

@@ -6,6 +6,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Dashboard.Shared;
+using TrainingEval.Dashboard.Shared.Localization;
 using TrainingEval.Domain.Indicators;
 using TrainingEval.Domain.Profiles;
 
@@ -50,8 +51,8 @@ public sealed partial class WhatIfPanel : IDisposable
     private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
     private IReadOnlyList<KirkpatrickLevel> IndicatorSetsOff =>
-        [.. KirkpatrickLevels.All.Where(l => Session.Draft.Indicators.Any(i => i.Level == l) && !SumsTo100(Session.IndicatorWeightSum(l))
-            && !(Session.Draft.LevelWeights[l] == 0 && Session.IndicatorWeightSum(l) == 0))];
+        [.. KirkpatrickLevels.All.Where(l => Session.Draft.Indicators.Any(i => i.Level == l)
+            && WeightProfileValidator.IndicatorSetProblem(Session.Draft.LevelWeights[l], Session.IndicatorWeightSum(l)) is not null)];
 
     protected override async Task OnInitializedAsync() => _canSave = (await CurrentUser.GetAsync()).SeesEverything;
 
@@ -65,7 +66,8 @@ public sealed partial class WhatIfPanel : IDisposable
         _subscription = Session.NotifyOnChange(() => InvokeAsync(StateHasChanged));
     }
 
-    private static bool SumsTo100(double sum) => Math.Abs(sum - WeightProfileValidator.RequiredSum) <= WeightProfileValidator.SumTolerance;
+    // The domain's rule (tolerance included): the notice, the Σ marks and the save button never disagree.
+    private static bool SumsTo100(double sum) => WeightProfileValidator.SumsTo100(sum);
 
     /// <summary>The level's share of the composite after scaling, shown when the sliders do not sum to 100.</summary>
     private string? Share(KirkpatrickLevel level)
@@ -78,7 +80,7 @@ public sealed partial class WhatIfPanel : IDisposable
     {
         if (_busy)
             return;
-        _problems = Session.Problems();
+        _problems = [.. Session.Problems().Select(Terms.ProfileProblem)];
         if (_problems.Count > 0)
             return;
         _busy = true;

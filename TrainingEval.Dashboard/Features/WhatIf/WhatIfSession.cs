@@ -78,8 +78,8 @@ public sealed class WhatIfSession
     /// <summary>Sum of the indicator weights of one level of the draft.</summary>
     public double IndicatorWeightSum(KirkpatrickLevel level) => WeightProfileValidator.IndicatorWeightSum(_draft.Indicators, level);
 
-    /// <summary>What stops the draft from being saved, in the validator's words (empty when it can be saved).</summary>
-    public IReadOnlyList<string> Problems() => Validator.Validate(_draft).Errors.Select(e => e.ErrorMessage).ToList();
+    /// <summary>What stops the draft from being saved (empty when it can be saved); each failure carries a <see cref="WeightProfileErrors"/> code the UI words.</summary>
+    public IReadOnlyList<FluentValidation.Results.ValidationFailure> Problems() => Validator.Validate(_draft).Errors;
 
     public Task SetLevelWeightAsync(KirkpatrickLevel level, double weight) =>
         ChangeAsync(_draft with { LevelWeights = _draft.LevelWeights.With(level, Weight(weight)) });

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using MiniExcelLibs;
+using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Dashboard.Infrastructure.Files;
 
@@ -93,12 +94,14 @@ public sealed class TableExport
         return row;
     }
 
+    // The spec's export rounding (ScoreRounding), the same as the API's: 64.085 is 64.09 in both.
     private static object? Cell(object? cell) => cell switch
     {
         double d when !double.IsFinite(d) => null,
-        double d => Math.Round(d, 2, MidpointRounding.AwayFromZero),
-        float f => Math.Round((double)f, 2, MidpointRounding.AwayFromZero),
-        decimal m => Math.Round(m, 2, MidpointRounding.AwayFromZero),
+        double d => ScoreRounding.ForExport(d),
+        float f when !float.IsFinite(f) => null,
+        float f => ScoreRounding.ForExport(f),
+        decimal m => Math.Round(m, ScoreRounding.ExportDecimals, MidpointRounding.AwayFromZero),
         _ => cell,
     };
 }

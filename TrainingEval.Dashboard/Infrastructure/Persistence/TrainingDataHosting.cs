@@ -45,6 +45,7 @@ public static partial class TrainingDataHosting
         services.AddSingleton<IIndicatorCollector, PerformanceReviewCollector>();
         services.AddSingleton<IIndicatorCollector, KpiCollector>();
         services.AddSingleton<ObservationCollector>();
+        services.AddSingleton<ScorePipeline>();
         services.AddSingleton<CohortScoreService>();
 
         // Writers name the current actor in the audit trail, so they live as long as the circuit's actor.

@@ -1,3 +1,5 @@
+using System.Globalization;
+using FluentValidation.Results;
 using Microsoft.Extensions.Localization;
 using TrainingEval.Domain.Indicators;
 using TrainingEval.Domain.Profiles;
@@ -49,4 +51,26 @@ public static class EvaluationVocabulary
 
     public static string NormalizationName(this IStringLocalizer<EvaluationStrings> text, Normalization normalization) =>
         text[$"Normalization_{normalization}"];
+
+    /// <summary>
+    /// A weight-profile failure in the reader's language, worded from its <see cref="WeightProfileErrors"/> code and
+    /// arguments (levels and tiers by their names, numbers in the current culture); a failure without a
+    /// known code keeps the validator's English message.
+    /// </summary>
+    public static string ProfileProblem(this IStringLocalizer<EvaluationStrings> text, ValidationFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var format = text[$"ProfileError_{failure.ErrorCode}"];
+        if (format.ResourceNotFound)
+            return failure.ErrorMessage;
+        var arguments = WeightProfileErrors.Arguments(failure).Select(a => a switch
+        {
+            KirkpatrickLevel level => text.LevelName(level),
+            Tier tier => tier.ToString(),
+            double d => ScoreRounding.Round(d, 3).ToString("0.###", CultureInfo.CurrentCulture),
+            IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),
+            var other => other,
+        }).ToArray();
+        return string.Format(CultureInfo.CurrentCulture, format.Value, arguments);
+    }
 }

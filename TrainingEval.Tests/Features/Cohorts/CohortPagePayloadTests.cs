@@ -169,7 +169,7 @@ public sealed class CohortPagePayloadTests(ITestOutputHelper output)
             await BulkInsert.InsertAsync(db, observations, withKeys: false);
             await transaction.CommitAsync();
         }
-        await new CohortScoreService(factory, ObservationCollector.CreateDefault(), TimeProvider.System).RecomputeCohortAsync(cohortId);
+        await new CohortScoreService(factory, ScorePipeline.CreateDefault(TimeProvider.System), TimeProvider.System).RecomputeCohortAsync(cohortId);
     }
 
     private static void SqliteCleanup(string path)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingEval.Dashboard.Features.Cohorts;
 using TrainingEval.Dashboard.Features.Profiles;
+using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Features.WhatIf;
 using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Indicators;
@@ -128,8 +129,16 @@ public sealed class CohortPageTests(CohortDemoDatabase demo) : CohortPageTestCon
             stored = (await context.ProfileVersions.SingleAsync(v => v.Id == versionId, Ct)).ToDomain();
         }
         var draft = WhatIfSession.Normalized(stored with { LevelWeights = stored.LevelWeights.With(KirkpatrickLevel.Reaction, 60) })!;
-        var preview = await CohortDemoDatabase.ScoreService(demo.Database).PreviewAsync(cohortId, draft, Ct);
-        var composites = preview.Select(p => p.Score.Composite).ToList();
+        var engine = new ScoringEngine(draft);
+        ObservationTable table;
+        await using (var context = demo.Database.CreateContext())
+        {
+            var cohort = await context.Cohorts.SingleAsync(c => c.Id == cohortId, Ct);
+            var enrollments = await CohortScoreService.ScoredEnrollments(context, cohortId, null, Ct);
+            table = await ScorePipeline.CreateDefault(TimeProvider.System).CollectAsync(context,
+                new CohortWindow(cohortId, cohort.StartDate, cohort.EndDate), engine, enrollments, isPartial: false, Ct);
+        }
+        var composites = ScorePipeline.Score(engine, table).Scores.Select(s => s.Composite).ToList();
         var ranks = CohortRanking.Rank(composites);
         var best = ranks.Select((r, i) => (Rank: r, Composite: composites[i])).Where(x => x.Rank == 1).Select(x => x.Composite!.Value).First();
 

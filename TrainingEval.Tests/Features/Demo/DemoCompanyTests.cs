@@ -86,7 +86,7 @@ public sealed class DemoCompanyTests
         {
             var version = await db.ProfileVersions.AsNoTracking().Where(v => v.ProgramId == cohort.ProgramId).OrderByDescending(v => v.Version).FirstAsync(Ct);
             var enrollments = await db.Enrollments.Where(e => e.CohortId == cohort.Id && e.Status != EnrollmentStatus.Withdrawn)
-                .Select(e => new ScoredEnrollment(e.Id, e.LearnerId, e.Learner!.DepartmentId)).ToListAsync(Ct);
+                .Select(e => new ScoredEnrollment(e.Id, e.LearnerId, e.Learner!.DepartmentId, e.Learner.EmployeeNumber)).ToListAsync(Ct);
             var sink = await collector.CollectAsync(db, new CollectionScope
             {
                 CohortId = cohort.Id, StartDate = cohort.StartDate, EndDate = cohort.EndDate, Profile = version.ToDomain(),

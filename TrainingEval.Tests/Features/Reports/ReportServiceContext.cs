@@ -26,8 +26,8 @@ public sealed class ReportServiceContext(TestDatabase database, UserContext user
     public RoiReportService Roi => new(database.Factory, Access, new RoiAssumptionInputValidator(Text), database.Clock);
 
     public EffectivenessReportQueries Effectiveness => new(database.Factory, Access,
-        new CohortQueries(database.Factory, ObservationCollector.CreateDefault(), database.Clock, Access),
-        new ProgramQueries(database.Factory, ObservationCollector.CreateDefault(), database.Clock, Access));
+        new CohortQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access),
+        new ProgramQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access));
 
     public PromotionQueries Promotions => new(database.Factory, Access, database.Clock);
 }

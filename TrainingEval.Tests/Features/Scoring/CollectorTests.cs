@@ -30,7 +30,7 @@ public sealed class CollectorTests : IAsyncLifetime
         Profile = profile ?? WeightProfile.Default,
         AsOf = asOf ?? Today,
         Enrollments = _data.Enrollments.Where(e => only.Length == 0 || only.Contains(e.Id))
-            .Select(e => new ScoredEnrollment(e.Id, e.LearnerId, _data.Department.Id)).ToList(),
+            .Select(e => new ScoredEnrollment(e.Id, e.LearnerId, _data.Department.Id, e.Learner!.EmployeeNumber)).ToList(),
         IsPartial = only.Length > 0,
     };
 

@@ -54,7 +54,7 @@ public sealed class WhatIfSessionTests
         var session = NewSession();
         await session.SetLevelWeightAsync(KirkpatrickLevel.Reaction, 65);
 
-        session.Problems().ShouldContain(p => p.Contains("Level weights sum to 150", StringComparison.Ordinal));
+        session.Problems().ShouldContain(p => p.ErrorCode == WeightProfileErrors.LevelWeightsSum && p.ErrorMessage.Contains("Level weights sum to 150", StringComparison.Ordinal));
 
         await session.ScaleTo100Async();
         session.Problems().ShouldBeEmpty();

@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using MiniExcelLibs;
 using TrainingEval.Dashboard.Infrastructure.Files;
+using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Tests.Infrastructure.Files;
 
@@ -61,4 +62,20 @@ public sealed class TableExportTests
     [InlineData("  ", ExportFormat.Csv, "export.csv")]
     public void File_names_keep_chinese_and_replace_characters_file_systems_refuse(string title, ExportFormat format, string expected) =>
         TableExport.FileName(title, format).ShouldBe(expected);
+
+    [Fact]
+    public void A_composite_of_64_085_exports_as_64_09_from_a_table_as_from_the_api()
+    {
+        // 64.085 is stored as 64.08499999999999…: rounding the binary value gives 64.08, the spec's rounding 64.09.
+        var table = new ExportTable(["综合分"], [[64.085]]);
+        var api = ScoreRounding.ForExportText(64.085);
+
+        var csv = Encoding.UTF8.GetString(new TableExport().Write(table, ExportFormat.Csv)).Split('\n')[1].Trim();
+        using var xlsx = new MemoryStream(new TableExport().Write(table, ExportFormat.Xlsx));
+        var cell = Convert.ToDouble(xlsx.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>().Single()["综合分"], CultureInfo.InvariantCulture);
+
+        api.ShouldBe("64.09");
+        csv.ShouldBe("64.09");
+        cell.ShouldBe(64.09);
+    }
 }

@@ -98,7 +98,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
         await using var db = await Factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
         var own = await db.Cohorts.Where(c => c.Enrollments.Any(e => e.MentorId == mentor)).Select(c => c.Code).FirstAsync(TestContext.Current.CancellationToken);
         var foreign = await db.Cohorts.Where(c => !c.Enrollments.Any(e => e.MentorId == mentor)).Select(c => c.Code).FirstAsync(TestContext.Current.CancellationToken);
-        var queries = new CohortQueries(Factory, ObservationCollector.CreateDefault(), demo.Database.Clock, TestUsers.AccessFor(Factory, TestUsers.Mentor(mentor)));
+        var queries = new CohortQueries(Factory, ScorePipeline.CreateDefault(demo.Database.Clock), TestUsers.AccessFor(Factory, TestUsers.Mentor(mentor)));
 
         var cohort = await queries.FindCohortAsync(own, TestContext.Current.CancellationToken);
         var stored = await queries.LoadStoredScoresAsync(cohort!.Id, TestContext.Current.CancellationToken);
@@ -137,7 +137,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
         {
             var access = TestUsers.AccessFor(Factory, user);
             await Should.ThrowAsync<AccessDeniedException>(() => new OverviewQueries(Factory, access).LoadAsync(DashboardFilter.Empty, TestContext.Current.CancellationToken));
-            await Should.ThrowAsync<AccessDeniedException>(() => new ProgramQueries(Factory, ObservationCollector.CreateDefault(), demo.Database.Clock, access)
+            await Should.ThrowAsync<AccessDeniedException>(() => new ProgramQueries(Factory, ScorePipeline.CreateDefault(demo.Database.Clock), access)
                 .ListAsync(DashboardFilter.Empty, TestContext.Current.CancellationToken));
             await Should.ThrowAsync<AccessDeniedException>(() => new CohortComparisonQueries(Factory, access).LoadAsync(["X"], TestContext.Current.CancellationToken));
             await Should.ThrowAsync<AccessDeniedException>(() => new AuditTrailQueries(Factory, access)
@@ -152,7 +152,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
         var program = await db.Programs.OrderBy(p => p.Id).FirstAsync(TestContext.Current.CancellationToken);
         var cohort = await db.Cohorts.OrderBy(c => c.Id).FirstAsync(TestContext.Current.CancellationToken);
         var access = TestUsers.AccessFor(Factory, TestUsers.Executive);
-        var scores = new CohortScoreService(Factory, ObservationCollector.CreateDefault(), demo.Database.Clock);
+        var scores = new CohortScoreService(Factory, ScorePipeline.CreateDefault(demo.Database.Clock), demo.Database.Clock);
         var actor = new CurrentActor("executive");
         var profiles = new WeightProfileService(Factory, scores, demo.Database.Clock, actor, access);
 

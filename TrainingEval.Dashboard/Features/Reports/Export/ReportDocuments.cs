@@ -5,6 +5,9 @@ using TrainingEval.Dashboard.Features.Learners;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Shared.Localization;
 using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Scoring;
+
+using TrainingEval.Dashboard.Shared;
 
 namespace TrainingEval.Dashboard.Features.Reports.Export;
 
@@ -33,11 +36,11 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
         text["Pdf_CohortLine", c.DisplayName(), c.Code, c.ProgramDisplayName(), c.StartDate.ToString("d", CultureInfo.CurrentCulture), c.EndDate.ToString("d", CultureInfo.CurrentCulture)];
 
     private static ReportCell Num(double? value, int decimals = 2) =>
-        new(ReportFormat.Number(value, decimals), value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero) : null);
+        new(ScoreFormat.Number(value, decimals), value is { } v ? ScoreRounding.Round(v, decimals) : null);
 
     private static ReportCell Int(int value) => new(value.ToString("N0", CultureInfo.CurrentCulture), value);
 
-    private static ReportCell Money(decimal value) => new(ReportFormat.Money(value), decimal.Round(value, 2));
+    private static ReportCell Money(decimal value) => new(ScoreFormat.Money(value), decimal.Round(value, 2));
 
     public ReportDocument Effectiveness(EffectivenessReport r, IReadOnlyDictionary<string, byte[]> charts)
     {
@@ -50,33 +53,33 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
             new FactsBlock(
             [
                 (text["Eff_Learners"], s.LearnerCount.ToString("N0", CultureInfo.CurrentCulture)),
-                (text["Eff_Completion"], ReportFormat.Percent(r.CompletionRate)),
-                (text["Eff_MeanComposite"], ReportFormat.Number(s.MeanComposite, 1)),
-                (text["Eff_PassRate"], ReportFormat.Percent(s.PassRate)),
+                (text["Eff_Completion"], ScoreFormat.Percent(r.CompletionRate)),
+                (text["Eff_MeanComposite"], ScoreFormat.Number(s.MeanComposite, 1)),
+                (text["Eff_PassRate"], ScoreFormat.Percent(s.PassRate)),
             ]),
-            new ParagraphBlock(text["Eff_SummarySentence", s.LearnerCount, r.Enrolled, r.Withdrawn, ReportFormat.Number(s.MeanComposite, 1), ReportFormat.Percent(s.PassRate), ReportFormat.Percent(s.MeanCoverage)]),
+            new ParagraphBlock(text["Eff_SummarySentence", s.LearnerCount, r.Enrolled, r.Withdrawn, ScoreFormat.Number(s.MeanComposite, 1), ScoreFormat.Percent(s.PassRate), ScoreFormat.Percent(s.MeanCoverage)]),
             new HeadingBlock(text["Eff_Levels"]),
         };
         if (charts.GetValueOrDefault(ReportCharts.Levels) is { } levels)
             blocks.Add(new ImageBlock(levels, text["Eff_LevelsCaption"]));
         blocks.Add(new TableBlock(text["Sheet_Levels"], [text["Col_Level"], text["Col_Cohort"], text["Col_History"], text["Col_HistoryRuns"], text["Col_Coverage"]],
             r.Levels.Select(l => (IReadOnlyList<ReportCell>)[evaluation.LevelName(l.Level), Num(l.CohortMean, 1), Num(l.HistoryMean, 1), Int(l.HistoryRuns),
-                new ReportCell(ReportFormat.Percent(l.MeanCoverage), l.MeanCoverage is { } c ? Math.Round(c, 4) : null)]).ToList(), [2, 1, 1, 1, 1]));
+                new ReportCell(ScoreFormat.Percent(l.MeanCoverage), l.MeanCoverage is { } c ? ScoreRounding.Round(c, 4) : null)]).ToList(), [2, 1, 1, 1, 1]));
 
         blocks.Add(new HeadingBlock(text["Eff_Tiers"]));
         if (charts.GetValueOrDefault(ReportCharts.Tiers) is { } tiers)
             blocks.Add(new ImageBlock(tiers, text["Eff_TiersCaption"]));
         blocks.Add(new TableBlock(text["Sheet_Tiers"], [text["Col_Tier"], text["Col_Learners"], text["Col_Share"]],
             s.TierCounts.Select(t => (IReadOnlyList<ReportCell>)[evaluation.TierLabel(t.Key), Int(t.Value),
-                new ReportCell(ReportFormat.Percent(s.LearnerCount == 0 ? null : (double)t.Value / s.LearnerCount), s.LearnerCount == 0 ? null : Math.Round((double)t.Value / s.LearnerCount, 4))]).ToList()));
+                new ReportCell(ScoreFormat.Percent(s.LearnerCount == 0 ? null : (double)t.Value / s.LearnerCount), s.LearnerCount == 0 ? null : ScoreRounding.Round((double)t.Value / s.LearnerCount, 4))]).ToList()));
 
         blocks.Add(new HeadingBlock(text["Eff_TopBottom"]));
         if (!r.NamesVisible)
             blocks.Add(new ParagraphBlock(text["Eff_NamesHidden"], Muted: true));
         IReadOnlyList<string> learnerColumns = [text["Col_Rank"], text["Col_Learner"], text["Col_Composite"], text["Col_Tier"]];
         IReadOnlyList<ReportCell> LearnerRow(RankedLearner l) =>
-            [new ReportCell(l.Rank?.ToString(CultureInfo.CurrentCulture) ?? "—", l.Rank), l.Name is null ? text["Eff_Hidden"].Value : $"{Bilingual.Pick(l.Name, l.NameEn)} ({l.EmployeeNumber})",
-             Num(l.Composite, 1), l.Tier is { } t ? evaluation.TierLabel(t) : "—"];
+            [new ReportCell(l.Rank?.ToString(CultureInfo.CurrentCulture) ?? ScoreFormat.Missing, l.Rank), l.Name is null ? text["Eff_Hidden"].Value : $"{Bilingual.Pick(l.Name, l.NameEn)} ({l.EmployeeNumber})",
+             Num(l.Composite, 1), l.Tier is { } t ? evaluation.TierLabel(t) : ScoreFormat.Missing];
         blocks.Add(new ParagraphBlock(text["Eff_Top"]));
         blocks.Add(new TableBlock(text["Sheet_Top"], learnerColumns, r.Top.Select(LearnerRow).ToList(), [1, 3, 1.2, 1.2]));
         blocks.Add(new ParagraphBlock(text["Eff_Bottom"]));
@@ -110,7 +113,7 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
                 var p = m.Paired;
                 var d = ReportFormat.DecimalsFor(m);
                 return (IReadOnlyList<ReportCell>)[MeasureLabel(m), Int(p.N), Num(p.MeanBefore, d), Num(p.MeanAfter, d), Num(p.MeanDifference, d),
-                    ReportFormat.Interval(p.ConfidenceLow, p.ConfidenceHigh, d), new ReportCell(ReportFormat.P(p.PValue), p.PValue is { } pv ? Math.Round(pv, 6) : null), Num(p.EffectSize)];
+                    ScoreFormat.Interval(p.ConfidenceLow, p.ConfidenceHigh, d), new ReportCell(ScoreFormat.P(p.PValue), p.PValue is { } pv ? ScoreRounding.Round(pv, 6) : null), Num(p.EffectSize)];
             }).ToList(), [3, 0.7, 1, 1, 1, 1.8, 0.9, 0.8]));
         var comparisons = r.Measures.Where(m => m.Comparison is not null).ToList();
         if (comparisons.Count > 0)
@@ -122,7 +125,7 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
                 {
                     var c = m.Comparison!;
                     return (IReadOnlyList<ReportCell>)[MeasureLabel(m), Int(c.TrainedN), Int(c.ComparisonN), Num(c.TrainedMeanChange), Num(c.ComparisonMeanChange), Num(c.Estimate),
-                        ReportFormat.Interval(c.ConfidenceLow, c.ConfidenceHigh), Num(c.DegreesOfFreedom, 1), new ReportCell(ReportFormat.P(c.PValue), c.PValue is { } pv ? Math.Round(pv, 6) : null)];
+                        ScoreFormat.Interval(c.ConfidenceLow, c.ConfidenceHigh), Num(c.DegreesOfFreedom, 1), new ReportCell(ScoreFormat.P(c.PValue), c.PValue is { } pv ? ScoreRounding.Round(pv, 6) : null)];
                 }).ToList(), [2.6, 0.8, 0.9, 1, 1, 1, 1.7, 0.7, 0.9]));
         }
         blocks.Add(new HeadingBlock(text["Diff_Meaning"]));
@@ -152,13 +155,13 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
         {
             new FactsBlock(
             [
-                (text["Roi_Benefit"], ReportFormat.Money(c.TotalBenefit)),
-                (text["Roi_Cost"], ReportFormat.Money(c.TotalCost)),
-                (text["Roi_Roi"], ReportFormat.RoiPercent(c.RoiPercent)),
-                (text["Roi_Bcr"], ReportFormat.Number(c.BenefitCostRatio)),
+                (text["Roi_Benefit"], ScoreFormat.Money(c.TotalBenefit)),
+                (text["Roi_Cost"], ScoreFormat.Money(c.TotalCost)),
+                (text["Roi_Roi"], ScoreFormat.PercentValue(c.RoiPercent)),
+                (text["Roi_Bcr"], ScoreFormat.Number(c.BenefitCostRatio)),
             ]),
             new ParagraphBlock(c.IsDefined
-                ? text["Roi_Sentence", ReportFormat.RoiPercent(c.RoiPercent), ReportFormat.Number(c.BenefitCostRatio), ReportFormat.Money(c.TotalBenefit), ReportFormat.Money(c.TotalCost)]
+                ? text["Roi_Sentence", ScoreFormat.PercentValue(c.RoiPercent), ScoreFormat.Number(c.BenefitCostRatio), ScoreFormat.Money(c.TotalBenefit), ScoreFormat.Money(c.TotalCost)]
                 : text["Roi_Undefined"]),
             new HeadingBlock(text["Roi_Benefits"]),
             new TableBlock(text["Sheet_Benefits"],
@@ -166,11 +169,11 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
                 r.Kpis.Zip(c.Benefits, (k, b) => (IReadOnlyList<ReportCell>)[
                     $"{k.DisplayName()} ({Bilingual.Pick(k.Unit, k.UnitEn)})" + (k.IsDefaultAssumption ? " *" : ""),
                     Int(k.MeasuredUnits), Num(k.Improvement), Money(k.Assumption.ValuePerUnit), Int(k.Assumption.PeriodMonths),
-                    new ReportCell(ReportFormat.Percent(k.Assumption.Attribution, 0), k.Assumption.Attribution), new ReportCell(ReportFormat.Percent(k.Assumption.Confidence, 0), k.Assumption.Confidence),
+                    new ReportCell(ScoreFormat.Percent(k.Assumption.Attribution, 0), k.Assumption.Attribution), new ReportCell(ScoreFormat.Percent(k.Assumption.Confidence, 0), k.Assumption.Confidence),
                     Money(b.GrossValue), Money(b.Benefit)]).ToList(), [2.8, 0.7, 1, 1, 0.7, 0.9, 0.9, 1.1, 1.1]),
         };
         if (r.Kpis.Any(k => k.IsDefaultAssumption))
-            blocks.Add(new ParagraphBlock(text["Roi_DefaultNote", ReportFormat.Percent(RoiAssumption.Defaults.Attribution, 0), ReportFormat.Percent(RoiAssumption.Defaults.Confidence, 0), RoiAssumption.Defaults.PeriodMonths], Muted: true));
+            blocks.Add(new ParagraphBlock(text["Roi_DefaultNote", ScoreFormat.Percent(RoiAssumption.Defaults.Attribution, 0), ScoreFormat.Percent(RoiAssumption.Defaults.Confidence, 0), RoiAssumption.Defaults.PeriodMonths], Muted: true));
         blocks.Add(new HeadingBlock(text["Roi_Costs"]));
         blocks.Add(new TableBlock(text["Sheet_Costs"], [text["Col_Category"], text["Col_Description"], text["Col_Amount"]],
             r.Costs.Select(x => (IReadOnlyList<ReportCell>)[ReportFormat.CostCategoryName(text, x.Category), Bilingual.Pick(x.Description, x.DescriptionEn) + (x.SharedByProgram ? " · " + text["Roi_SharedCost"] : ""), Money(x.Amount)]).ToList(), [1.3, 3, 1.2]));
@@ -178,8 +181,8 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
         if (sensitivityChart is not null)
             blocks.Add(new ImageBlock(sensitivityChart, text["Roi_SensitivityCaption"]));
         blocks.Add(new TableBlock(text["Sheet_Sensitivity"], [text["Col_Attribution"], text["Col_Benefit"], text["Roi_Roi"]],
-            c.Sensitivity.Select(p => (IReadOnlyList<ReportCell>)[new ReportCell(ReportFormat.Percent(p.Attribution, 0), p.Attribution), Money(p.Benefit),
-                new ReportCell(ReportFormat.RoiPercent(p.RoiPercent), p.RoiPercent is { } v ? Math.Round(v, 2) : null)]).ToList()));
+            c.Sensitivity.Select(p => (IReadOnlyList<ReportCell>)[new ReportCell(ScoreFormat.Percent(p.Attribution, 0), p.Attribution), Money(p.Benefit),
+                new ReportCell(ScoreFormat.PercentValue(p.RoiPercent), p.RoiPercent is { } v ? ScoreRounding.Round(v, 2) : null)]).ToList()));
         blocks.Add(new ParagraphBlock(text["Roi_Method"], Muted: true));
         return new ReportDocument(text["Roi_Title"], CohortLine(r.Cohort), Footer(r.Cohort.Code), blocks);
     }
@@ -193,9 +196,9 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
             new FactsBlock(
             [
                 (text["Growth_Cohorts"], v.Cohorts.Count.ToString("N0", CultureInfo.CurrentCulture)),
-                (text["Growth_Latest"], ReportFormat.Number(v.Cohorts.LastOrDefault(c => c.Composite is not null)?.Composite, 1)),
-                (text["Growth_Best"], ReportFormat.Number(v.Cohorts.Max(c => c.Composite), 1)),
-                (text["Growth_Health"], ReportFormat.Number(v.Health.LastOrDefault(h => h.Index is not null)?.Index, 0)),
+                (text["Growth_Latest"], ScoreFormat.Number(v.Cohorts.LastOrDefault(c => c.Composite is not null)?.Composite, 1)),
+                (text["Growth_Best"], ScoreFormat.Number(v.Cohorts.Max(c => c.Composite), 1)),
+                (text["Growth_Health"], ScoreFormat.Number(v.Health.LastOrDefault(h => h.Index is not null)?.Index, 0)),
             ]),
         };
         if (growthChart is not null)
@@ -205,8 +208,8 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
             [text["Col_Cohort"], text["Col_Ended"], evaluation.LevelName(KirkpatrickLevel.Reaction), evaluation.LevelName(KirkpatrickLevel.Learning),
              evaluation.LevelName(KirkpatrickLevel.Behavior), evaluation.LevelName(KirkpatrickLevel.Results), text["Col_Composite"], text["Col_Tier"], text["Col_Rank"]],
             v.Cohorts.Select(c => (IReadOnlyList<ReportCell>)[Bilingual.Pick(c.CohortName, c.CohortNameEn), new ReportCell(c.EndDate.ToString("d", CultureInfo.CurrentCulture), c.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                Num(c.Reaction, 1), Num(c.Learning, 1), Num(c.Behavior, 1), Num(c.Results, 1), Num(c.Composite, 1), c.Tier is { } t ? evaluation.TierLabel(t) : "—",
-                new ReportCell(c.Rank is { } rank ? $"{rank}/{c.RankedCount}" : "—", c.Rank)]).ToList(), [3, 1.2, 0.9, 0.9, 0.9, 0.9, 1, 0.9, 0.8]));
+                Num(c.Reaction, 1), Num(c.Learning, 1), Num(c.Behavior, 1), Num(c.Results, 1), Num(c.Composite, 1), c.Tier is { } t ? evaluation.TierLabel(t) : ScoreFormat.Missing,
+                new ReportCell(c.Rank is { } rank ? $"{rank}/{c.RankedCount}" : ScoreFormat.Missing, c.Rank)]).ToList(), [3, 1.2, 0.9, 0.9, 0.9, 0.9, 1, 0.9, 0.8]));
         blocks.Add(new ParagraphBlock(text["Growth_Note"], Muted: true));
         return new ReportDocument(text["Growth_Title"], text["Growth_Subtitle", Bilingual.Pick(l.Name, l.NameEn), l.EmployeeNumber, Bilingual.Pick(l.DepartmentName, l.DepartmentNameEn), Bilingual.Pick(l.Position, l.PositionEn)],
             Footer(l.EmployeeNumber), blocks);

@@ -90,22 +90,18 @@ public sealed class PlaygroundInputValidator : AbstractValidator<PlaygroundInput
         RuleFor(p => p).Custom((input, context) =>
         {
             var levelSum = input.LevelWeights.Sum;
-            if (!IsHundred(levelSum))
+            if (!WeightProfileValidator.SumsTo100(levelSum))
                 context.AddFailure(LevelWeightsSet, text["LevelWeights_Sum", FormatSum(levelSum)]);
             foreach (var level in KirkpatrickLevels.All)
             {
                 var sum = input.InLevel(level).Sum(i => i.Weight ?? 0);
-                // As in the domain's profile rules: a level weighted 0 may drop all its indicators too.
-                var droppedWithLevel = input.LevelWeights[level] == 0 && sum == 0;
-                if (!IsHundred(sum) && !droppedWithLevel)
+                // The domain's rule (a level weighted 0 may drop all its indicators too); only the wording is the playground's.
+                if (WeightProfileValidator.IndicatorSetProblem(input.LevelWeights[level] ?? 0, sum) is not null)
                     context.AddFailure(IndicatorWeightsSet(level), text["IndicatorWeights_Sum", vocabulary.LevelName(level), FormatSum(sum)]);
             }
         });
     }
 
-    /// <summary>Spec section 3: a set sums to 100 within the domain's tolerance (±0.001).</summary>
-    public static bool IsHundred(double sum) =>
-        Math.Abs(sum - WeightProfileValidator.RequiredSum) <= WeightProfileValidator.SumTolerance + 1e-9;
 
     private static string FormatSum(double sum) => sum.ToString("0.###", CultureInfo.CurrentCulture);
 }

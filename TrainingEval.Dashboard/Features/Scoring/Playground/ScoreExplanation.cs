@@ -120,7 +120,8 @@ public sealed class ScoreExplanation(IStringLocalizer<ScoringMessages> text, ISt
             lines.Add(new(card.IsProvisional ? text["Provisional", ScoreFormat.Percent(card.Coverage)] : text["NotProvisional"]));
             if (card.Tier is { } tier)
                 lines.Add(new(ExplainTier(tier, card, profile, value)));
-            lines.Add(new(value >= profile.PassMark
+            // The engine's verdict (with its tolerance at the line), never a comparison of our own.
+            lines.Add(new(card.Passed == true
                 ? text["Passed", N(value), N(profile.PassMark)]
                 : text["NotPassed", N(value), N(profile.PassMark)]));
         }
@@ -141,7 +142,7 @@ public sealed class ScoreExplanation(IStringLocalizer<ScoringMessages> text, ISt
         };
     }
 
-    private static string N(double value) => ScoreFormat.Number(value);
+    private static string N(double value) => ScoreFormat.Compact(value);
 
     private static string R(double value) => ScoreFormat.Raw(value);
 }

@@ -73,7 +73,52 @@ public sealed class LearnerScoreRecord
     /// <summary>Why the learner has no score: the rejected raw values, in the engine's words.</summary>
     public string? Problem { get; set; }
 
-    public bool IsProvisional => Composite is not null && Coverage < 1;
+    public bool IsProvisional => Provisional.Applies(Composite, Coverage);
+
+    /// <summary>The stored score as the Domain's batch result: the one mapping from a stored row (every read path uses it).</summary>
+    public LearnerScore ToScore() => new()
+    {
+        Reaction = Reaction,
+        Learning = Learning,
+        Behavior = Behavior,
+        Results = Results,
+        ReactionCoverage = ReactionCoverage,
+        LearningCoverage = LearningCoverage,
+        BehaviorCoverage = BehaviorCoverage,
+        ResultsCoverage = ResultsCoverage,
+        Composite = Composite,
+        Coverage = Coverage,
+        Tier = Tier,
+        Passed = Passed,
+    };
+
+    /// <summary>A row for a computed score: the one mapping to a stored row (the score service writes only through it).</summary>
+    public static LearnerScoreRecord From(in LearnerScore score, int cohortId, int enrollmentId, int learnerId, WeightProfileVersion version, DateTime computedAt, string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return new LearnerScoreRecord
+        {
+            CohortId = cohortId,
+            EnrollmentId = enrollmentId,
+            LearnerId = learnerId,
+            Reaction = score.Reaction,
+            Learning = score.Learning,
+            Behavior = score.Behavior,
+            Results = score.Results,
+            ReactionCoverage = score.ReactionCoverage,
+            LearningCoverage = score.LearningCoverage,
+            BehaviorCoverage = score.BehaviorCoverage,
+            ResultsCoverage = score.ResultsCoverage,
+            Composite = score.Composite,
+            Coverage = score.Coverage,
+            Tier = score.Tier,
+            Passed = score.Passed,
+            ProfileVersionId = version.Id,
+            ProfileVersionNumber = version.Version,
+            ComputedAt = computedAt,
+            Problem = problem is null ? null : problem[..Math.Min(problem.Length, ProblemMaxLength)],
+        };
+    }
 }
 
 public enum HealthBand
