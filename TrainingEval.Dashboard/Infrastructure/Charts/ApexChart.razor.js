@@ -1,8 +1,8 @@
 // Browser half of ApexChart.razor: loads ApexCharts once, turns the JSON from .NET into options
 // (reviving formatter functions and the locale), and keeps one ApexCharts instance per chart id.
 
-// The UMD build is self-contained; the ESM build would need its apex-commons dependency as a
-// separate module, so it is loaded as a classic script the first time a chart is created.
+// ApexCharts 4.7.0 (the last MIT release, see docs/charts.md): its self-contained UMD build runs as a
+// classic script, started by App.razor with the page or, failing that, the first time a chart is created.
 const libraryUrl = 'lib/apexcharts/apexcharts.min.js';
 const localeUrl = name => `lib/apexcharts/locales/${name}.json`;
 const functionMarker = '__jsFunction';
@@ -101,6 +101,20 @@ async function parseOptions(optionsJson) {
   return options;
 }
 
+// ApexCharts 4.7.0 remembers the options of each updateOptions call and skips the redraw when the next
+// options are "identical" (apexcharts.js#5057, #5067, #5072). It compares the remembered copy with the very
+// same object after updateOptions has prepared it, so every update whose options come through that preparation
+// unchanged (a colour, a formatter, categories) is silently dropped until the window is resized. The component
+// only ever sends options whose JSON changed, so the skip has nothing to save here: the instance's memory of
+// the last options is pinned to null, which is also what ApexCharts starts and ends (destroy) with.
+function disableIdenticalOptionsSkip(chart) {
+  Object.defineProperty(chart, 'lastUpdateOptions', {
+    configurable: true,
+    get: () => null,
+    set: () => { },
+  });
+}
+
 /** Creates the chart in element; false when the element left the page while loading (fast navigation). */
 export async function create(element, handle, optionsJson, seriesJson) {
   const [ApexCharts, options] = await Promise.all([loadLibrary(), parseOptions(optionsJson)]);
@@ -116,6 +130,7 @@ export async function create(element, handle, optionsJson, seriesJson) {
   const animateUpdates = animations.enabled !== false;
   animations.enabled = false;
   const chart = new ApexCharts(element, options);
+  disableIdenticalOptionsSkip(chart);
   charts.set(handle, chart);
   await chart.render();
   chart.w.config.chart.animations.enabled = animateUpdates;

@@ -7,7 +7,7 @@ using MudTheme = MudBlazor.MudTheme;
 namespace TrainingEval.Tests.Infrastructure.Charts;
 
 /// <summary>
-/// The chart module against the real ApexCharts 7.6.1 in headless Chromium, with options composed by
+/// The chart module against the real ApexCharts 4.7.0 in headless Chromium, with options composed by
 /// the same code the component uses.
 /// </summary>
 public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartBrowserHost>
@@ -101,6 +101,19 @@ public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartB
         await page.EvaluateAsync<bool>("s => chartModule.updateSeries('cohort-scores', s)", Series(3));
         await page.Locator("#host path.apexcharts-bar-area").Nth(2).HoverAsync();
         (await page.Locator("#host .apexcharts-tooltip.apexcharts-active").GetAttributeAsync("class") ?? "").ShouldContain("apexcharts-theme-dark");
+    }
+
+    [Fact]
+    public async Task An_options_update_that_ApexCharts_4_7_would_skip_is_drawn()
+    {
+        // ApexCharts 4.7.0 drops an updateOptions call whose options it does not itself change while preparing
+        // them (apexcharts.js#5072) until the window is resized; the module turns that skip off.
+        var page = await host.OpenHarnessAsync();
+        await CreateAsync(page, Compose(BarOptions, darkMode: false, "en"), Series(2));
+
+        (await page.EvaluateAsync<bool>("o => chartModule.updateOptions('cohort-scores', o, null)", """{"chart":{"foreColor":"#c00000"}}""")).ShouldBeTrue();
+
+        (await page.Locator("#host .apexcharts-xaxis-label").First.GetAttributeAsync("fill")).ShouldBe("#c00000");
     }
 
     [Fact]
