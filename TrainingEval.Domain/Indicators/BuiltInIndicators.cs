@@ -32,6 +32,31 @@ public static class BuiltInIndicators
         new() { Code = Performance, Level = KirkpatrickLevel.Results, Normalization = Normalization.Likert5, Weight = 40 },
     ];
 
+    /// <summary>The built-in indicator with this code (letter case ignored), or null for a custom code.</summary>
+    public static IndicatorDefinition? Find(string? code) =>
+        code is null ? null : All.FirstOrDefault(i => string.Equals(i.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Spec section 9, "Parameters are never guessed": a built-in indicator keeps its built-in parameters where
+    /// a request leaves them out; a custom indicator must state the parameter its normalisation needs without a
+    /// documented default (<c>count_target</c>'s target; <c>score</c>'s max defaults to 100 by spec section 2).
+    /// Returns the definition, or null with the name of the missing parameter.
+    /// </summary>
+    public static IndicatorDefinition? WithParameters(IndicatorDefinition requested, double? max, double? target, out string? missingParameter)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        missingParameter = null;
+        var builtIn = requested.IsCustom ? null : Find(requested.Code);
+        var resolvedMax = max ?? builtIn?.Max ?? 100;
+        var resolvedTarget = target ?? builtIn?.Target;
+        if (resolvedTarget is null && requested.Normalization == Normalization.CountTarget)
+        {
+            missingParameter = "target";
+            return null;
+        }
+        return requested with { Max = resolvedMax, Target = resolvedTarget ?? requested.Target };
+    }
+
     /// <summary>The exam parts that decide <c>exam_passed</c>: it holds when every present part reaches the pass line.</summary>
     public static IReadOnlyList<string> ExamParts { get; } = [ExamTheory, ExamPractical];
 

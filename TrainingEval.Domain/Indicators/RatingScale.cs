@@ -9,6 +9,9 @@ public static class RatingScale
     public const int Min = 1;
     public const int Max = 5;
 
+    /// <summary>Every point of the scale, lowest first (what a rating control offers).</summary>
+    public static IReadOnlyList<int> Values { get; } = [.. Enumerable.Range(Min, Max - Min + 1)];
+
     public static bool Contains(double value) => value is >= Min and <= Max;
 
     /// <summary>"1–5", as messages write the range.</summary>

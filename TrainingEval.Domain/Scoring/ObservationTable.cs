@@ -78,7 +78,7 @@ public sealed class ObservationTableBuilder(ScoringEngine engine)
     };
 }
 
-/// <summary>Cohort ranks: by composite, highest first; ties share the lowest rank (1, 2, 2, 4); no composite, no rank.</summary>
+/// <summary>Cohort ranks: by composite, highest first; ties (within <see cref="Thresholds.Tolerance"/>) share the lowest rank (1, 2, 2, 4); no composite, no rank.</summary>
 public static class CohortRanking
 {
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
@@ -111,12 +111,16 @@ public static class CohortRanking
             }
         }
         Array.Sort(keys, learners);
+        // Spec section 9, "Ties": composites within the tolerance of the first of a tie group share its rank,
+        // whatever the last binary digit says (60.1 and 60.099999999999994 are one score).
         var rank = 0;
+        var groupKey = 0.0;
         for (var position = 0; position < rankedCount; position++)
         {
-            if (position == 0 || keys[position] != keys[position - 1])
+            if (position == 0 || !Thresholds.Ties(keys[position], groupKey))
             {
                 rank = position + 1;
+                groupKey = keys[position];
             }
             ranks[learners[position]] = rank;
         }

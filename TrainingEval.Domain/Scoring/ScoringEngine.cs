@@ -297,9 +297,10 @@ public sealed class ScoringEngine
         result.Coverage = coverage;
         if (double.IsNaN(composite))
         {
+            // Spec section 9, "Nothing measured": coverage 0, tier insufficient, no composite, not passed.
             result.Composite = null;
-            result.Tier = null;
-            result.Passed = null;
+            result.Tier = Tier.Insufficient;
+            result.Passed = false;
         }
         else
         {

@@ -13,6 +13,8 @@ using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Dashboard.Shared.Filters;
 
+using TrainingEval.Domain.Scoring;
+
 namespace TrainingEval.Dashboard.Features.Api;
 
 /// <summary>
@@ -108,11 +110,10 @@ public static class ApiEndpoints
         var rows = set.Learners.Select((l, i) =>
         {
             var s = set.Scores[i];
-            // A learner whose score is not stored yet has a default score: no tier, so no coverage either.
-            var scored = s.Tier is not null;
+            // Spec section 9: coverage is always a number from 0 to 1, never empty (0 when nothing is measured).
             return new LearnerScoreRow(l.EmployeeNumber,
                 LearnerScoreRow.Round(s.Reaction), LearnerScoreRow.Round(s.Learning), LearnerScoreRow.Round(s.Behavior), LearnerScoreRow.Round(s.Results),
-                LearnerScoreRow.Round(s.Composite), scored ? LearnerScoreRow.Round(s.Coverage) : null, LearnerScoreRow.TierCode(s.Tier), s.Passed, set.Ranks[i]);
+                LearnerScoreRow.Round(s.Composite), ScoreRounding.ForExport(s.Coverage), LearnerScoreRow.TierCode(s.Tier), s.Passed, set.Ranks[i]);
         }).ToList();
         if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
             return TypedResults.Ok(new CohortScoresResponse(cohort.Code, set.ProfileVersion, rows));

@@ -25,7 +25,7 @@ public sealed record LearnerScoreRow(
     [property: JsonPropertyName("behavior")] double? Behavior,
     [property: JsonPropertyName("results")] double? Results,
     [property: JsonPropertyName("composite")] double? Composite,
-    [property: JsonPropertyName("coverage")] double? Coverage,
+    [property: JsonPropertyName("coverage")] double Coverage,
     [property: JsonPropertyName("tier")] string? Tier,
     [property: JsonPropertyName("passed")] bool? Passed,
     [property: JsonPropertyName("rank")] int? Rank)
@@ -105,11 +105,13 @@ public sealed record ProfileRequest
                 errors.Add($"Indicator {i.Code}: unknown level '{i.Level}'; use reaction, learning, behavior or results.");
             if (!NormalizationCodes.TryParse(i.Normalization, out var normalization))
                 errors.Add($"Indicator {i.Code}: unknown normalization '{i.Normalization}'.");
-            indicators.Add(new IndicatorDefinition
-            {
-                Code = i.Code, Level = level, Normalization = normalization, Weight = i.Weight,
-                Max = i.Max ?? 100, Target = i.Target ?? 1, IsCustom = i.IsCustom,
-            });
+            var definition = BuiltInIndicators.WithParameters(
+                new IndicatorDefinition { Code = i.Code, Level = level, Normalization = normalization, Weight = i.Weight, IsCustom = i.IsCustom },
+                i.Max, i.Target, out var missing);
+            if (definition is null)
+                errors.Add($"Indicator {i.Code}: parameter {missing} is required for {normalization.ToCode()}.");
+            else
+                indicators.Add(definition);
         }
         if (errors.Count > 0)
             throw new DataValidationException(errors);

@@ -24,7 +24,7 @@ public sealed record DistributionChartData(IReadOnlyList<string> Categories, IRe
 public sealed record RadarChartData(IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series);
 
 /// <summary>Everything the cohort page's charts draw, built in one pass from a score set.</summary>
-public sealed record CohortChartSet(CohortPageSummary Summary, CohortDistributions Distributions, RankingChartData Ranking, DistributionChartData Distribution);
+public sealed record CohortChartSet(CohortSummary Summary, CohortDistributions Distributions, RankingChartData Ranking, DistributionChartData Distribution);
 
 /// <summary>Builds the series of the cohort page's charts from a score set (stored or draft). Pure and fast: it runs on every what-if move.</summary>
 public static class CohortChartBuilder
@@ -39,7 +39,7 @@ public static class CohortChartBuilder
     public static CohortChartSet Build(CohortScoreSet set, CohortChartLabels labels, int barLimit, Func<CohortLearner, string> learnerName)
     {
         var distributions = CohortDistributions.Of(set);
-        return new CohortChartSet(CohortPageSummary.Of(set), distributions, Ranking(set, labels, barLimit, learnerName), Distribution(distributions, labels));
+        return new CohortChartSet(CohortSummary.Of(set.Scores), distributions, Ranking(set, labels, barLimit, learnerName), Distribution(distributions, labels));
     }
 
     /// <summary>Learners by rank (ties by employee number), at most <paramref name="barLimit"/> (capped at <see cref="MaxBars"/>); unranked learners are left out.</summary>

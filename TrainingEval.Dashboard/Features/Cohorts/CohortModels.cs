@@ -66,40 +66,6 @@ public sealed class CohortScoreSet
     public static CohortScoreSet Empty(LevelWeights weights) => new() { Learners = [], Scores = [], Ranks = [], Weights = weights, ProfileVersion = 0 };
 }
 
-/// <summary>The cohort's headline numbers (header cards) for one score set.</summary>
-public sealed record CohortPageSummary(int Learners, int Scored, double? MeanComposite, double? PassRate, double? MeanCoverage, int Provisional)
-{
-    public static CohortPageSummary Of(CohortScoreSet set)
-    {
-        ArgumentNullException.ThrowIfNull(set);
-        var composite = 0.0;
-        var coverage = 0.0;
-        int scored = 0, decided = 0, passed = 0, provisional = 0;
-        foreach (var s in set.Scores)
-        {
-            coverage += s.Coverage;
-            if (s.Composite is { } c)
-            {
-                composite += c;
-                scored++;
-                if (s.IsProvisional)
-                    provisional++;
-            }
-            if (s.Passed is { } p)
-            {
-                decided++;
-                if (p)
-                    passed++;
-            }
-        }
-        return new CohortPageSummary(set.Count, scored,
-            scored == 0 ? null : composite / scored,
-            decided == 0 ? null : (double)passed / decided,
-            set.Count == 0 ? null : coverage / set.Count,
-            provisional);
-    }
-}
-
 /// <summary>The distributions of the box plot: the composite and each level over the learners that have one.</summary>
 public sealed record CohortDistributions(Distribution? Composite, IReadOnlyList<Distribution?> Levels)
 {

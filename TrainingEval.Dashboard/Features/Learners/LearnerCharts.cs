@@ -217,8 +217,8 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
 /// <summary>The mentor rating scale (1–5), as the rating entity defines it.</summary>
 internal static class MentorRatingScale
 {
-    public const double Min = Infrastructure.Persistence.Entities.MentorRating.MinScore;
-    public const double Max = Infrastructure.Persistence.Entities.MentorRating.MaxScore;
+    public const double Min = RatingScale.Min;
+    public const double Max = RatingScale.Max;
 }
 
 /// <summary>Formats shared by the learner components.</summary>

@@ -55,8 +55,8 @@ public sealed class MentorRatingService(
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.Score is < MentorRating.MinScore or > MentorRating.MaxScore)
-                errors.Add($"A mentor rating is a whole number from {MentorRating.MinScore} to {MentorRating.MaxScore}; {line.Score} is not.");
+            if (line.Score is < RatingScale.Min or > RatingScale.Max)
+                errors.Add($"A mentor rating is a whole number from {RatingScale.Min} to {RatingScale.Max}; {line.Score} is not.");
             var dimension = BuiltInIndicators.MentorDimensions.FirstOrDefault(d => string.Equals(d, line.Dimension?.Trim(), StringComparison.OrdinalIgnoreCase));
             if (dimension is null)
                 errors.Add($"'{line.Dimension}' is not a mentor dimension; use one of {string.Join(", ", BuiltInIndicators.MentorDimensions)}.");

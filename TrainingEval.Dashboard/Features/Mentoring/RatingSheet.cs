@@ -1,3 +1,4 @@
+using TrainingEval.Domain.Indicators;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
@@ -27,7 +28,7 @@ public sealed class RatingEntryValidator : AbstractValidator<RatingEntry>
             .Cascade(CascadeMode.Stop)
             .NotNull()
             .WithMessage(e => text["ScoreRequired", text.Dimension(e.Dimension)])
-            .InclusiveBetween(MentorRating.MinScore, MentorRating.MaxScore)
+            .InclusiveBetween(RatingScale.Min, RatingScale.Max)
             .WithMessage(e => text["ScoreRequired", text.Dimension(e.Dimension)]);
         RuleFor(e => e.Comment)
             .MaximumLength(MentorRating.CommentMaxLength)

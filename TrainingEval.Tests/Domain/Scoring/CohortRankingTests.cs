@@ -29,4 +29,17 @@ public class CohortRankingTests
     [Fact]
     public void Spans_of_different_length_are_refused() =>
         Should.Throw<ArgumentException>(() => CohortRanking.Rank(new double?[2], new int?[3]));
+
+    [Fact]
+    public void Composites_that_differ_only_in_the_last_binary_digit_are_tied()
+    {
+        // Spec section 9: 60.1 stored as 60.099999999999994 ranks beside two 60.1, not below them.
+        var almost = 60.099999999999994;
+        almost.ShouldNotBe(60.1);
+        CohortRanking.Rank([70.0, 60.1, almost, 60.1, 50.0]).ShouldBe([1, 2, 2, 2, 5]);
+    }
+
+    [Fact]
+    public void Composites_further_apart_than_the_tolerance_are_not_tied() =>
+        CohortRanking.Rank([60.1, 60.1 - 2 * Thresholds.Tolerance]).ShouldBe([1, 2]);
 }

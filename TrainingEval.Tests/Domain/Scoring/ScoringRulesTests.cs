@@ -169,12 +169,13 @@ public class ScoringRulesTests
     }
 
     [Fact]
-    public void Without_a_composite_there_is_no_tier_and_no_pass()
+    public void Nothing_measured_is_coverage_0_tier_insufficient_and_not_passed()
     {
+        // Spec section 9, "Nothing measured": no composite, no rank, not passed; coverage is a number, never empty.
         var card = Score(TestProfiles.Default);
         card.Composite.ShouldBeNull();
-        card.Tier.ShouldBeNull();
-        card.Passed.ShouldBeNull();
+        card.Tier.ShouldBe(Tier.Insufficient);
+        card.Passed.ShouldBe(false);
         card.Coverage.ShouldBe(0);
         card.IsProvisional.ShouldBeFalse();
     }

@@ -214,6 +214,36 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_profile_put_never_guesses_a_parameter_it_leaves_out()
+    {
+        await LoadLeanCohortAsync();
+        object Profile(bool withCustom) => new
+        {
+            name = "Lean v2",
+            levelWeights = new { reaction = 15, learning = 25, behavior = 35, results = 25 },
+            // No max or target anywhere: built-ins keep theirs (spec section 9).
+            indicators = TrainingEval.Domain.Indicators.BuiltInIndicators.All
+                .Select(i => (object)new { code = i.Code, level = i.Level.ToString().ToLowerInvariant(), normalization = TrainingEval.Domain.Indicators.NormalizationCodes.ToCode(i.Normalization), weight = i.Weight })
+                .Concat(withCustom ? [new { code = "peer_posts", level = "reaction", normalization = "count_target", weight = 0, isCustom = true }] : []),
+            policy = "renormalize",
+        };
+
+        var saved = await Client(Bootstrap).PutAsJsonAsync("/api/v1/programs/LEAN/profile", Profile(withCustom: false), Ct);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using (var db = await Factory().CreateDbContextAsync(Ct))
+        {
+            var version = await db.ProfileVersions.Include(v => v.Indicators).OrderByDescending(v => v.Version).FirstAsync(Ct);
+            version.Indicators.Single(i => i.Code == "interaction").Target.ShouldBe(10);
+            version.Indicators.Single(i => i.Code == "application").Target.ShouldBe(4);
+        }
+
+        var refused = await Client(Bootstrap).PutAsJsonAsync("/api/v1/programs/LEAN/profile", Profile(withCustom: true), Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var body = await refused.Content.ReadAsStringAsync(Ct);
+        body.ShouldContain("Indicator peer_posts: parameter target is required for count_target.");
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_every_endpoint()
     {
         var document = await _server.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);

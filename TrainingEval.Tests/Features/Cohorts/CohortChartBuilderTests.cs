@@ -83,20 +83,20 @@ public sealed class CohortChartBuilderTests
     }
 
     [Fact]
-    public void Summary_counts_pass_rate_over_learners_with_a_composite_and_coverage_over_everyone()
+    public void The_header_numbers_are_the_domain_summary_pass_rate_over_learners_with_a_composite()
     {
         var set = Set(LevelWeights.Default,
             new LearnerScore { Composite = 80, Passed = true, Coverage = 1 },
             new LearnerScore { Composite = 50, Passed = false, Coverage = 0.5 },
-            new LearnerScore { Coverage = 0 });
+            new LearnerScore { Coverage = 0, Tier = Tier.Insufficient, Passed = false });
 
-        var summary = CohortPageSummary.Of(set);
+        var summary = CohortChartBuilder.Build(set, Labels, 10, l => l.Name).Summary;
 
-        summary.Learners.ShouldBe(3);
-        summary.Scored.ShouldBe(2);
+        summary.LearnerCount.ShouldBe(3);
+        summary.CompositeCount.ShouldBe(2);
         summary.MeanComposite.ShouldBe(65);
         summary.PassRate.ShouldBe(0.5);
         summary.MeanCoverage!.Value.ShouldBe(0.5, 1e-12);
-        summary.Provisional.ShouldBe(1);
+        summary.ProvisionalCount.ShouldBe(1);
     }
 }

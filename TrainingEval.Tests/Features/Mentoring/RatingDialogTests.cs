@@ -1,3 +1,4 @@
+using TrainingEval.Domain.Indicators;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,11 +33,28 @@ public sealed class RatingDialogTests : MentoringTestContext
 
     /// <summary>Clicks the radio of <paramref name="score"/> (1–5) in the dimension's row.</summary>
     private static void Choose(IRenderedComponent<MudDialogProvider> dialog, string dimension, int score) =>
-        dialog.FindAll($"[data-dimension={dimension}] input[type=radio]")[score - MentorRating.MinScore].Click();
+        dialog.FindAll($"[data-dimension={dimension}] input[type=radio]")[score - RatingScale.Min].Click();
 
     private static void Save(IRenderedComponent<MudDialogProvider> dialog) => dialog.Find("[data-testid=rating-save]").Click();
 
     private Task<int> StoredRatingsAsync() => QueryAsync(db => db.MentorRatings.CountAsync(Ct));
+
+    [Theory]
+    [InlineData("en", "1 = well below expectations · 3 = meets expectations · 5 = far above expectations")]
+    [InlineData("zh-CN", "1 = 远低于期望 · 3 = 符合期望 · 5 = 远超期望")]
+    public async Task Every_option_of_every_dimension_reads_its_own_score_with_the_anchors_above(string culture, string anchors)
+    {
+        UseCulture(culture);
+        var dialog = await OpenAsync();
+
+        dialog.Find("[data-testid=rating-anchors]").TextContent.Trim().ShouldBe(anchors);
+        foreach (var dimension in Dimensions)
+        {
+            var labels = dialog.FindAll($"[data-dimension={dimension}] [data-testid=rating-score] label").Select(l => l.TextContent.Trim()).ToList();
+            labels.ShouldBe(["1", "2", "3", "4", "5"], $"the options of {dimension}");
+        }
+        dialog.Find("[data-dimension=attitude] [data-testid=rating-option-5]").GetAttribute("title").ShouldNotBeNullOrWhiteSpace();
+    }
 
     [Fact]
     public async Task Shows_the_previous_rating_beside_each_dimension()

@@ -115,6 +115,8 @@ public sealed class ScoreExplanation(IStringLocalizer<ScoringMessages> text, ISt
         var coverageTerms = string.Join(" + ", card.Levels.Select(l => $"{N(l.Weight)}{Times}{N(l.Coverage)}"));
         lines.Add(new(text["Coverage", coverageTerms, N(card.Levels.Sum(l => l.Weight)), ScoreFormat.Percent(card.Coverage)], IsResult: true));
 
+        if (card.Composite is null && card.Tier is { } nothingMeasured)
+            lines.Add(new(text["Tier_NothingMeasured", vocabulary.TierLabel(nothingMeasured)]));
         if (card.Composite is { } value)
         {
             lines.Add(new(card.IsProvisional ? text["Provisional", ScoreFormat.Percent(card.Coverage)] : text["NotProvisional"]));

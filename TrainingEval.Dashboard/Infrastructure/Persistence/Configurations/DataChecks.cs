@@ -1,3 +1,4 @@
+using TrainingEval.Domain.Indicators;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Configurations;
@@ -8,7 +9,9 @@ public sealed record DataCheck(string Name, string Sql, string Message);
 /// <summary>
 /// Every CHECK constraint of the schema, defined once: the entity configurations create them and
 /// <see cref="DataErrorTranslator"/> turns a violation into the check's message. The SQL is plain
-/// standard SQL (double-quoted identifiers) so another provider can run the same model.
+/// standard SQL (double-quoted identifiers) so another provider can run the same model. Limits that are
+/// rules of the evaluation model (the 1–5 rating scale) are read from the Domain, so the database and the
+/// validators cannot disagree; the generated SQL is the same text the migrations created.
 /// </summary>
 public static class DataChecks
 {
@@ -20,9 +23,11 @@ public static class DataChecks
     public static readonly DataCheck AssessmentPassLine = new("CK_Assessments_PassLine", "\"PassLine\" >= 0 AND \"PassLine\" <= 100", "A pass line is between 0 and 100 points.");
     public static readonly DataCheck ResultScore = new("CK_AssessmentResults_Score", "\"Score\" >= 0 AND (\"PracticalScore\" IS NULL OR \"PracticalScore\" >= 0)", "An assessment score cannot be negative.");
     public static readonly DataCheck SurveyItems = new("CK_SatisfactionSurveys_ItemCount", "\"ItemCount\" > 0", "A survey has at least one item.");
-    public static readonly DataCheck RatingScore = new("CK_MentorRatings_Score", "\"Score\" >= 1 AND \"Score\" <= 5", "A mentor rating is a whole number from 1 to 5.");
+    public static readonly DataCheck RatingScore = new("CK_MentorRatings_Score", $"\"Score\" >= {RatingScale.Min} AND \"Score\" <= {RatingScale.Max}", $"A mentor rating is a whole number from {RatingScale.Min} to {RatingScale.Max}.");
     public static readonly DataCheck RatingSequence = new("CK_MentorRatings_Sequence", "\"Sequence\" >= 1", "A rating's sequence number starts at 1.");
-    public static readonly DataCheck ReviewRatings = new("CK_PerformanceReviews_Ratings", "\"BehaviorRating\" >= 1 AND \"BehaviorRating\" <= 5 AND \"OverallRating\" >= 1 AND \"OverallRating\" <= 5", "Performance review ratings are from 1 to 5.");
+    public static readonly DataCheck ReviewRatings = new("CK_PerformanceReviews_Ratings",
+        $"\"BehaviorRating\" >= {RatingScale.Min} AND \"BehaviorRating\" <= {RatingScale.Max} AND \"OverallRating\" >= {RatingScale.Min} AND \"OverallRating\" <= {RatingScale.Max}",
+        $"Performance review ratings are from {RatingScale.Min} to {RatingScale.Max}.");
     public static readonly DataCheck KpiOwner = new("CK_KpiMeasurements_Owner", "(\"EnrollmentId\" IS NOT NULL AND \"DepartmentId\" IS NULL) OR (\"EnrollmentId\" IS NULL AND \"DepartmentId\" IS NOT NULL)", "A KPI measurement belongs either to one learner or to one team, not both and not neither.");
     public static readonly DataCheck KpiTarget = new("CK_KpiMeasurements_Target", "\"Target\" <> \"Baseline\"", "A KPI's target must differ from its baseline.");
     public static readonly DataCheck ProfileVersion = new("CK_WeightProfileVersions_Version", "\"Version\" >= 1 AND \"ApplicationWindowDays\" >= 0", "Profile versions start at 1 and the application window cannot be negative.");

@@ -6,12 +6,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 /// The unique (enrollment, dimension, sequence) index makes two concurrent raters collide instead of
 /// both "winning".
 /// </summary>
+/// <remarks>Scores are on the <see cref="Domain.Indicators.RatingScale"/> (1–5).</remarks>
 public sealed class MentorRating : IAudited, IAppendOnly
 {
     public const int DimensionMaxLength = 40;
     public const int CommentMaxLength = 1000;
-    public const int MinScore = 1;
-    public const int MaxScore = 5;
 
     public int Id { get; set; }
     public int EnrollmentId { get; set; }

@@ -8,8 +8,9 @@ namespace TrainingEval.Tests.Features.Scoring.Playground;
 public sealed class PlaygroundActionsTests : DashboardTestContext
 {
     [Fact]
-    public void Clearing_every_value_leaves_no_composite_and_no_tier()
+    public void Clearing_every_value_leaves_no_composite_and_tier_insufficient()
     {
+        // Spec section 9, "Nothing measured": coverage 0, tier insufficient, no composite, not passed.
         UseCulture("en");
         var page = new PlaygroundView(Render<PlaygroundPage>());
 
@@ -17,8 +18,9 @@ public sealed class PlaygroundActionsTests : DashboardTestContext
 
         page.Component.WaitForAssertion(() => page.Composite.ShouldBe("—"));
         page.Coverage.ShouldBe("0.0%");
-        page.Component.FindAll("[data-testid=tier]").ShouldBeEmpty();
+        page.Component.Find("[data-testid=tier]").GetAttribute("data-tier").ShouldBe("Insufficient");
         page.Breakdown.ShouldContain("No level has a score yet, so there is no composite.");
+        page.Breakdown.ShouldContain("Nothing is measured: coverage is 0, the tier is");
         page.Input("satisfaction").GetAttribute("value").ShouldBeNullOrEmpty();
     }
 
