@@ -20,7 +20,7 @@ public sealed class DemoCompanyDatabase : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync(new FixedClock(Today.ToDateTime(new TimeOnly(12, 0))));
         var company = DemoCompanyGenerator.Generate(new DemoCompanySpec { Today = Today, Employees = 300, Mentors = 12, Programs = 3, CohortSizeFactor = 0.5 });
-        await new DemoCompanySeeder(Database.Factory, Database.Clock).SeedAsync(company);
+        await new DemoCompanySeeder(Database.Factory).SeedAsync(company);
         await new CohortScoreService(Database.Factory, ObservationCollector.CreateDefault(), Database.Clock).RecomputeAllAsync();
     }
 
@@ -31,7 +31,6 @@ public sealed class DemoCompanyDatabase : IAsyncLifetime
         services.AddSingleton(Database.Clock);
         services.AddSingleton(ObservationCollector.CreateDefault());
         services.AddSingleton<CohortScoreService>();
-        services.AddScoped<ICurrentActor>(_ => new CurrentActor("analyst"));
         services.AddScoped<WeightProfileService>();
     }
 

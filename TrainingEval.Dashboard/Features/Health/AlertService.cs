@@ -68,8 +68,6 @@ public sealed class AlertService(IDbContextFactory<TrainingDbContext> factory, I
             ?? throw new RecordNotFoundException("alert", alertId);
         var user = await EnsureCanActAsync(db, learnerId, alertId, cancellationToken);
 
-        db.Clock = clock;
-        db.Actor = user.Name;
         var alert = await db.Alerts.SingleAsync(a => a.Id == alertId, cancellationToken);
         if (alert.Revision != revision)
             throw Changed(alert);

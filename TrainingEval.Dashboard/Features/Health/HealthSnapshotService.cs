@@ -66,8 +66,6 @@ public sealed partial class HealthSnapshotService(
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Clock = clock;
-        db.Actor = Infrastructure.Security.UserContext.System.Name;
         var activity = await ActivityWindow.LoadAsync(db, rangeStart, rangeEnd, learnerId, cancellationToken);
 
         var learnerIds = activity.LearnerIds(learnerId);

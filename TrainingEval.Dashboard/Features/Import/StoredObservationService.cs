@@ -18,7 +18,7 @@ public sealed record StoredObservationInput(string CohortCode, string EmployeeNu
 /// is checked first (cohort, learner, indicator of the cohort's profile, value in its allowed range) and
 /// one transaction writes them with their audit lines; then the touched learners are rescored.
 /// </summary>
-public sealed class StoredObservationService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, ICurrentActor actor, IRecordAccess access)
+public sealed class StoredObservationService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, IRecordAccess access)
 {
     /// <returns>The number of observations stored.</returns>
     /// <exception cref="DataValidationException">Any row is invalid; the messages name each row.</exception>
@@ -30,8 +30,6 @@ public sealed class StoredObservationService(IDbContextFactory<TrainingDbContext
             throw new DataValidationException($"Name the source of the data in 1–{StoredObservation.SourceMaxLength} characters.");
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = await actor.GetNameAsync();
-        db.Clock = clock;
         var cohortCodes = rows.Select(r => r.CohortCode).Distinct().ToArray();
         var employeeNumbers = rows.Select(r => r.EmployeeNumber).Distinct().ToArray();
         var cohorts = await db.Cohorts.AsNoTracking().Where(c => cohortCodes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ using TrainingEval.Dashboard.Features.Notifications;
 using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Hosting;
+using TrainingEval.Dashboard.Infrastructure.Security;
 
 namespace TrainingEval.Dashboard.Infrastructure.Persistence;
 
@@ -27,12 +29,16 @@ public static partial class TrainingDataHosting
         // Relative paths resolve against the root appsettings.json's folder, wherever the app starts from.
         var rootFile = RootConfiguration.Locate();
         var baseFolder = rootFile is null ? builder.Environment.ContentRootPath : Path.GetDirectoryName(rootFile)!;
+        // The factory builds each context with the app's actor and clock (constructor injection), so every save
+        // audits who and when without a service saying so; the circuit handler tells the actor a circuit's user.
+        services.AddSingleton<CurrentActor>();
+        services.AddSingleton<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitActorHandler>());
         services.AddDbContextFactory<TrainingDbContext>((sp, options) =>
         {
             DatabaseProviderSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, baseFolder);
         });
 
-        services.TryAddScoped<ICurrentActor, SignedInActor>();
         services.AddSingleton<DemoCompanySeeder>();
 
         services.AddSingleton<IIndicatorCollector, SatisfactionCollector>();
@@ -47,7 +53,7 @@ public static partial class TrainingDataHosting
         services.AddSingleton<ObservationCollector>();
         services.AddSingleton<CohortScoreService>();
 
-        // Writers name the current actor in the audit trail, so they live as long as the circuit's actor.
+        // Writers check the current user's access, so they live as long as the circuit (or request) that asks.
         services.AddScoped<WeightProfileService>();
         services.AddScoped<MentorRatingService>();
         services.AddScoped<StoredObservationService>();
@@ -60,6 +66,8 @@ public static partial class TrainingDataHosting
     public static async Task InitializeTrainingDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
+        // Start-up work: the demo company, its scores and its health backfill are the system's.
+        using var system = scope.ServiceProvider.GetRequiredService<CurrentActor>().As(UserContext.System);
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
             await db.Database.MigrateAsync(cancellationToken);

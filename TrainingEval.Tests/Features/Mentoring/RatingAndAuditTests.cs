@@ -70,9 +70,9 @@ public sealed class RatingAndAuditTests : IAsyncLifetime
     [Fact]
     public async Task Edits_of_imported_data_are_audited_with_old_and_new_values()
     {
+        using (_database.Actor.As("hr.li"))
         await using (var db = _database.CreateContext())
         {
-            db.Actor = "hr.li";
             var review = new PerformanceReview { LearnerId = _data[0].LearnerId, ReviewedOn = new DateOnly(2026, 6, 30), BehaviorRating = 3, OverallRating = 3.5 };
             db.PerformanceReviews.Add(review);
             await db.SaveChangesAsync(Ct);
