@@ -47,8 +47,6 @@ public sealed class Services
 
     public AlertService Alerts => new(_signedIn, Access, new CurrentUserOf(() => User), _database.Clock);
 
-    public StoredObservationService Imports => new(_signedIn, Scores, _database.Clock, Access);
-
     public CohortLifecycleService Cohorts => new(_signedIn, Scores, _database.Clock, Access);
 }
 

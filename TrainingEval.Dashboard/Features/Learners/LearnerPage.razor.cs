@@ -110,7 +110,7 @@ public sealed partial class LearnerPage : IDisposable
     // Called from the notifier's thread: only the renderer's dispatcher may touch component state.
     private Task OnScoresChangedAsync(CohortScoresChanged change)
     {
-        if (_view is not { } view || !view.CohortIds.Contains(change.CohortId) || !change.Touches(view.Learner.Id))
+        if (_view is not { } view || !view.CohortIds.Contains(change.CohortId))
             return Task.CompletedTask;
         return InvokeAsync(async () =>
         {

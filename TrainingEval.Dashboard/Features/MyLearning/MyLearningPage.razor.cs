@@ -96,7 +96,7 @@ public sealed partial class MyLearningPage : IDisposable
     // Called from the notifier's thread: only the renderer's dispatcher may touch component state.
     private Task OnScoresChangedAsync(CohortScoresChanged change)
     {
-        if (_view is not { } view || !view.Vertical.CohortIds.Contains(change.CohortId) || !change.Touches(_learnerId))
+        if (_view is not { } view || !view.Vertical.CohortIds.Contains(change.CohortId))
             return Task.CompletedTask;
         return InvokeAsync(async () =>
         {

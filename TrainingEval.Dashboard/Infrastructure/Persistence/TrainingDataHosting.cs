@@ -56,7 +56,6 @@ public static partial class TrainingDataHosting
         // Writers check the current user's access, so they live as long as the circuit (or request) that asks.
         services.AddScoped<WeightProfileService>();
         services.AddScoped<MentorRatingService>();
-        services.AddScoped<StoredObservationService>();
         services.AddScoped<ImportService>();
         services.AddScoped<CohortLifecycleService>();
         return builder;
