@@ -2,28 +2,22 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using TrainingEval.Dashboard.Features.Cohorts;
 using TrainingEval.Dashboard.Features.Demo;
 using TrainingEval.Dashboard.Features.Health;
-using TrainingEval.Dashboard.Features.Import;
-using TrainingEval.Dashboard.Features.Mentoring;
 using TrainingEval.Dashboard.Features.Notifications;
-using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Hosting;
 using TrainingEval.Dashboard.Infrastructure.Security;
 
 namespace TrainingEval.Dashboard.Infrastructure.Persistence;
 
-/// <summary>Registers the training data services and prepares the database at start-up.</summary>
+/// <summary>Registers the training database and prepares it at start-up (migrations, then the demo company when enabled).</summary>
 public static partial class TrainingDataHosting
 {
     public static IHostApplicationBuilder AddTrainingData(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
-        services.AddOptions<DemoDataOptions>().Bind(builder.Configuration.GetSection(DemoDataOptions.Section));
-        services.AddLearningHealth(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         // Relative paths resolve against the root appsettings.json's folder, wherever the app starts from.
@@ -38,26 +32,6 @@ public static partial class TrainingDataHosting
         {
             DatabaseProviderSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, baseFolder);
         });
-
-        services.AddSingleton<DemoCompanySeeder>();
-
-        services.AddSingleton<IIndicatorCollector, SatisfactionCollector>();
-        services.AddSingleton<IIndicatorCollector, AttendanceCollector>();
-        services.AddSingleton<IIndicatorCollector, InteractionCollector>();
-        services.AddSingleton<IIndicatorCollector, AssessmentCollector>();
-        services.AddSingleton<IIndicatorCollector, AssignmentCollector>();
-        services.AddSingleton<IIndicatorCollector, MentorRatingCollector>();
-        services.AddSingleton<IIndicatorCollector, ApplicationCollector>();
-        services.AddSingleton<IIndicatorCollector, PerformanceReviewCollector>();
-        services.AddSingleton<IIndicatorCollector, KpiCollector>();
-        services.AddSingleton<ObservationCollector>();
-        services.AddSingleton<CohortScoreService>();
-
-        // Writers check the current user's access, so they live as long as the circuit (or request) that asks.
-        services.AddScoped<WeightProfileService>();
-        services.AddScoped<MentorRatingService>();
-        services.AddScoped<ImportService>();
-        services.AddScoped<CohortLifecycleService>();
         return builder;
     }
 
