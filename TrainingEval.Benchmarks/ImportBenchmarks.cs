@@ -30,17 +30,17 @@ public class ImportBenchmarks
     public void Setup()
     {
         _path = Path.Combine(Path.GetTempPath(), $"trainingeval-import-bench-{Guid.NewGuid():N}.db");
-        _factory = PersistenceBench.Factory(_path);
+        var clock = new PersistenceBench.FixedClock(new DateOnly(2026, 11, 29));
+        _factory = PersistenceBench.Factory(_path, clock);
         using (var db = _factory.CreateDbContext())
             db.Database.Migrate();
-        var clock = new PersistenceBench.FixedClock(new DateOnly(2026, 11, 29));
         var scores = new CohortScoreService(_factory, ScorePipeline.CreateDefault(clock), clock);
         var access = new RecordAccess(new SystemUser(), _factory, NullLogger<RecordAccess>.Instance);
         _import = new ImportService(_factory, scores, clock, access);
 
         var files = OuladConverter.Convert(SampleFolder());
         Import(ImportKind.Programs, files.Programs);
-        var profiles = new WeightProfileService(_factory, scores, clock, new CurrentActor("benchmark"), access);
+        var profiles = new WeightProfileService(_factory, scores, clock, access);
         using (var db = _factory.CreateDbContext())
         {
             foreach (var program in db.Programs.ToList())

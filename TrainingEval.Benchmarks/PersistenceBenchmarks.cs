@@ -41,7 +41,7 @@ public class ScoreServiceBenchmarks
             MaxCohortsPerProgram = 2,
             CohortSizeOverride = 2000,
         });
-        new DemoCompanySeeder(factory, TimeProvider.System).SeedAsync(company).GetAwaiter().GetResult();
+        new DemoCompanySeeder(factory).SeedAsync(company).GetAwaiter().GetResult();
         // The first run finished long ago: every level has data.
         var cohort = company.Cohorts.OrderBy(c => c.StartDate).First();
         _cohortId = cohort.Id;
@@ -94,7 +94,7 @@ public class DemoSeedingBenchmarks
     public async Task<TimeSpan> GenerateAndSeed()
     {
         var company = DemoCompanyGenerator.Generate(new DemoCompanySpec { Today = Today });
-        return await new DemoCompanySeeder(_factory, TimeProvider.System).SeedAsync(company);
+        return await new DemoCompanySeeder(_factory).SeedAsync(company);
     }
 }
 
@@ -114,16 +114,19 @@ public sealed class InProcessColdStartConfig : ManualConfig
 
 internal static class PersistenceBench
 {
-    public static IDbContextFactory<TrainingDbContext> Factory(string path)
+    /// <summary>Contexts over the SQLite file whose audit lines name the system at <paramref name="clock"/>'s time (the system clock by default).</summary>
+    public static IDbContextFactory<TrainingDbContext> Factory(string path, TimeProvider? clock = null)
     {
         var builder = new DbContextOptionsBuilder<TrainingDbContext>();
         DatabaseProviderSetup.Configure(builder, new DatabaseOptions { SqlitePath = path }, Path.GetTempPath());
-        return new OptionsFactory(builder.Options);
+        return new OptionsFactory(builder.Options, clock ?? TimeProvider.System);
     }
 
-    private sealed class OptionsFactory(DbContextOptions<TrainingDbContext> options) : IDbContextFactory<TrainingDbContext>
+    private sealed class OptionsFactory(DbContextOptions<TrainingDbContext> options, TimeProvider clock) : IDbContextFactory<TrainingDbContext>
     {
-        public TrainingDbContext CreateDbContext() => new(options);
+        private readonly CurrentActor _actor = new();
+
+        public TrainingDbContext CreateDbContext() => new(options, _actor, clock);
     }
 
     public sealed class FixedClock(DateOnly today) : TimeProvider

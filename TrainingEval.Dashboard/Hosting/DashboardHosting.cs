@@ -1,18 +1,26 @@
-using FluentValidation;
 using MudBlazor.Services;
-using MudBlazor;
 using TrainingEval.Dashboard.Features.Account;
+using TrainingEval.Dashboard.Features.Admin;
 using TrainingEval.Dashboard.Features.Api;
 using TrainingEval.Dashboard.Features.Cohorts;
+using TrainingEval.Dashboard.Features.Compare;
+using TrainingEval.Dashboard.Features.Demo;
+using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Features.Import;
+using TrainingEval.Dashboard.Features.Learners;
+using TrainingEval.Dashboard.Features.Mentoring;
+using TrainingEval.Dashboard.Features.MyLearning;
+using TrainingEval.Dashboard.Features.Notifications;
+using TrainingEval.Dashboard.Features.Overview;
+using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Features.Programs;
 using TrainingEval.Dashboard.Features.Reports;
-using TrainingEval.Dashboard.Features.Scoring.Playground;
+using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Infrastructure.Files;
 using TrainingEval.Dashboard.Infrastructure.Live;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
-using TrainingEval.Dashboard.Shared.Localization;
+using TrainingEval.Dashboard.Shared;
 
 namespace TrainingEval.Dashboard.Hosting;
 
@@ -31,13 +39,14 @@ public static class DashboardHosting
         builder.Services.AddDashboardComponentServices(builder.Configuration);
         builder.Services.AddDashboardSecurity();
         builder.AddTrainingData();
-        builder.Services.AddTrainingEvalApi(builder.Configuration);
+        builder.Services.AddApi(builder.Configuration);
         return builder;
     }
 
     /// <summary>
-    /// Everything the components need (options, localization, MudBlazor, validators, circuit state).
-    /// bUnit tests call this too, so components are tested against the production registrations.
+    /// Everything the pages need: the shell, then one call per feature (each in its feature folder). bUnit tests call
+    /// this too, so components are tested against the production registrations; the database, the sign-in and the
+    /// REST API are the app's own (<see cref="AddDashboardServices"/>).
     /// </summary>
     public static IServiceCollection AddDashboardComponentServices(
         this IServiceCollection services,
@@ -45,25 +54,27 @@ public static class DashboardHosting
         Action<MudServicesConfiguration>? configureMud = null)
     {
         services.AddDashboardLocalization(configuration);
-        services.AddMudServices(mud =>
-        {
-            mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
-            configureMud?.Invoke(mud);
-        });
-        services.AddTransient<MudLocalizer, MudBlazorTranslations>();
-        services.AddValidatorsFromAssemblyContaining<PlaygroundInput>(ServiceLifetime.Scoped, includeInternalTypes: true);
-        services.AddSingleton<IScoreChangeNotifier, InProcessScoreChangeNotifier>();
-        services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, CurrentUser>();
-        services.AddScoped<IRecordAccess, RecordAccess>();
-        services.AddSingleton<AccountSetupState>();
-        services.AddScoped<PlaygroundSession>();
-        services.AddTransient<ScoreExplanation>();
-        services.AddProgramAnalytics();
-        services.AddCohortAnalytics();
-        services.AddLearnerAnalytics();
+        services.AddDashboardShell(configureMud);
+        services.AddRecordAccess();
+        services.AddLiveScores();
         services.AddTableExport();
+
+        services.AddScoring();
+        services.AddProfiles();
+        services.AddOverview();
+        services.AddPrograms();
+        services.AddCohorts();
+        services.AddCompare();
+        services.AddLearners();
+        services.AddMyLearning();
+        services.AddMentoring();
+        services.AddHealth(configuration);
+        services.AddNotifications();
         services.AddReports();
+        services.AddImport();
+        services.AddAdmin();
+        services.AddAccount();
+        services.AddDemoCompany(configuration);
         return services;
     }
 

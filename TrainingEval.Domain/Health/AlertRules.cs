@@ -4,8 +4,8 @@ using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Domain.Health;
 
-/// <summary>The four alert types of spec section 5.</summary>
-public enum AlertKind
+/// <summary>The four alert types of spec section 5; the one alert type of the app, stored as its number (0–3).</summary>
+public enum AlertType
 {
     LhiDrop,
     AtRisk,
@@ -17,7 +17,7 @@ public enum AlertKind
 /// An alert a rule raised: its type, what triggered it and the coaching suggestion's code. The detail is
 /// numbers and codes only (e.g. <c>78.5 → 61</c>, <c>initiative: 4 → 2</c>, <c>Quiz 3: 80 → 62</c>), so it reads the same in every UI language.
 /// </summary>
-public sealed record RaisedAlert(AlertKind Kind, string Detail, string Suggestion);
+public sealed record RaisedAlert(AlertType Type, string Detail, string Suggestion);
 
 /// <summary>
 /// The alert rules (预警, spec section 5) as pure functions. Thresholds are met inclusively, with the
@@ -38,11 +38,10 @@ public static class AlertRules
     /// <summary><c>competency_drop</c>: a new rating at least this many points below the previous one.</summary>
     public const int CompetencyDropPoints = 1;
 
-    private const double Tolerance = Thresholds.Tolerance;
 
     /// <summary>Index fell by 10 points or more; false when either week has no index.</summary>
     public static bool IsIndexDrop(double? previous, double? current) =>
-        previous is { } p && current is { } c && p - c >= IndexDropPoints - Tolerance;
+        previous is { } p && current is { } c && Thresholds.Reaches(p - c, IndexDropPoints);
 
     /// <summary>
     /// The band moved into at risk: the week is at risk and the previous one was not. A learner whose first
@@ -59,7 +58,7 @@ public static class AlertRules
     public static bool IsScoreDrop(IReadOnlyCollection<double> earlierScores, double score)
     {
         ArgumentNullException.ThrowIfNull(earlierScores);
-        return earlierScores.Count >= ScoreDropMinimumEarlier && earlierScores.Average() - score >= ScoreDropPoints - Tolerance;
+        return earlierScores.Count >= ScoreDropMinimumEarlier && Thresholds.Reaches(earlierScores.Average() - score, ScoreDropPoints);
     }
 
     /// <summary>
@@ -75,9 +74,9 @@ public static class AlertRules
         var alerts = new List<RaisedAlert>(2);
         var before = previous?.Value;
         if (IsIndexDrop(before, value))
-            alerts.Add(new RaisedAlert(AlertKind.LhiDrop, $"{Points(before!.Value)} → {Points(value)}", suggestion));
+            alerts.Add(new RaisedAlert(AlertType.LhiDrop, $"{Points(before!.Value)} → {Points(value)}", suggestion));
         if (MovesIntoAtRisk(previous?.Band, current.Band))
-            alerts.Add(new RaisedAlert(AlertKind.AtRisk,
+            alerts.Add(new RaisedAlert(AlertType.AtRisk,
                 before is null ? $"→ {Points(value)}" : $"{Points(before.Value)} → {Points(value)}", suggestion));
         return alerts;
     }
@@ -87,7 +86,7 @@ public static class AlertRules
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dimension);
         return IsCompetencyDrop(previous, current)
-            ? new RaisedAlert(AlertKind.CompetencyDrop, $"{dimension}: {previous} → {current}", CoachingSuggestions.ForDimension(dimension))
+            ? new RaisedAlert(AlertType.CompetencyDrop, $"{dimension}: {previous} → {current}", CoachingSuggestions.ForDimension(dimension))
             : null;
     }
 
@@ -111,7 +110,7 @@ public static class AlertRules
     {
         ArgumentNullException.ThrowIfNull(earlierScores);
         return IsScoreDrop(earlierScores, score)
-            ? new RaisedAlert(AlertKind.ScoreDrop, $"{assessment}: {Points(earlierScores.Average())} → {Points(score)}",
+            ? new RaisedAlert(AlertType.ScoreDrop, $"{assessment}: {Points(earlierScores.Average())} → {Points(score)}",
                 CoachingSuggestions.For(HealthComponent.Performance))
             : null;
     }

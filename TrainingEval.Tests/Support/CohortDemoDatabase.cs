@@ -31,7 +31,7 @@ public sealed class CohortDemoDatabase : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync();
         var company = DemoCompanyGenerator.Generate(Spec);
-        await new DemoCompanySeeder(Database.Factory, TimeProvider.System).SeedAsync(company);
+        await new DemoCompanySeeder(Database.Factory).SeedAsync(company);
         await ScoreService(Database).RecomputeAllAsync();
         await using var db = Database.CreateContext();
         LargestCohortCode = await db.Cohorts.OrderByDescending(c => db.LearnerScores.Count(s => s.CohortId == c.Id)).ThenBy(c => c.Code)
@@ -49,7 +49,6 @@ public sealed class CohortDemoDatabase : IAsyncLifetime
         services.AddSingleton(ObservationCollector.CreateDefault());
         services.AddSingleton<ScorePipeline>();
         services.AddSingleton<CohortScoreService>();
-        services.AddSingleton<ICurrentActor>(new CurrentActor("test"));
         services.AddScoped<WeightProfileService>();
     }
 

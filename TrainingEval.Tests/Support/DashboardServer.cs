@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +29,9 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     /// <summary>Configuration keys ("TrainingEval:…") and values applied over appsettings.json; change before first use.</summary>
     public IDictionary<string, string?> Settings { get; }
 
+    /// <summary>Registrations applied after the app's own (e.g. a fixed <see cref="TimeProvider"/>); set before first use.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>Starts the server on Kestrel and returns its base address, e.g. http://127.0.0.1:40213/.</summary>
     public Uri Start()
     {
@@ -42,6 +46,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         Directory.CreateDirectory(_dataFolder);
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
+        builder.ConfigureTestServices(services => TestServices?.Invoke(services));
     }
 
     protected override void Dispose(bool disposing)

@@ -20,7 +20,7 @@ public sealed class DemoCompanyDatabase : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync(new FixedClock(Today.ToDateTime(new TimeOnly(12, 0))));
         var company = DemoCompanyGenerator.Generate(new DemoCompanySpec { Today = Today, Employees = 300, Mentors = 12, Programs = 3, CohortSizeFactor = 0.5 });
-        await new DemoCompanySeeder(Database.Factory, Database.Clock).SeedAsync(company);
+        await new DemoCompanySeeder(Database.Factory).SeedAsync(company);
         await new CohortScoreService(Database.Factory, ScorePipeline.CreateDefault(Database.Clock), Database.Clock).RecomputeAllAsync();
     }
 
@@ -32,7 +32,6 @@ public sealed class DemoCompanyDatabase : IAsyncLifetime
         services.AddSingleton(ObservationCollector.CreateDefault());
         services.AddSingleton<ScorePipeline>();
         services.AddSingleton<CohortScoreService>();
-        services.AddScoped<ICurrentActor>(_ => new CurrentActor("analyst"));
         services.AddScoped<WeightProfileService>();
     }
 

@@ -6,6 +6,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Health;
 
 namespace TrainingEval.Tests.Support;
 
@@ -76,7 +77,7 @@ public abstract class MentoringTestContext : DashboardTestContext, IAsyncLifetim
             IsoWeek = week.Week,
             WeekEnd = week.End,
             Index = value,
-            Band = value switch { null => null, >= 75 => HealthBand.Healthy, >= 60 => HealthBand.Watch, _ => HealthBand.AtRisk },
+            Band = value is { } v ? LearningHealthBands.Classify(v) : null,
             ComputedAt = Now,
         });
         await db.SaveChangesAsync(Ct);

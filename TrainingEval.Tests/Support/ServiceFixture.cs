@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrainingEval.Dashboard.Features.Cohorts;
@@ -11,27 +12,42 @@ using TrainingEval.Dashboard.Infrastructure.Security;
 
 namespace TrainingEval.Tests.Support;
 
-/// <summary>The data services wired by hand over one test database, as the app wires them.</summary>
-public sealed class Services(TestDatabase database, string actor = "analyst")
+/// <summary>
+/// The data services wired by hand over one test database, as the app wires them, serving <see cref="User"/>: their
+/// access checks and their audit lines name whoever is signed in at the time of the call.
+/// </summary>
+public sealed class Services
 {
-    /// <summary>Who the services serve: an HR analyst unless a test says otherwise.</summary>
-    public UserContext User { get; set; } = TestUsers.Analyst;
+    private readonly TestDatabase _database;
+    private readonly IDbContextFactory<TrainingDbContext> _signedIn;
 
-    public IRecordAccess Access => TestUsers.AccessFor(database.Factory, User);
+    /// <param name="actor">The name of the HR analyst signed in unless a test signs in someone else.</param>
+    public Services(TestDatabase database, string actor = "analyst")
+    {
+        _database = database;
+        User = TestUsers.In(actor, Roles.HrAnalyst);
+        _signedIn = database.FactoryFor(new CurrentUserOf(() => User));
+        Scores = new(database.Factory, ScorePipeline.CreateDefault(database.Clock), database.Clock);
+    }
 
-    public CohortScoreService Scores { get; } = new(database.Factory, ScorePipeline.CreateDefault(database.Clock), database.Clock);
+    /// <summary>Who the services serve.</summary>
+    public UserContext User { get; set; }
 
-    public WeightProfileService Profiles => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
+    public IRecordAccess Access => TestUsers.AccessFor(_database.Factory, User);
 
-    public MentorRatingService Ratings => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
+    /// <summary>Stores scores only, which are not audited rows.</summary>
+    public CohortScoreService Scores { get; }
 
-    public HealthSnapshotService Health => new(database.Factory, database.Clock, Options.Create(new HealthOptions()), NullLogger<HealthSnapshotService>.Instance);
+    public WeightProfileService Profiles => new(_signedIn, Scores, _database.Clock, Access);
 
-    public AlertService Alerts => new(database.Factory, Access, new CurrentUserOf(() => User), database.Clock);
+    public MentorRatingService Ratings => new(_signedIn, Scores, _database.Clock, Access);
 
-    public StoredObservationService Imports => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
+    /// <summary>The weekly job's work: audited as the system, as the job scopes it.</summary>
+    public HealthSnapshotService Health => new(_database.Factory, _database.Clock, Options.Create(new HealthOptions()), NullLogger<HealthSnapshotService>.Instance);
 
-    public CohortLifecycleService Cohorts => new(database.Factory, Scores, database.Clock, new CurrentActor(actor), Access);
+    public AlertService Alerts => new(_signedIn, Access, new CurrentUserOf(() => User), _database.Clock);
+
+    public CohortLifecycleService Cohorts => new(_signedIn, Scores, _database.Clock, Access);
 }
 
 /// <summary>An <see cref="ICurrentUser"/> that follows whoever a test signs in as at the time of each call.</summary>

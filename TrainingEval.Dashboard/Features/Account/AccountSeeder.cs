@@ -17,7 +17,9 @@ public sealed class AccountSeeder(
     RoleManager<IdentityRole> roles,
     TrainingDbContext db,
     AccountSetupState setupState,
-    IStringLocalizer<AccountStrings> text)
+    IStringLocalizer<AccountStrings> text,
+    CurrentActor actor,
+    TimeProvider clock)
 {
     public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
     [
@@ -45,6 +47,8 @@ public sealed class AccountSeeder(
     {
         if (await db.Users.AnyAsync(cancellationToken))
             return false;
+        // Start-up work: Identity saves the pending audit lines with each account it creates, so the whole seed is the system's.
+        using var system = actor.As(UserContext.System);
         var mentor = await db.Enrollments
             .Where(e => e.MentorId != null)
             .GroupBy(e => e.MentorId)
@@ -63,14 +67,13 @@ public sealed class AccountSeeder(
             ["analyst"] = "HR 分析师 Analyst",
             ["executive"] = "高管 Executive",
         };
-        db.Actor = CurrentActor.System;
         foreach (var demo in DemoAccounts)
         {
             var account = new UserAccount
             {
                 UserName = demo.UserName,
                 DisplayName = names.GetValueOrDefault(demo.UserName) ?? demo.UserName,
-                CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
                 MentorId = demo.Role == Roles.Mentor ? mentor : null,
                 LearnerId = demo.Role == Roles.Learner ? learner : null,
             };
@@ -96,15 +99,18 @@ public sealed class AccountSeeder(
         {
             UserName = userName.Trim(),
             DisplayName = displayName.Trim(),
-            CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateAsync(account, password);
         if (!created.Succeeded)
             return created;
         Check(await users.AddToRoleAsync(account, Roles.Admin));
-        db.Actor = account.UserName;
-        db.AddAudit(nameof(UserAccount), account.UserName, AuditAction.Added, "Roles", null, Roles.Admin);
-        await db.SaveChangesAsync(cancellationToken);
+        // Nobody is signed in yet: the first administrator creates their own account.
+        using (actor.As(account.UserName))
+        {
+            db.AddAudit(nameof(UserAccount), account.UserName, AuditAction.Added, "Roles", null, Roles.Admin);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         setupState.MarkHasAccounts();
         return created;
     }

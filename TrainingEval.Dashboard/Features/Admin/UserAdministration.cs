@@ -34,7 +34,8 @@ public sealed class AccountChangeException(IReadOnlyList<string> errors) : Excep
 
 /// <summary>
 /// Admins manage accounts here. Each operation runs in its own scope (fresh UserManager and DbContext) because a
-/// circuit lives for hours, and writes its own audit lines: Identity's tables are not audited rows.
+/// circuit lives for hours, and writes its own audit lines: Identity's tables are not audited rows. The lines name
+/// the admin as every save does (the circuit's signed-in user, see <see cref="CurrentActor"/>).
 /// </summary>
 public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAccess access)
 {
@@ -43,7 +44,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAcces
         await access.EnsureInRoleAsync(Roles.Admin, "user accounts");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
-        var now = db.Clock.GetUtcNow();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var accounts = await db.Users.AsNoTracking()
             .OrderBy(u => u.UserName)
             .Select(u => new
@@ -69,12 +70,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAcces
 
     public async Task<string> CreateAsync(NewUser input, CancellationToken cancellationToken = default)
     {
-        var admin = await access.EnsureInRoleAsync(Roles.Admin, "user accounts");
+        await access.EnsureInRoleAsync(Roles.Admin, "user accounts");
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
         var text = Text(scope);
-        db.Actor = admin.Name;
 
         var errors = new List<string>();
         var unknownRoles = input.Roles.Where(r => !Roles.All.Contains(r)).ToList();
@@ -91,7 +91,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAcces
             DisplayName = input.DisplayName.Trim(),
             LearnerId = learnerId,
             MentorId = mentorId,
-            CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
         };
         Check(await users.CreateAsync(account, input.Password));
         if (input.Roles.Count > 0)
@@ -112,7 +112,6 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAcces
             throw new AccountChangeException([text["Users_UnknownRole", string.Join(", ", unknown)]]);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
-        db.Actor = admin.Name;
         var account = await users.FindByIdAsync(userId) ?? throw new AccountChangeException([text["Users_AccountGone"]]);
         var current = await users.GetRolesAsync(account);
         if (account.UserName == admin.Name && current.Contains(Roles.Admin) && !roles.Contains(Roles.Admin))
@@ -135,7 +134,6 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAcces
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
         var text = Text(scope);
-        db.Actor = admin.Name;
         var account = await users.FindByIdAsync(userId) ?? throw new AccountChangeException([text["Users_AccountGone"]]);
         if (locked && account.UserName == admin.Name)
             throw new AccountChangeException([text["Users_OwnLock"]]);

@@ -27,19 +27,6 @@ public static class ApiEndpoints
     public const string StaffPolicy = "api-staff";
     public const string ReadersPolicy = "api-readers";
 
-    public static IServiceCollection AddTrainingEvalApi(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.HrAnalyst))
-            .AddPolicy(ReadersPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.HrAnalyst, Roles.Executive));
-        services.AddOpenApi();
-        services.AddSingleton<ApiAudit>();
-        services.AddScoped<ApiKeyService>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapTrainingEvalApi(this IEndpointRouteBuilder app)
     {
         // The document describes the API, holds no data, and is what a developer reads before having a key.

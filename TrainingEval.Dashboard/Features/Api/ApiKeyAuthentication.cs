@@ -79,14 +79,14 @@ public sealed class ApiKeyAuthenticationHandler(
 }
 
 /// <summary>One audit line per API call: who (key name), which endpoint (method and path) and the outcome (status code).</summary>
-public sealed class ApiAudit(IDbContextFactory<TrainingDbContext> contexts, TimeProvider clock)
+public sealed class ApiAudit(IDbContextFactory<TrainingDbContext> contexts, CurrentActor actors)
 {
+    /// <param name="actor">Whom the call is written down for: the key's name, or "anonymous" when no key was accepted.</param>
     public async Task WriteAsync(HttpContext http, string actor, int status)
     {
         var path = http.Request.Path.Value ?? "";
+        using var caller = actors.As(actor);
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        db.Clock = clock;
-        db.Actor = Cut(actor, Infrastructure.Persistence.Entities.AuditEntry.ActorMaxLength);
         db.AddAudit("api", Cut(path, Infrastructure.Persistence.Entities.AuditEntry.EntityKeyMaxLength), Infrastructure.Persistence.Entities.AuditAction.ApiCall,
             http.Request.Method, null, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(CancellationToken.None);

@@ -40,8 +40,6 @@ public sealed class ApiKeyService(IDbContextFactory<TrainingDbContext> contexts,
         // 32 random bytes: a key nobody can guess, stored only as its SHA-256 hash.
         var key = "te_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Actor = user.Name;
-        db.Clock = clock;
         var entity = new ApiKey
         {
             Name = trimmed,
@@ -68,10 +66,8 @@ public sealed class ApiKeyService(IDbContextFactory<TrainingDbContext> contexts,
 
     public async Task RevokeAsync(int id, CancellationToken cancellationToken = default)
     {
-        var user = await access.EnsureInRoleAsync(Roles.Admin, Resource);
+        await access.EnsureInRoleAsync(Roles.Admin, Resource);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Actor = user.Name;
-        db.Clock = clock;
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken) ?? throw new RecordNotFoundException("API key", id);
         if (key.RevokedAt is not null)
             return;

@@ -12,7 +12,7 @@ namespace TrainingEval.Dashboard.Features.Cohorts;
 /// then on, whatever later versions say) and rescores it with that version. The cohort's revision guards
 /// against two people closing or editing it at once.
 /// </summary>
-public sealed class CohortLifecycleService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, ICurrentActor actor, IRecordAccess access)
+public sealed class CohortLifecycleService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, IRecordAccess access)
 {
     /// <param name="expectedRevision">The cohort's <see cref="Cohort.Revision"/> when the user opened it.</param>
     /// <exception cref="ConcurrencyConflictException">The cohort changed since it was read.</exception>
@@ -20,8 +20,6 @@ public sealed class CohortLifecycleService(IDbContextFactory<TrainingDbContext> 
     {
         await access.EnsureInRoleAsync(Roles.Staff, $"cohort {cohortId}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = await actor.GetNameAsync();
-        db.Clock = clock;
         var cohort = await db.Cohorts.FirstOrDefaultAsync(c => c.Id == cohortId, cancellationToken)
             ?? throw new RecordNotFoundException("cohort", cohortId);
         if (cohort.IsClosed)

@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using TrainingEval.Dashboard.Features.Admin;
 using TrainingEval.Dashboard.Features.Learners;
-using TrainingEval.Dashboard.Features.Mentoring;
-using TrainingEval.Dashboard.Features.MyLearning;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
@@ -87,21 +83,5 @@ public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> facto
             .ToListAsync(cancellationToken);
 
         return new PagedResult<CohortListRow>(items, total, page, pageSize);
-    }
-}
-
-/// <summary>Registers the read queries and chart builders of the learner page, the learners list and the cohorts list.</summary>
-public static class LearnerAnalyticsRegistration
-{
-    public static IServiceCollection AddLearnerAnalytics(this IServiceCollection services)
-    {
-        services.AddScoped<LearnerQueries>();
-        services.AddScoped<MentorWorkspaceQueries>();
-        services.AddScoped<MyLearningQueries>();
-        services.AddScoped<CohortListQueries>();
-        services.AddScoped<AuditTrailQueries>();
-        services.AddTransient<Features.Learners.LearnerCharts>();
-        services.TryAddSingleton(TimeProvider.System);
-        return services;
     }
 }

@@ -13,7 +13,7 @@ namespace TrainingEval.Dashboard.Features.Demo;
 /// tracking tens of thousands of rows would take most of the start-up budget. On a provider with
 /// identity sequences (PostgreSQL) the sequences must be moved past these keys after seeding.
 /// </summary>
-public sealed class DemoCompanySeeder(IDbContextFactory<TrainingDbContext> factory, TimeProvider clock)
+public sealed class DemoCompanySeeder(IDbContextFactory<TrainingDbContext> factory)
 {
     /// <summary>True when the database holds no programs and no learners.</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default)
@@ -30,7 +30,6 @@ public sealed class DemoCompanySeeder(IDbContextFactory<TrainingDbContext> facto
         AssignKeys(company);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Clock = clock;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -67,7 +66,6 @@ public sealed class DemoCompanySeeder(IDbContextFactory<TrainingDbContext> facto
         await Insert(company.StoredObservations);
 
         db.AuditingEnabled = true;
-        db.Actor = CurrentActor.System;
         db.AddAudit("DemoCompany", company.Spec.Seed.ToString(CultureInfo.InvariantCulture), AuditAction.Added, null, null,
             string.Create(CultureInfo.InvariantCulture,
                 $"Demo company generated for {company.Spec.Today:yyyy-MM-dd}: {company.Learners.Count} employees, {company.Programs.Count} programs, {company.Cohorts.Count} cohorts, {company.RecordCount} records"));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Domain.Health;
 
 namespace TrainingEval.Dashboard.Features.Health;
 
@@ -68,8 +69,6 @@ public sealed class AlertService(IDbContextFactory<TrainingDbContext> factory, I
             ?? throw new RecordNotFoundException("alert", alertId);
         var user = await EnsureCanActAsync(db, learnerId, alertId, cancellationToken);
 
-        db.Clock = clock;
-        db.Actor = user.Name;
         var alert = await db.Alerts.SingleAsync(a => a.Id == alertId, cancellationToken);
         if (alert.Revision != revision)
             throw Changed(alert);

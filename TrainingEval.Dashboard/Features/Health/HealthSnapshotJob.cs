@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using TrainingEval.Dashboard.Features.Notifications;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Infrastructure.Security;
 
 namespace TrainingEval.Dashboard.Features.Health;
 
@@ -12,6 +14,7 @@ public sealed partial class HealthSnapshotJob(
     HealthSnapshotService snapshots,
     DigestWriter digests,
     TimeProvider clock,
+    CurrentActor actor,
     IOptions<HealthOptions> options,
     ILogger<HealthSnapshotJob> logger) : BackgroundService
 {
@@ -19,6 +22,8 @@ public sealed partial class HealthSnapshotJob(
     {
         if (!options.Value.BackgroundJobEnabled)
             return;
+        // Nobody asked for this run: its alerts are the system's.
+        using var system = actor.As(UserContext.System);
         Domain.Comparisons.IsoWeek? done = null;
         using var timer = new PeriodicTimer(options.Value.CheckInterval, clock);
         do

@@ -66,8 +66,6 @@ public sealed partial class HealthSnapshotService(
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Clock = clock;
-        db.Actor = Infrastructure.Security.UserContext.System.Name;
         var activity = await ActivityWindow.LoadAsync(db, rangeStart, rangeEnd, learnerId, cancellationToken);
 
         var learnerIds = activity.LearnerIds(learnerId);
@@ -155,7 +153,7 @@ public sealed partial class HealthSnapshotService(
 
         void Raise(RaisedAlert raised, int learner, EnrollmentRef? enrollment, IsoWeek week)
         {
-            var type = ToType(raised.Kind);
+            var type = raised.Type;
             if (openAlerts.Contains((learner, type)) || weekAlerts.Contains((learner, type, week)))
                 return;
             openAlerts.Add((learner, type));
@@ -180,7 +178,7 @@ public sealed partial class HealthSnapshotService(
     private static bool Apply(LearningHealthSnapshot row, HealthIndex index, DateTime now)
     {
         var c = index.Components;
-        var band = index.Band is { } b ? (HealthBand)(int)b : (HealthBand?)null;
+        var band = index.Band;
         if (row.Id != 0 && row.Index == index.Value && row.Attendance == c.Attendance && row.Punctuality == c.Punctuality
             && row.Performance == c.Performance && row.Engagement == c.Engagement && row.Band == band)
             return false;
@@ -193,15 +191,6 @@ public sealed partial class HealthSnapshotService(
         row.ComputedAt = now;
         return true;
     }
-
-    internal static AlertType ToType(AlertKind kind) => kind switch
-    {
-        AlertKind.LhiDrop => AlertType.LhiDrop,
-        AlertKind.AtRisk => AlertType.AtRisk,
-        AlertKind.CompetencyDrop => AlertType.CompetencyDrop,
-        AlertKind.ScoreDrop => AlertType.ScoreDrop,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown alert kind."),
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Health snapshots {From}–{To}: {Inserted} new, {Updated} updated, {Unchanged} unchanged, {Alerts} alerts in {Ms} ms")]
     private static partial void LogRun(ILogger logger, IsoWeek from, IsoWeek to, int inserted, int updated, int unchanged, int alerts, long ms);

@@ -190,7 +190,7 @@ internal sealed class ProgramImport : IImportKindHandler
             }
             program = new TrainingProgram { Code = row.Code, Name = row.Name, Category = row.Category, Description = row.Description, CurrentProfileVersion = 1 };
             // Scores need a profile: the default one until an analyst saves the program's own.
-            var version = WeightProfile.Default.ToVersion(1, db.Actor, import.Now, "Default profile, created with the program by an import");
+            var version = WeightProfile.Default.ToVersion(1, import.ImportedBy, import.Now, "Default profile, created with the program by an import");
             version.Program = program;
             db.Programs.Add(program);
             db.ProfileVersions.Add(version);

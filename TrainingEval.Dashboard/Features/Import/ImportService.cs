@@ -66,7 +66,7 @@ public sealed class ImportService(
         return await ImportTableAsync(kind, table, source, user.Name, cancellationToken);
     }
 
-    private async Task<ImportResult> ImportTableAsync(ImportKind kind, ImportTable table, string source, string actor, CancellationToken cancellationToken)
+    private async Task<ImportResult> ImportTableAsync(ImportKind kind, ImportTable table, string source, string importedBy, CancellationToken cancellationToken)
     {
         var mapping = ColumnMapping.Of(kind, table.Headers);
         if (mapping.Missing.Any(c => c.Required))
@@ -80,9 +80,7 @@ public sealed class ImportService(
         var errors = new List<ImportError>();
         var handler = Handler(kind);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = actor;
-        db.Clock = clock;
-        var context = new ImportContext(db, mapping, table.Rows, errors, Trim(source), clock.GetUtcNow().UtcDateTime);
+        var context = new ImportContext(db, mapping, table.Rows, errors, Trim(source), clock.GetUtcNow().UtcDateTime, importedBy);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var outcome = await handler.ApplyAsync(context, cancellationToken);
         if (errors.Count > 0)
@@ -125,9 +123,12 @@ public sealed class ImportService(
 }
 
 /// <summary>Everything a kind's handler works with during one import.</summary>
-internal sealed class ImportContext(TrainingDbContext db, ColumnMapping mapping, IReadOnlyList<ImportRow> rows, List<ImportError> errors, string source, DateTime now)
+internal sealed class ImportContext(TrainingDbContext db, ColumnMapping mapping, IReadOnlyList<ImportRow> rows, List<ImportError> errors, string source, DateTime now, string importedBy)
 {
     public TrainingDbContext Db { get; } = db;
+
+    /// <summary>The user (or API key) importing, named as the author of what the import creates.</summary>
+    public string ImportedBy { get; } = importedBy;
     public IReadOnlyList<ImportRow> Rows { get; } = rows;
     public List<ImportError> Errors { get; } = errors;
     public string Source { get; } = source;

@@ -5,6 +5,7 @@ using TrainingEval.Dashboard.Infrastructure.Charts;
 using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Dashboard.Shared.Localization;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Health;
 using TrainingEval.Domain.Indicators;
 using Palette = MudBlazor.Palette;
 
@@ -147,10 +148,11 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             {
                 YAxis =
                 [
-                    Band(LearningHealthBands.HealthyFrom, LearningHealthBands.IndexMax, Hex(palette.Success), text["BandHealthy"]),
+                    Band(LearningHealthBands.HealthyFrom, LearningHealthBands.IndexMax, Hex(palette.Success), text["BandHealthy", LearningHealthBands.HealthyFrom]),
                     // The theme's warning amber is too close to its error red at a band's low opacity: a clearer yellow.
-                    Band(LearningHealthBands.WatchFrom, LearningHealthBands.HealthyFrom, theme.IsDarkMode ? "#FACC15" : "#CA8A04", text["BandWatch"]),
-                    Band(LearningHealthBands.IndexMin, LearningHealthBands.WatchFrom, Hex(palette.Error), text["BandAtRisk"]),
+                    Band(LearningHealthBands.WatchFrom, LearningHealthBands.HealthyFrom, theme.IsDarkMode ? "#FACC15" : "#CA8A04",
+                        text["BandWatch", LearningHealthBands.WatchFrom, LearningHealthBands.HealthyFrom]),
+                    Band(LearningHealthBands.IndexMin, LearningHealthBands.WatchFrom, Hex(palette.Error), text["BandAtRisk", LearningHealthBands.WatchFrom]),
                 ],
             },
             NoData = new ChartNoData { Text = text["NoHealth"] },

@@ -7,6 +7,7 @@ using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Dashboard.Shared.Localization;
 using TrainingEval.Dashboard.Shared;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Health;
 
 namespace TrainingEval.Dashboard.Features.Learners;
 
@@ -110,7 +111,7 @@ public sealed partial class LearnerPage : IDisposable
     // Called from the notifier's thread: only the renderer's dispatcher may touch component state.
     private Task OnScoresChangedAsync(CohortScoresChanged change)
     {
-        if (_view is not { } view || !view.CohortIds.Contains(change.CohortId) || !change.Touches(view.Learner.Id))
+        if (_view is not { } view || !view.CohortIds.Contains(change.CohortId))
             return Task.CompletedTask;
         return InvokeAsync(async () =>
         {
@@ -120,6 +121,9 @@ public sealed partial class LearnerPage : IDisposable
     }
 
     private string BandName(LearningHealthBand band) => Text[$"Band_{band}"];
+
+    private string HealthSubtitle => Text["HealthSubtitle", LearningHealthBands.IndexMin, LearningHealthBands.IndexMax,
+        LearningHealthBands.HealthyFrom, LearningHealthBands.WatchFrom];
 
     private static string CohortHref(string code) => "cohorts/" + Uri.EscapeDataString(code);
 

@@ -30,7 +30,6 @@ public sealed class MentorRatingService(
     IDbContextFactory<TrainingDbContext> factory,
     CohortScoreService scores,
     TimeProvider clock,
-    ICurrentActor actor,
     IRecordAccess access)
 {
     /// <exception cref="DataValidationException">Score, dimension or comment out of range.</exception>
@@ -73,8 +72,6 @@ public sealed class MentorRatingService(
 
         await access.EnsureCanRateAsync(enrollmentId, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = await actor.GetNameAsync();
-        db.Clock = clock;
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enrollmentId, cancellationToken)
             ?? throw new RecordNotFoundException("enrollment", enrollmentId);
         if (!await db.Mentors.AnyAsync(m => m.Id == mentorId, cancellationToken))

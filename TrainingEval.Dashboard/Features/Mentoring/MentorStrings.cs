@@ -10,7 +10,7 @@ public sealed class MentorStrings;
 /// <summary>Localised names of bands, alert types, statuses and coaching suggestions.</summary>
 public static class MentorText
 {
-    public static string Band(this IStringLocalizer<MentorStrings> text, HealthBand? band) => text[$"Band_{band?.ToString() ?? "None"}"];
+    public static string Band(this IStringLocalizer<MentorStrings> text, LearningHealthBand? band) => text[$"Band_{band?.ToString() ?? "None"}"];
 
     public static string AlertType(this IStringLocalizer<MentorStrings> text, AlertType type) => text[$"AlertType_{type}"];
 
@@ -23,7 +23,7 @@ public static class MentorText
     /// becomes the dimension's name; the other details are numbers only and read the same in every language.
     /// </summary>
     public static string Detail(this IStringLocalizer<MentorStrings> text, AlertType type, string? detail) =>
-        type == Infrastructure.Persistence.Entities.AlertType.CompetencyDrop && AlertRules.SplitRatingDetail(detail) is { } drop
+        type == TrainingEval.Domain.Health.AlertType.CompetencyDrop && AlertRules.SplitRatingDetail(detail) is { } drop
             ? text["Detail_CompetencyDrop", text.Dimension(drop.Dimension), drop.Change]
             : detail ?? "";
 
@@ -33,11 +33,11 @@ public static class MentorText
             ? text["Suggestion_dimension", text.Dimension(dimension)]
             : text[$"Suggestion_{code}"];
 
-    public static MudBlazor.Color BandColor(HealthBand? band) => band switch
+    public static MudBlazor.Color BandColor(LearningHealthBand? band) => band switch
     {
-        HealthBand.Healthy => MudBlazor.Color.Success,
-        HealthBand.Watch => MudBlazor.Color.Warning,
-        HealthBand.AtRisk => MudBlazor.Color.Error,
+        LearningHealthBand.Healthy => MudBlazor.Color.Success,
+        LearningHealthBand.Watch => MudBlazor.Color.Warning,
+        LearningHealthBand.AtRisk => MudBlazor.Color.Error,
         _ => MudBlazor.Color.Default,
     };
 }

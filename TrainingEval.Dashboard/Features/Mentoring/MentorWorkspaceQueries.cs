@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Domain.Health;
 using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Dashboard.Features.Mentoring;
@@ -10,10 +11,10 @@ namespace TrainingEval.Dashboard.Features.Mentoring;
 public sealed record MenteeRow(
     int LearnerId, string EmployeeNumber, string Name, string? NameEn,
     int EnrollmentId, int CohortId, string CohortCode, string CohortName, string? CohortNameEn,
-    double? Index, HealthBand? Band, IReadOnlyList<double?> LastWeeks, int OpenAlerts, double? Composite, bool CompositeProvisional)
+    double? Index, LearningHealthBand? Band, IReadOnlyList<double?> LastWeeks, int OpenAlerts, double? Composite, bool CompositeProvisional)
 {
     /// <summary>Risk order: at risk, watch, healthy, no index; lower index first; more open alerts first.</summary>
-    public int RiskRank => Band switch { HealthBand.AtRisk => 0, HealthBand.Watch => 1, HealthBand.Healthy => 2, _ => 3 };
+    public int RiskRank => Band switch { LearningHealthBand.AtRisk => 0, LearningHealthBand.Watch => 1, LearningHealthBand.Healthy => 2, _ => 3 };
 }
 
 /// <summary>The mentor and their mentees (导师工作台).</summary>

@@ -9,6 +9,7 @@ using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Dashboard.Shared.Localization;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Health;
 
 namespace TrainingEval.Dashboard.Features.MyLearning;
 
@@ -44,13 +45,7 @@ public sealed partial class MyLearningPage : IDisposable
     /// <summary>Colours for the charts, cascaded by the layout.</summary>
     [CascadingParameter] public ThemeState Theme { get; set; } = ThemeState.Light;
 
-    private HealthBand? LatestBand => _history.LatestHealth?.Band switch
-    {
-        LearningHealthBand.Healthy => HealthBand.Healthy,
-        LearningHealthBand.Watch => HealthBand.Watch,
-        LearningHealthBand.AtRisk => HealthBand.AtRisk,
-        _ => null,
-    };
+    private LearningHealthBand? LatestBand => _history.LatestHealth?.Band;
 
     private int ResolvedCount => _view is null ? 0 : _view.Alerts.Count - _view.OpenSuggestions.Count;
 
@@ -96,7 +91,7 @@ public sealed partial class MyLearningPage : IDisposable
     // Called from the notifier's thread: only the renderer's dispatcher may touch component state.
     private Task OnScoresChangedAsync(CohortScoresChanged change)
     {
-        if (_view is not { } view || !view.Vertical.CohortIds.Contains(change.CohortId) || !change.Touches(_learnerId))
+        if (_view is not { } view || !view.Vertical.CohortIds.Contains(change.CohortId))
             return Task.CompletedTask;
         return InvokeAsync(async () =>
         {

@@ -3,6 +3,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Health;
 
 namespace TrainingEval.Dashboard.Features.Notifications;
 
@@ -11,12 +12,12 @@ public sealed record NotificationRow(long Id, NotificationKind Kind, DateTime Cr
     int? AlertId, AlertType? AlertType, string? EmployeeNumber, string? LearnerName, string? LearnerNameEn, string? Detail, int? MentorId);
 
 /// <summary>A mentee's line in the weekly digest.</summary>
-public sealed record DigestLine(int LearnerId, string EmployeeNumber, string Name, string? NameEn, double? Index, HealthBand? Band, int OpenAlerts);
+public sealed record DigestLine(int LearnerId, string EmployeeNumber, string Name, string? NameEn, double? Index, LearningHealthBand? Band, int OpenAlerts);
 
 /// <summary>A mentor's weekly digest: their mentees' bands in the week and their open alerts.</summary>
 public sealed record WeeklyDigest(int MentorId, string MentorName, string? MentorNameEn, IsoWeek Week, IReadOnlyList<DigestLine> Lines)
 {
-    public int Count(HealthBand band) => Lines.Count(l => l.Band == band);
+    public int Count(LearningHealthBand band) => Lines.Count(l => l.Band == band);
 
     public int OpenAlerts => Lines.Sum(l => l.OpenAlerts);
 }
@@ -131,7 +132,7 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
             .ToListAsync(cancellationToken);
         return new WeeklyDigest(mentorId, mentor.Name, mentor.NameEn, week,
             [.. lines.Select(l => new DigestLine(l.Id, l.EmployeeNumber, l.Name, l.NameEn, l.Snapshot?.Index, l.Snapshot?.Band, l.OpenAlerts))
-                .OrderBy(l => l.Band is null ? 3 : l.Band == HealthBand.AtRisk ? 0 : l.Band == HealthBand.Watch ? 1 : 2)
+                .OrderBy(l => l.Band is null ? 3 : l.Band == LearningHealthBand.AtRisk ? 0 : l.Band == LearningHealthBand.Watch ? 1 : 2)
                 .ThenBy(l => l.Index)
                 .ThenBy(l => l.EmployeeNumber, StringComparer.Ordinal)]);
     }

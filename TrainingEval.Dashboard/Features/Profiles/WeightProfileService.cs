@@ -20,7 +20,7 @@ public sealed record ProfileVersionInfo(int VersionId, int ProgramId, int Versio
 /// <see cref="ConcurrencyConflictException"/> (checked up front, and enforced by the program's
 /// concurrency token and the unique (program, version) index for a true race).
 /// </summary>
-public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, ICurrentActor actor, IRecordAccess access)
+public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, IRecordAccess access)
 {
     public async Task<ProfileVersionInfo> GetCurrentAsync(int programId, CancellationToken cancellationToken = default)
     {
@@ -48,7 +48,7 @@ public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> fa
     /// <exception cref="ConcurrencyConflictException">Another version was saved since <paramref name="basedOnVersion"/>.</exception>
     public async Task<ProfileVersionInfo> SaveAsync(int programId, WeightProfile profile, int basedOnVersion, string? changeNote, CancellationToken cancellationToken = default)
     {
-        await access.EnsureInRoleAsync(Roles.Staff, $"profile of program {programId}");
+        var user = await access.EnsureInRoleAsync(Roles.Staff, $"profile of program {programId}");
         ArgumentNullException.ThrowIfNull(profile);
         try
         {
@@ -62,8 +62,6 @@ public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> fa
             throw new DataValidationException($"The change note must be at most {WeightProfileVersion.ChangeNoteMaxLength} characters; it has {changeNote.Length}.");
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = await actor.GetNameAsync();
-        db.Clock = clock;
         var program = await db.Programs.FirstOrDefaultAsync(p => p.Id == programId, cancellationToken)
             ?? throw new RecordNotFoundException("program", programId);
         var previous = await ProfileResolver.CurrentAsync(db, programId, cancellationToken);
@@ -76,7 +74,7 @@ public sealed class WeightProfileService(IDbContextFactory<TrainingDbContext> fa
         }
 
         var next = basedOnVersion + 1;
-        var version = profile.ToVersion(next, db.Actor, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(changeNote) ? null : changeNote.Trim());
+        var version = profile.ToVersion(next, user.Name, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(changeNote) ? null : changeNote.Trim());
         version.ProgramId = programId;
         db.ProfileVersions.Add(version);
         program.CurrentProfileVersion = next;

@@ -5,6 +5,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Dashboard.Shared.Filters;
+using TrainingEval.Domain.Health;
 using TrainingEval.Domain.Indicators;
 using TrainingEval.Domain.Scoring;
 

@@ -90,7 +90,6 @@ public sealed class PromotionQueries(IDbContextFactory<TrainingDbContext> factor
         if (note?.Length > PromotionDecision.NoteMaxLength)
             throw new DataValidationException($"The note must be at most {PromotionDecision.NoteMaxLength} characters; it has {note.Length}.");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = user.Name;
         if (!await db.Enrollments.AnyAsync(e => e.LearnerId == learnerId && e.CohortId == cohortId, cancellationToken))
             throw new DataValidationException($"Learner {learnerId} was not enrolled in cohort {cohortId}.");
         var row = await db.PromotionDecisions.FirstOrDefaultAsync(d => d.LearnerId == learnerId && d.CohortId == cohortId, cancellationToken);

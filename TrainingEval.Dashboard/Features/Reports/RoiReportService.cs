@@ -141,7 +141,6 @@ public sealed class RoiReportService(
             throw new DataValidationException(validation.Errors.ConvertAll(e => e.ErrorMessage));
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.Actor = user.Name;
         var programId = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => (int?)c.ProgramId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DataValidationException($"Cohort {cohortId} does not exist.");
         if (!await db.Kpis.AnyAsync(k => k.Id == kpiId && k.ProgramId == programId, cancellationToken))

@@ -94,7 +94,7 @@ public sealed class CohortScoreService(
     }
 
     private Task PublishAsync(int cohortId) =>
-        notifier?.PublishAsync(new CohortScoresChanged(cohortId, [])) ?? Task.CompletedTask;
+        notifier?.PublishAsync(new CohortScoresChanged(cohortId)) ?? Task.CompletedTask;
 
     /// <summary>After a change to a program's profile: recomputes its open cohorts (closed ones keep their recorded version).</summary>
     public async Task<IReadOnlyList<ScoreRecomputation>> RecomputeOpenCohortsAsync(int programId, CancellationToken cancellationToken = default)

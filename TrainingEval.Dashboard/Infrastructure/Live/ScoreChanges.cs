@@ -1,12 +1,11 @@
 namespace TrainingEval.Dashboard.Infrastructure.Live;
 
-/// <summary>Stored scores of a cohort changed (a new rating, an import, a recompute).</summary>
+/// <summary>
+/// Stored scores of a cohort changed (a new rating, an import, a recompute). Always the whole cohort: rescoring one
+/// learner re-ranks the others, so every page showing the cohort reloads it.
+/// </summary>
 /// <param name="CohortId">The cohort whose scores changed.</param>
-/// <param name="LearnerIds">The learners whose scores changed; empty means the whole cohort.</param>
-public sealed record CohortScoresChanged(int CohortId, IReadOnlyCollection<int> LearnerIds)
-{
-    public bool Touches(int learnerId) => LearnerIds.Count == 0 || LearnerIds.Contains(learnerId);
-}
+public sealed record CohortScoresChanged(int CohortId);
 
 /// <summary>
 /// Tells every open page that a cohort's scores changed, so it can reload without a browser refresh.

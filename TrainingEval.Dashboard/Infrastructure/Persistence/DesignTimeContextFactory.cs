@@ -10,6 +10,6 @@ internal sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<Tra
     {
         var builder = new DbContextOptionsBuilder<TrainingDbContext>();
         DatabaseProviderSetup.Configure(builder, new DatabaseOptions { SqlitePath = Path.Combine(Path.GetTempPath(), "trainingeval-design.db") }, Path.GetTempPath());
-        return new TrainingDbContext(builder.Options);
+        return new TrainingDbContext(builder.Options, new CurrentActor(), TimeProvider.System);
     }
 }

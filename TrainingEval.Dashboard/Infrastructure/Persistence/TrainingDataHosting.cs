@@ -1,59 +1,37 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using TrainingEval.Dashboard.Features.Cohorts;
 using TrainingEval.Dashboard.Features.Demo;
 using TrainingEval.Dashboard.Features.Health;
-using TrainingEval.Dashboard.Features.Import;
-using TrainingEval.Dashboard.Features.Mentoring;
 using TrainingEval.Dashboard.Features.Notifications;
-using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Hosting;
+using TrainingEval.Dashboard.Infrastructure.Security;
 
 namespace TrainingEval.Dashboard.Infrastructure.Persistence;
 
-/// <summary>Registers the training data services and prepares the database at start-up.</summary>
+/// <summary>Registers the training database and prepares it at start-up (migrations, then the demo company when enabled).</summary>
 public static partial class TrainingDataHosting
 {
     public static IHostApplicationBuilder AddTrainingData(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
-        services.AddOptions<DemoDataOptions>().Bind(builder.Configuration.GetSection(DemoDataOptions.Section));
-        services.AddLearningHealth(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         // Relative paths resolve against the root appsettings.json's folder, wherever the app starts from.
         var rootFile = RootConfiguration.Locate();
         var baseFolder = rootFile is null ? builder.Environment.ContentRootPath : Path.GetDirectoryName(rootFile)!;
+        // The factory builds each context with the app's actor and clock (constructor injection), so every save
+        // audits who and when without a service saying so; the circuit handler tells the actor a circuit's user.
+        services.AddSingleton<CurrentActor>();
+        services.AddSingleton<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitActorHandler>());
         services.AddDbContextFactory<TrainingDbContext>((sp, options) =>
         {
             DatabaseProviderSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, baseFolder);
         });
-
-        services.TryAddScoped<ICurrentActor, SignedInActor>();
-        services.AddSingleton<DemoCompanySeeder>();
-
-        services.AddSingleton<IIndicatorCollector, SatisfactionCollector>();
-        services.AddSingleton<IIndicatorCollector, AttendanceCollector>();
-        services.AddSingleton<IIndicatorCollector, InteractionCollector>();
-        services.AddSingleton<IIndicatorCollector, AssessmentCollector>();
-        services.AddSingleton<IIndicatorCollector, AssignmentCollector>();
-        services.AddSingleton<IIndicatorCollector, MentorRatingCollector>();
-        services.AddSingleton<IIndicatorCollector, ApplicationCollector>();
-        services.AddSingleton<IIndicatorCollector, PerformanceReviewCollector>();
-        services.AddSingleton<IIndicatorCollector, KpiCollector>();
-        services.AddSingleton<ObservationCollector>();
-        services.AddSingleton<ScorePipeline>();
-        services.AddSingleton<CohortScoreService>();
-
-        // Writers name the current actor in the audit trail, so they live as long as the circuit's actor.
-        services.AddScoped<WeightProfileService>();
-        services.AddScoped<MentorRatingService>();
-        services.AddScoped<StoredObservationService>();
-        services.AddScoped<ImportService>();
-        services.AddScoped<CohortLifecycleService>();
         return builder;
     }
 
@@ -61,6 +39,8 @@ public static partial class TrainingDataHosting
     public static async Task InitializeTrainingDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
+        // Start-up work: the demo company, its scores and its health backfill are the system's.
+        using var system = scope.ServiceProvider.GetRequiredService<CurrentActor>().As(UserContext.System);
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
             await db.Database.MigrateAsync(cancellationToken);

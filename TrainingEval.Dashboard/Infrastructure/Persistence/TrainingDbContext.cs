@@ -16,9 +16,14 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence;
 /// writes the audit trail for <see cref="IAudited"/> rows in the same transaction, and turns database
 /// constraint errors into <see cref="DataWriteException"/>s with domain messages.
 /// </summary>
-/// <remarks>The Identity tables (user accounts, roles) live here too, so an account and the learner or mentor it
-/// links to are in one database and one transaction.</remarks>
-public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
+/// <remarks>
+/// <para>The Identity tables (user accounts, roles) live here too, so an account and the learner or mentor it
+/// links to are in one database and one transaction.</para>
+/// <para>Every audit line of a save names the <paramref name="actor"/> and the <paramref name="clock"/>'s time at the
+/// start of that save. The factory supplies both (the app's <see cref="CurrentActor"/> and <see cref="TimeProvider"/>),
+/// so a context cannot exist without them and no service names anyone.</para>
+/// </remarks>
+public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> options, ICurrentActor actor, TimeProvider clock)
     : IdentityDbContext<UserAccount, IdentityRole, string>(options)
 {
     public DbSet<Department> Departments => Set<Department>();
@@ -54,14 +59,8 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
-    /// <summary>Who the audit trail names for this context's changes.</summary>
-    public string Actor { get; set; } = CurrentActor.System;
-
     /// <summary>Off only for bulk loads that write their own summary entry (the demo generator).</summary>
     public bool AuditingEnabled { get; set; } = true;
-
-    /// <summary>Clock of the audit trail's timestamps and of the "now" the services use.</summary>
-    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -81,6 +80,20 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
         GuardAppendOnly(entries);
         BumpRevisions(entries);
         var pending = AuditingEnabled ? CaptureAudit(entries) : [];
+        var added = entries.Where(e => e is { State: EntityState.Added, Entity: AuditEntry }).Select(e => (AuditEntry)e.Entity).ToList();
+        // One actor and one instant for every line of the save; asked only when there is something to audit.
+        var by = CurrentActor.System;
+        var at = default(DateTime);
+        if (pending.Count > 0 || added.Count > 0)
+        {
+            by = CurrentActor.Normalize(await actor.GetNameAsync());
+            at = clock.GetUtcNow().UtcDateTime;
+        }
+        foreach (var line in added)
+        {
+            line.Actor = by;
+            line.At = at;
+        }
 
         try
         {
@@ -93,8 +106,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             await using (own)
             {
                 var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                var at = Clock.GetUtcNow().UtcDateTime;
-                AuditTrail.AddRange(pending.SelectMany(p => p.Complete(Actor, at)));
+                AuditTrail.AddRange(pending.SelectMany(p => p.Complete(by, at)));
                 await base.SaveChangesAsync(true, cancellationToken);
                 if (own is not null)
                     await own.CommitAsync(cancellationToken);
@@ -108,12 +120,14 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
         }
     }
 
-    /// <summary>Adds an audit line written with the next save (for changes that are not row edits, e.g. a profile diff).</summary>
+    /// <summary>
+    /// Adds an audit line written with the next save (for changes that are not row edits, e.g. a profile diff);
+    /// that save names its actor and time, like those of the row edits saved with it.
+    /// </summary>
     public void AddAudit(string entityType, string entityKey, AuditAction action, string? property, string? oldValue, string? newValue) =>
         AuditTrail.Add(new AuditEntry
         {
-            At = Clock.GetUtcNow().UtcDateTime,
-            Actor = Actor,
+            Actor = "",
             EntityType = entityType,
             EntityKey = entityKey,
             Action = action,

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using TrainingEval.Dashboard.Features.Account;
-using TrainingEval.Dashboard.Features.Admin;
 using TrainingEval.Dashboard.Hosting;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 
@@ -61,8 +60,18 @@ public static class SecurityHosting
             cookie.LogoutPath = LogoutPath;
             cookie.AccessDeniedPath = DeniedPath;
         });
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<AccountSeeder>();
+        return services;
+    }
+
+    /// <summary>
+    /// Who is asking (<see cref="ICurrentUser"/>: the circuit's user, else the request's) and what they may see
+    /// (<see cref="IRecordAccess"/>); the components need these with or without the sign-in machinery (bUnit).
+    /// </summary>
+    public static IServiceCollection AddRecordAccess(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<IRecordAccess, RecordAccess>();
         return services;
     }
 

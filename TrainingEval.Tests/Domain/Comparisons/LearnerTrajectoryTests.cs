@@ -1,4 +1,5 @@
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Health;
 
 namespace TrainingEval.Tests.Domain.Comparisons;
 

@@ -71,7 +71,7 @@ public class AlertRuleTests
         var previous = LearningHealthIndex.Compute(new HealthComponents(90, 80, 80, 70));
         var current = LearningHealthIndex.Compute(new HealthComponents(40, 70, 60, 50));
         var alerts = AlertRules.ForWeek(previous, current);
-        alerts.Select(a => a.Kind).ShouldBe([AlertKind.LhiDrop, AlertKind.AtRisk]);
+        alerts.Select(a => a.Type).ShouldBe([AlertType.LhiDrop, AlertType.AtRisk]);
         alerts.ShouldAllBe(a => a.Suggestion == "attendance");
         alerts[0].Detail.ShouldBe("81 → 54.5");
     }
@@ -98,7 +98,7 @@ public class AlertRuleTests
     public void A_competency_drop_suggests_a_one_to_one_on_that_dimension()
     {
         var alert = AlertRules.ForRating("initiative", 4, 2)!;
-        alert.Kind.ShouldBe(AlertKind.CompetencyDrop);
+        alert.Type.ShouldBe(AlertType.CompetencyDrop);
         alert.Suggestion.ShouldBe("dimension:initiative");
         alert.Detail.ShouldBe("initiative: 4 → 2");
         CoachingSuggestions.DimensionOf(alert.Suggestion).ShouldBe("initiative");

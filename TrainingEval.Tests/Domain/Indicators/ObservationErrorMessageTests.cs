@@ -1,4 +1,3 @@
-using FluentValidation;
 using TrainingEval.Domain.Indicators;
 
 namespace TrainingEval.Tests.Domain.Indicators;
@@ -70,58 +69,4 @@ public class ObservationErrorMessageTests
     [Fact]
     public void An_allowed_value_has_no_error() =>
         Message(BuiltIn(BuiltInIndicators.Satisfaction), 4.2).ShouldBeNull();
-}
-
-/// <summary>The single-value validator a form uses: the engine's ranges, one message per field.</summary>
-public class RawValueInputValidatorTests
-{
-    private static readonly RawValueInputValidator Validator = new();
-
-    private static RawValueInput Input(string code, double? value, double? baseline = null, double? target = null) =>
-        new() { Indicator = BuiltInIndicators.All.Single(i => i.Code == code), Value = value, Baseline = baseline, Target = target };
-
-    [Fact]
-    public void Each_part_gets_its_own_message()
-    {
-        var result = Validator.Validate(Input(BuiltInIndicators.BehaviorChange, 6, 0));
-        result.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ShouldBe(
-        [
-            ("Value", "Value 6 is outside the allowed range 1–5."),
-            ("Baseline", "Baseline 0 is outside the allowed range 1–5."),
-        ]);
-    }
-
-    [Fact]
-    public void Target_equal_to_baseline_is_reported_on_the_target_alone()
-    {
-        var result = Validator.Validate(Input(BuiltInIndicators.Kpi, 110, 100, 100), o => o.IncludeProperties(nameof(RawValueInput.Target)));
-        result.Errors.ShouldHaveSingleItem().ErrorMessage
-            .ShouldBe("Target 100 is not allowed: it must be a finite number other than the baseline 100.");
-    }
-
-    [Fact]
-    public void A_value_not_entered_yet_is_required()
-    {
-        var result = Validator.Validate(Input(BuiltInIndicators.Satisfaction, null));
-        result.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldBe("Value is required for likert5 (1–5).");
-    }
-
-    [Fact]
-    public void It_agrees_with_the_engine_check()
-    {
-        var input = Input(BuiltInIndicators.KnowledgeGain, 85);
-        Validator.Validate(input).Errors.ShouldHaveSingleItem().ErrorMessage.ShouldBe("Baseline is required for gain (0–100).");
-        Normalizer.Check(input.Indicator, input.ToRawValue())!.Part.ShouldBe(RawValuePart.Baseline);
-        input.Baseline = 40;
-        Validator.Validate(input).IsValid.ShouldBeTrue();
-        Normalizer.Check(input.Indicator, input.ToRawValue()).ShouldBeNull();
-    }
-
-    [Fact]
-    public void An_indicator_with_invalid_parameters_is_reported_not_thrown()
-    {
-        var input = Input(BuiltInIndicators.ExamTheory, 50);
-        input.Indicator = input.Indicator with { Max = 0 };
-        Validator.Validate(input).Errors.ShouldHaveSingleItem().ErrorMessage.ShouldBe("Indicator exam_theory: max must be a number greater than 0, not 0.");
-    }
 }

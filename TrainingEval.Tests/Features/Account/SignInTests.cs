@@ -173,12 +173,15 @@ public sealed class SignInTests(DashboardServer server) : IClassFixture<Dashboar
         var name = "audited-" + Guid.NewGuid().ToString("N")[..8];
         (await users.CreateAsync(new UserAccount { UserName = name, DisplayName = name }, "a-long-enough-password")).Succeeded.ShouldBeTrue();
         await users.AddToRoleAsync((await users.FindByNameAsync(name))!, Roles.Executive);
+        var signedIn = TestUsers.In("admin", Roles.Admin);
         var admin = new UserAdministration(
             scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>(),
-            TestUsers.AccessFor(scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>(), TestUsers.In("admin", Roles.Admin)));
+            TestUsers.AccessFor(scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>(), signedIn));
         var id = (await users.FindByNameAsync(name))!.Id;
 
-        await admin.SetRolesAsync(id, [Roles.HrAnalyst, Roles.Executive], TestContext.Current.CancellationToken);
+        // The users page runs in the admin's circuit, whose handler makes the admin the actor.
+        using (server.Services.GetRequiredService<CurrentActor>().SignedIn(new FixedCurrentUser(signedIn)))
+            await admin.SetRolesAsync(id, [Roles.HrAnalyst, Roles.Executive], TestContext.Current.CancellationToken);
 
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
         var entry = await db.AuditTrail.AsNoTracking().Where(a => a.EntityType == nameof(UserAccount) && a.EntityKey == name).SingleAsync(TestContext.Current.CancellationToken);

@@ -129,12 +129,12 @@ public sealed class CohortPagePayloadTests(ITestOutputHelper output)
         await using (var db = factory.CreateDbContext())
             await db.Database.MigrateAsync();
         var company = DemoCompanyGenerator.Generate(new DemoCompanySpec { Today = new DateOnly(2026, 11, 29), Employees = CohortSize, Programs = 1 });
-        await new DemoCompanySeeder(factory, TimeProvider.System).SeedAsync(company);
+        await new DemoCompanySeeder(factory).SeedAsync(company);
 
         int cohortId;
+        using (factory.Actor.As("benchmark"))
         await using (var db = factory.CreateDbContext())
         {
-            db.Actor = "benchmark";
             var program = await db.Programs.FirstAsync();
             var cohort = new Cohort { ProgramId = program.Id, Code = Code, Name = "两千人基准班期", NameEn = "Benchmark cohort of 2,000", StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2026, 10, 31) };
             db.Cohorts.Add(cohort);
@@ -184,6 +184,8 @@ public sealed class CohortPagePayloadTests(ITestOutputHelper output)
 
     private sealed class Factory(DbContextOptions<TrainingDbContext> options) : IDbContextFactory<TrainingDbContext>
     {
-        public TrainingDbContext CreateDbContext() => new(options);
+        public CurrentActor Actor { get; } = new();
+
+        public TrainingDbContext CreateDbContext() => new(options, Actor, TimeProvider.System);
     }
 }

@@ -66,7 +66,7 @@ public sealed class DemoCompanyTests
         AssertInvariants(company);
 
         await using var database = await TestDatabase.CreateAsync(new FixedClock(Today.ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc)));
-        var seeder = new DemoCompanySeeder(database.Factory, database.Clock);
+        var seeder = new DemoCompanySeeder(database.Factory);
         (await seeder.IsEmptyAsync(Ct)).ShouldBeTrue();
         await seeder.SeedAsync(company, Ct);
         (await seeder.IsEmptyAsync(Ct)).ShouldBeFalse();

@@ -3,6 +3,7 @@ using TrainingEval.Dashboard.Features.Mentoring;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Health;
 using TrainingEval.Tests.Support;
 
 namespace TrainingEval.Tests.Features.Health;
@@ -93,7 +94,7 @@ public sealed class HealthSnapshotServiceTests : IAsyncLifetime
         first.Performance.ShouldBe(80);       // 40 of 50; the pre-test is not a quiz or exam
         first.Engagement.ShouldBe(100);       // 4 over median 2, capped
         first.Index!.Value.ShouldBe((30 * 75 + 25 * 100 + 25 * 80 + 20 * 100) / 100.0, 1e-9);
-        first.Band.ShouldBe(HealthBand.Healthy);
+        first.Band.ShouldBe(LearningHealthBand.Healthy);
         var second = snapshots[1];
         second.Attendance.ShouldBe(0);        // absent, excused left out
         second.Punctuality.ShouldBe(50);      // late

@@ -124,6 +124,22 @@ public sealed class ImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_file_leaves_no_audit_line_and_no_score()
+    {
+        var result = await _import.ImportCsvAsync(ImportKind.Observations, """
+            cohort_code,employee_no,indicator,value
+            LEAN-1,E001,satisfaction,4.5
+            LEAN-1,E002,satisfaction,6
+            """);
+
+        result.Errors.ShouldHaveSingleItem().Row.ShouldBe(3);
+        await using var db = _database.CreateContext();
+        (await db.StoredObservations.CountAsync(Ct)).ShouldBe(0);
+        (await db.AuditTrail.CountAsync(Ct)).ShouldBe(0);
+        (await db.LearnerScores.CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_learner_not_enrolled_in_the_cohort_is_named()
     {
         await _import.ImportCsvAsync(ImportKind.Learners, "employee_no,name\nE100,新人");

@@ -20,8 +20,9 @@ public static class ImportTestKit
 {
     public static ImportService Service(TestDatabase database, string role = Roles.HrAnalyst)
     {
-        var access = new RecordAccess(new FixedUser(FixedUser.InRole(role)), database.Factory, NullLogger<RecordAccess>.Instance);
-        return new ImportService(database.Factory, new Services(database).Scores, database.Clock, access);
+        var user = new FixedUser(FixedUser.InRole(role));
+        var access = new RecordAccess(user, database.Factory, NullLogger<RecordAccess>.Instance);
+        return new ImportService(database.FactoryFor(user), new Services(database).Scores, database.Clock, access);
     }
 
     public static Stream Csv(string text, bool bom = false)

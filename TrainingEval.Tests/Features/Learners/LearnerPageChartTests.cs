@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingEval.Dashboard.Features.Learners;
 using TrainingEval.Dashboard.Infrastructure.Charts;
 using TrainingEval.Dashboard.Infrastructure.Live;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Tests.Support;
 
 namespace TrainingEval.Tests.Features.Learners;
@@ -156,23 +157,25 @@ public sealed class LearnerPageChartTests : LearnerPageTestBase
             await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
         }
 
-        await Services.GetRequiredService<IScoreChangeNotifier>().PublishAsync(new CohortScoresChanged(cohortId, []));
+        await Services.GetRequiredService<IScoreChangeNotifier>().PublishAsync(new CohortScoresChanged(cohortId));
 
         cut.WaitForAssertion(() => Values(Chart(cut, "learner-composite").Series![0]).ShouldBe([66.5, 88, 81.6]));
         Values(Chart(cut, "learner-composite").Series![1]).ShouldBe([null, null, null]);
     }
 
     [Fact]
-    public async Task A_change_in_a_cohort_of_another_learner_does_not_reload()
+    public async Task A_change_in_a_cohort_the_learner_is_not_in_does_not_reload()
     {
         UseCulture("en");
         var cut = RenderLearner();
         var before = Chart(cut, "learner-composite").Series;
         await using var db = Database.CreateContext();
-        var otherCohort = await db.Cohorts.SingleAsync(c => c.Code == "QC-202501", Xunit.TestContext.Current.CancellationToken);
-        var otherLearner = await db.Learners.SingleAsync(l => l.EmployeeNumber == "E0002", Xunit.TestContext.Current.CancellationToken);
+        var program = await db.Programs.SingleAsync(Xunit.TestContext.Current.CancellationToken);
+        var otherCohort = new Cohort { ProgramId = program.Id, Code = "QC-202607", Name = "QC-202607 期", StartDate = new(2026, 7, 6), EndDate = new(2026, 8, 28) };
+        db.Cohorts.Add(otherCohort);
+        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
 
-        await Services.GetRequiredService<IScoreChangeNotifier>().PublishAsync(new CohortScoresChanged(otherCohort.Id, [otherLearner.Id]));
+        await Services.GetRequiredService<IScoreChangeNotifier>().PublishAsync(new CohortScoresChanged(otherCohort.Id));
 
         Chart(cut, "learner-composite").Series.ShouldBeSameAs(before);
     }

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Health;
 using TrainingEval.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -59,7 +60,7 @@ public sealed class LearnerPagesBrowserTests(BrowserFixture browser)
             db.HealthSnapshots.Add(new LearningHealthSnapshot
             {
                 LearnerId = learner.Id, IsoYear = iso.Year, IsoWeek = iso.Week, WeekEnd = iso.End, Index = index[i],
-                Band = index[i] >= 75 ? HealthBand.Healthy : index[i] >= 60 ? HealthBand.Watch : HealthBand.AtRisk,
+                Band = LearningHealthBands.Classify(index[i]),
                 ComputedAt = DateTime.UtcNow,
             });
         }

@@ -6,6 +6,7 @@ using TrainingEval.Dashboard.Features.Mentoring;
 using TrainingEval.Dashboard.Features.Notifications;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Health;
 using TrainingEval.Tests.Support;
 
 namespace TrainingEval.Tests.Features.Notifications;

@@ -23,11 +23,11 @@ public sealed class ReportServiceContext(TestDatabase database, UserContext user
 
     public DifferenceReportQueries Difference => new(database.Factory, Access);
 
-    public RoiReportService Roi => new(database.Factory, Access, new RoiAssumptionInputValidator(Text), database.Clock);
+    public RoiReportService Roi => new(database.FactoryFor(user), Access, new RoiAssumptionInputValidator(Text), database.Clock);
 
     public EffectivenessReportQueries Effectiveness => new(database.Factory, Access,
         new CohortQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access),
         new ProgramQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access));
 
-    public PromotionQueries Promotions => new(database.Factory, Access, database.Clock);
+    public PromotionQueries Promotions => new(database.FactoryFor(user), Access, database.Clock);
 }

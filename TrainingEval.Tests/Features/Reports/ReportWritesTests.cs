@@ -21,7 +21,7 @@ public sealed class ReportWritesTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(new FixedClock(Today.ToDateTime(new TimeOnly(12, 0))));
         var company = DemoCompanyGenerator.Generate(new DemoCompanySpec { Today = Today, Employees = 120, Mentors = 8, Programs = 1, CohortSizeFactor = 0.4, MaxCohortsPerProgram = 3 });
-        await new DemoCompanySeeder(_database.Factory, _database.Clock).SeedAsync(company);
+        await new DemoCompanySeeder(_database.Factory).SeedAsync(company);
         await new CohortScoreService(_database.Factory, ScorePipeline.CreateDefault(_database.Clock), _database.Clock).RecomputeAllAsync();
     }
 

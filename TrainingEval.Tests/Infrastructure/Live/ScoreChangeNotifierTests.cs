@@ -14,7 +14,7 @@ public class ScoreChangeNotifierTests
         using var a = _notifier.Subscribe(c => { heard.Add(("a", c.CohortId)); return Task.CompletedTask; });
         using var b = _notifier.Subscribe(c => { heard.Add(("b", c.CohortId)); return Task.CompletedTask; });
 
-        await _notifier.PublishAsync(new CohortScoresChanged(7, []));
+        await _notifier.PublishAsync(new CohortScoresChanged(7));
 
         heard.ShouldBe([("a", 7), ("b", 7)]);
     }
@@ -26,7 +26,7 @@ public class ScoreChangeNotifierTests
         var subscription = _notifier.Subscribe(_ => { count++; return Task.CompletedTask; });
         subscription.Dispose();
 
-        await _notifier.PublishAsync(new CohortScoresChanged(1, []));
+        await _notifier.PublishAsync(new CohortScoresChanged(1));
 
         count.ShouldBe(0);
     }
@@ -38,15 +38,8 @@ public class ScoreChangeNotifierTests
         using var broken = _notifier.Subscribe(_ => throw new InvalidOperationException("circuit gone"));
         using var healthy = _notifier.Subscribe(_ => { heard = true; return Task.CompletedTask; });
 
-        await _notifier.PublishAsync(new CohortScoresChanged(1, []));
+        await _notifier.PublishAsync(new CohortScoresChanged(1));
 
         heard.ShouldBeTrue();
     }
-
-    [Theory]
-    [InlineData(new int[0], 5, true)]
-    [InlineData(new[] { 5, 6 }, 5, true)]
-    [InlineData(new[] { 6 }, 5, false)]
-    public void A_change_touches_its_learners_or_the_whole_cohort(int[] learners, int learner, bool touches) =>
-        new CohortScoresChanged(1, learners).Touches(learner).ShouldBe(touches);
 }

@@ -153,14 +153,14 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
         var cohort = await db.Cohorts.OrderBy(c => c.Id).FirstAsync(TestContext.Current.CancellationToken);
         var access = TestUsers.AccessFor(Factory, TestUsers.Executive);
         var scores = new CohortScoreService(Factory, ScorePipeline.CreateDefault(demo.Database.Clock), demo.Database.Clock);
-        var actor = new CurrentActor("executive");
-        var profiles = new WeightProfileService(Factory, scores, demo.Database.Clock, actor, access);
+        var profiles = new WeightProfileService(Factory, scores, demo.Database.Clock, access);
 
         var current = await profiles.GetCurrentAsync(program.Id, TestContext.Current.CancellationToken);
         await Should.ThrowAsync<AccessDeniedException>(() => profiles.SaveAsync(program.Id, WeightProfile.Default, current.Version, null, TestContext.Current.CancellationToken));
-        await Should.ThrowAsync<AccessDeniedException>(() => new StoredObservationService(Factory, scores, demo.Database.Clock, actor, access)
-            .ImportAsync([], "test", TestContext.Current.CancellationToken));
-        await Should.ThrowAsync<AccessDeniedException>(() => new CohortLifecycleService(Factory, scores, demo.Database.Clock, actor, access)
+        using var file = new MemoryStream("employee_no,name\nE9,X"u8.ToArray());
+        await Should.ThrowAsync<AccessDeniedException>(() => new ImportService(Factory, scores, demo.Database.Clock, access)
+            .ImportAsync(ImportKind.Learners, file, ImportFormat.Csv, "test", TestContext.Current.CancellationToken));
+        await Should.ThrowAsync<AccessDeniedException>(() => new CohortLifecycleService(Factory, scores, demo.Database.Clock, access)
             .CloseAsync(cohort.Id, cohort.Revision, TestContext.Current.CancellationToken));
         // The audit trail is for admins and HR analysts only.
         await Should.ThrowAsync<AccessDeniedException>(() => new AuditTrailQueries(Factory, access).FilterChoicesAsync(TestContext.Current.CancellationToken));

@@ -1,3 +1,4 @@
+using TrainingEval.Domain.Health;
 using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
@@ -121,13 +122,6 @@ public sealed class LearnerScoreRecord
     }
 }
 
-public enum HealthBand
-{
-    Healthy,
-    Watch,
-    AtRisk,
-}
-
 /// <summary>A learner's learning health index for one ISO week (spec section 5). Computed by a later service.</summary>
 public sealed class LearningHealthSnapshot
 {
@@ -144,16 +138,8 @@ public sealed class LearningHealthSnapshot
     public double? Punctuality { get; set; }
     public double? Performance { get; set; }
     public double? Engagement { get; set; }
-    public HealthBand? Band { get; set; }
+    public LearningHealthBand? Band { get; set; }
     public DateTime ComputedAt { get; set; }
-}
-
-public enum AlertType
-{
-    LhiDrop,
-    AtRisk,
-    CompetencyDrop,
-    ScoreDrop,
 }
 
 public enum AlertStatus

@@ -1,6 +1,6 @@
 namespace TrainingEval.Dashboard.Features.Reports;
 
-public static class ReportServices
+public static class ReportsFeature
 {
     /// <summary>The report queries, the ROI assumptions and promotion decisions, and the PDF/XLSX exports.</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)

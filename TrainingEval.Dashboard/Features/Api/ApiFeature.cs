@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authentication;
+using TrainingEval.Dashboard.Infrastructure.Security;
+
+namespace TrainingEval.Dashboard.Features.Api;
+
+public static class ApiFeature
+{
+    /// <summary>
+    /// The REST API (<see cref="ApiEndpoints"/>): the "ApiKey" scheme and its two policies, the OpenAPI document, the
+    /// audit line of every call, and the admins' key management.
+    /// </summary>
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiEndpoints.StaffPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.HrAnalyst))
+            .AddPolicy(ApiEndpoints.ReadersPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.HrAnalyst, Roles.Executive));
+        services.AddOpenApi();
+        services.AddSingleton<ApiAudit>();
+        services.AddScoped<ApiKeyService>();
+        return services;
+    }
+}

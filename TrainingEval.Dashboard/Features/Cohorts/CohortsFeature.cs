@@ -1,0 +1,13 @@
+namespace TrainingEval.Dashboard.Features.Cohorts;
+
+public static class CohortsFeature
+{
+    /// <summary>The cohorts list, a cohort's horizontal comparison, and closing a cohort.</summary>
+    public static IServiceCollection AddCohorts(this IServiceCollection services)
+    {
+        services.AddScoped<CohortListQueries>();
+        services.AddScoped<CohortQueries>();
+        services.AddScoped<CohortLifecycleService>();
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+namespace TrainingEval.Dashboard.Features.Import;
+
+public static class ImportFeature
+{
+    /// <summary>CSV/XLSX imports, for the import page and the REST API alike.</summary>
+    public static IServiceCollection AddImport(this IServiceCollection services)
+    {
+        services.AddScoped<ImportService>();
+        return services;
+    }
+}
