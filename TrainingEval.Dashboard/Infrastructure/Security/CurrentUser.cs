@@ -53,6 +53,7 @@ public static class TrainingEvalClaims
     public const string LearnerId = "trainingeval:learner_id";
     public const string MentorId = "trainingeval:mentor_id";
     public const string DisplayName = "trainingeval:display_name";
+    public const string DisplayNameEn = "trainingeval:display_name_en";
     public const string EmployeeNumber = "trainingeval:employee_no";
 }
 
