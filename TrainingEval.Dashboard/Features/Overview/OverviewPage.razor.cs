@@ -48,7 +48,11 @@ public sealed partial class OverviewPage
 
     private int ByProgramHeight => Math.Max(260, 56 + (_data?.Programs.Count ?? 0) * 44);
 
-    private IReadOnlyList<string> FunnelPalette => [DashboardColors.Muted(Theme), .. DashboardColors.Levels(Theme)];
+    // The funnel's bars: all scored cohorts (grey), then one per level in its level's colour (the categories' order).
+    private IReadOnlyList<string> FunnelPalette => [DashboardColors.Muted(Theme), .. KirkpatrickLevels.All.Select(l => DashboardColors.Level(Theme, l))];
+
+    // The donut's slices: the tiers in Tier order, then "no score" (the labels' order).
+    private IReadOnlyList<string> TierPalette => [.. Enum.GetValues<Tier>().Select(t => DashboardColors.Tier(Theme, t)), DashboardColors.NoScore(Theme)];
 
     private string? ProvisionalHint => Summary.ProvisionalCount > 0
         ? Text["Kpi_ProvisionalHint", Summary.ProvisionalCount.ToString("N0", CultureInfo.CurrentCulture)].Value
@@ -83,6 +87,7 @@ public sealed partial class OverviewPage
             new ChartSeries
             {
                 Name = Text["ByProgram_Series"],
+                Color = DashboardColors.Composite(Theme),
                 Data = [.. data.Programs.Select(p => ChartPoint.Of(ScoreFormat.ChartValue(p.Summary.MeanComposite)))],
             },
         ];
