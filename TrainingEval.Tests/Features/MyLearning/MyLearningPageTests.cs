@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingEval.Dashboard.Features.Mentoring;
 using TrainingEval.Dashboard.Features.MyLearning;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Infrastructure.Charts;
+using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Domain.Comparisons;
 using TrainingEval.Tests.Support;
 
@@ -74,6 +76,26 @@ public sealed class MyLearningPageTests : MentoringTestContext
         // A learner cannot open cohort pages, so the cohorts table does not link them.
         page.FindAll("[data-testid=learner-cohorts]").ShouldNotBeEmpty();
         page.FindAll("[data-testid=cohort-link]").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Each_level_has_its_colour_in_the_level_bars_only_and_each_tier_its_colour_in_the_cohort_table(bool dark)
+    {
+        await SeedLearnerOneAsync();
+        User = LearnerUser(0);
+        var theme = dark ? ThemeState.Dark : ThemeState.Light;
+        UseTheme(theme);
+        var charts = JSInterop.SetupModule(ApexChart.ModulePath);
+        charts.Mode = JSRuntimeMode.Loose;
+
+        var page = Render<MyLearningPage>();
+        page.WaitForElement("#me-levels-chart");
+
+        IReadOnlyList<Coloured> things = [.. PageColours.Charts(charts), .. PageColours.TierChips(page.FindAll("[data-testid=tier-chip]"), Terms)];
+        PageColours.ShouldGiveEachLevelOneColour(things, theme, Terms, "me-levels-chart");
+        PageColours.ShouldGiveEachTierOneColour(things, theme, Terms, showingAllTiers: [], showingSomeTiers: ["chip"]);
     }
 
     [Fact]
