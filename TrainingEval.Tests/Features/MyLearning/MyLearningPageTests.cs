@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingEval.Dashboard.Features.Mentoring;
 using TrainingEval.Dashboard.Features.MyLearning;
@@ -96,6 +97,32 @@ public sealed class MyLearningPageTests : MentoringTestContext
         IReadOnlyList<Coloured> things = [.. PageColours.Charts(charts), .. PageColours.TierChips(page.FindAll("[data-testid=tier-chip]"), Terms)];
         PageColours.ShouldGiveEachLevelOneColour(things, theme, Terms, "me-levels-chart");
         PageColours.ShouldGiveEachTierOneColour(things, theme, Terms, showingAllTiers: [], showingSomeTiers: ["chip"]);
+    }
+
+    [Fact]
+    public async Task A_rescore_of_the_learners_cohort_reloads_the_page_and_one_of_another_learner_does_not()
+    {
+        await SeedLearnerOneAsync();
+        User = LearnerUser(0);
+        JSInterop.SetupModule(ApexChart.ModulePath).Mode = JSRuntimeMode.Loose;
+        var page = Render<MyLearningPage>();
+        page.WaitForElement("#me-levels-chart");
+        var levels = () => page.FindComponents<ApexChart>().Single(c => c.Instance.Id == "me-levels-chart").Instance.Series!;
+        var before = levels();
+        var notifier = Services.GetRequiredService<Dashboard.Infrastructure.Live.IScoreChangeNotifier>();
+
+        await notifier.PublishAsync(new(Data.Cohort.Id, [Data[1].LearnerId]));
+        levels().ShouldBeSameAs(before);
+
+        await using (var db = Database.CreateContext())
+        {
+            var record = await db.LearnerScores.SingleAsync(s => s.EnrollmentId == Data[0].Id, Ct);
+            record.Reaction = 12.5;
+            await db.SaveChangesAsync(Ct);
+        }
+        await notifier.PublishAsync(new(Data.Cohort.Id, [Data[0].LearnerId]));
+
+        page.WaitForAssertion(() => levels()[0].Data[^1].Value.ShouldBe(12.5));
     }
 
     [Fact]
