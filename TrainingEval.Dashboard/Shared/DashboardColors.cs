@@ -32,8 +32,12 @@ public static class DashboardColors
     private static readonly string[] UnscoredLight = ["#64748B", "#8591A5"];
     private static readonly string[] UnscoredDark = ["#94A3B8", "#64748B"];
 
-    private static readonly string[] CategoricalLight = ["#A16207", "#475569", "#4D7C0F"];
-    private static readonly string[] CategoricalDark = ["#FACC15", "#CBD5E1", "#A3E635"];
+    // After the theme's primary and secondary: rose, olive, brown — as far from the level hues and the tier colours as hues go.
+    private static readonly string[] CategoricalLight = ["#881337", "#4D7C0F", "#78350F"];
+    private static readonly string[] CategoricalDark = ["#FDA4AF", "#A3E635", "#D6A77A"];
+
+    // Text on a fill: white or this ink, whichever contrasts more (the dark theme's page background).
+    private const string DarkText = "#0D1220";
 
     /// <summary>One colour per Kirkpatrick level in <see cref="KirkpatrickLevels.All"/> order (Reaction, Learning, Behavior, Results).</summary>
     public static IReadOnlyList<string> Levels(ThemeState theme)
@@ -61,13 +65,24 @@ public static class DashboardColors
     public static string NoScore(ThemeState theme) => Tiers(theme)[^1];
 
     /// <summary>
-    /// Text on a tier fill (and on the warning fill of chart markers): white on the light palette's dark fills, the
-    /// page background's ink on the dark palette's light fills — at least 4.5:1 for every tier in both modes.
+    /// Text on a fill of this palette (a tier chip, a data label in a bar or slice, a marker's label): white or a
+    /// near-black ink, whichever contrasts more — at least 4.5:1 on every level, tier and measure colour in both modes.
     /// </summary>
-    public static string OnFill(ThemeState theme)
+    public static string OnFill(string fill)
     {
-        ArgumentNullException.ThrowIfNull(theme);
-        return theme.IsDarkMode ? Hex(theme.Theme.PaletteDark.Background) : "#FFFFFF";
+        ArgumentNullException.ThrowIfNull(fill);
+        var white = ContrastRatio(fill, "#FFFFFF");
+        return white >= ContrastRatio(fill, DarkText) ? "#FFFFFF" : DarkText;
+    }
+
+    /// <summary>The text colour of each fill in <paramref name="fills"/> (see <see cref="OnFill(string)"/>), e.g. a chart's data-label colours.</summary>
+    public static IReadOnlyList<string> OnFills(IEnumerable<string> fills) => [.. fills.Select(OnFill)];
+
+    /// <summary>The WCAG 2 contrast ratio of two <c>#RRGGBB</c> colours (1 to 21).</summary>
+    public static double ContrastRatio(string a, string b)
+    {
+        var (la, lb) = (Luminance(a), Luminance(b));
+        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
     }
 
     /// <summary>The composite score (and a single learner or cohort against a reference): the theme's primary.</summary>
@@ -101,7 +116,7 @@ public static class DashboardColors
 
     /// <summary>
     /// Colours for nominal series that are neither a level nor a tier — cohorts side by side, mentor
-    /// dimensions — in order: primary, secondary, then gold, slate and olive; none of them a level hue.
+    /// dimensions — in order: primary, secondary, then rose, olive and brown; none of them a level hue or a tier colour.
     /// </summary>
     public static IReadOnlyList<string> Categorical(ThemeState theme)
     {
@@ -115,6 +130,17 @@ public static class DashboardColors
     {
         var colors = Categorical(theme);
         return colors[((index % colors.Count) + colors.Count) % colors.Count];
+    }
+
+    private static double Luminance(string hex)
+    {
+        var color = new MudColor(hex);
+        static double Linear(byte channel)
+        {
+            var c = channel / 255.0;
+            return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        }
+        return (0.2126 * Linear(color.R)) + (0.7152 * Linear(color.G)) + (0.0722 * Linear(color.B));
     }
 
     private static Palette Palette(ThemeState theme)

@@ -44,7 +44,11 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Title = new ChartAxisTitle { Text = text["CompositeAxis"] }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3, 0] },
             Markers = new ChartMarkers { Size = 6, StrokeWidth = 2, Hover = new ChartMarkerHover { Size = 8 } },
-            DataLabels = new ChartDataLabels { Enabled = true, EnabledOnSeries = [0], Formatter = OneDecimal, OffsetY = -8 },
+            DataLabels = new ChartDataLabels
+            {
+                Enabled = true, EnabledOnSeries = [0], Formatter = OneDecimal, OffsetY = -8,
+                Background = new ChartDataLabelsBackground { ForeColor = DashboardColors.OnFill(DashboardColors.Composite(theme)) },
+            },
             Colors = [DashboardColors.Composite(theme), DashboardColors.Warning(theme)],
             Legend = new ChartLegend { Show = true, Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new ChartTooltip { Shared = true, Intersect = false, Y = new ChartTooltipY { Formatter = OneDecimal } },

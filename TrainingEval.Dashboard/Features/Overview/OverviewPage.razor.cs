@@ -77,7 +77,7 @@ public sealed partial class OverviewPage
             Chart = new() { Type = ApexChartType.Bar, Toolbar = new() { Show = true } },
             PlotOptions = new() { Bar = new() { Horizontal = true, BorderRadius = 4, BarHeight = "62%", Distributed = false } },
             XAxis = new() { Categories = programNames, Min = 0, Max = 100, TickAmount = 5 },
-            DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1)" },
+            DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1)", Style = new() { Colors = [DashboardColors.OnFill(DashboardColors.Composite(Theme))] } },
             Tooltip = new() { Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1)" } },
             Legend = new() { Show = false },
             NoData = new() { Text = Text["NoData"] },
@@ -98,7 +98,8 @@ public sealed partial class OverviewPage
             Chart = new() { Type = ApexChartType.Donut },
             Labels = tierLabels,
             Legend = new() { Position = ChartPosition.Bottom },
-            DataLabels = new() { Enabled = true },
+            // Each slice's percentage in the text colour of its fill, without the shadow that smears dark text.
+            DataLabels = new() { Enabled = true, Style = new() { Colors = DashboardColors.OnFills(TierPalette) }, DropShadow = new() { Enabled = false } },
             PlotOptions = new()
             {
                 Pie = new()
@@ -123,7 +124,7 @@ public sealed partial class OverviewPage
             Chart = new() { Type = ApexChartType.Bar },
             PlotOptions = new() { Bar = new() { Horizontal = true, Distributed = true, BorderRadius = 4, BarHeight = "70%" } },
             XAxis = new() { Categories = funnelCategories, DecimalsInFloat = 0 },
-            DataLabels = new() { Enabled = true },
+            DataLabels = new() { Enabled = true, Style = new() { Colors = DashboardColors.OnFills(FunnelPalette) } },
             Legend = new() { Show = false },
             Tooltip = new() { Y = new() { Formatter = "v => v" } },
             NoData = new() { Text = Text["NoData"] },

@@ -222,7 +222,7 @@ public sealed partial class ProgramHistoryPage
                     Text = Text["Marker_Version", c.ProfileVersion ?? 0],
                     BorderColor = warning,
                     Position = "top",
-                    Style = new ChartAnnotationLabelStyle { Color = DashboardColors.OnFill(Theme), Background = warning },
+                    Style = new ChartAnnotationLabelStyle { Color = DashboardColors.OnFill(warning), Background = warning },
                 },
             }).ToList()
             : [];
@@ -237,7 +237,7 @@ public sealed partial class ProgramHistoryPage
                 {
                     Text = Text["Marker_Small", c.Summary.LearnerCount],
                     BorderColor = warning,
-                    Style = new ChartAnnotationLabelStyle { Color = DashboardColors.OnFill(Theme), Background = warning },
+                    Style = new ChartAnnotationLabelStyle { Color = DashboardColors.OnFill(warning), Background = warning },
                 },
             })
             .ToList();

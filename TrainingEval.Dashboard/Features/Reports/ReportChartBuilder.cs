@@ -41,6 +41,8 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
     public ReportChart LevelsAgainstHistory(EffectivenessReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        // This cohort against the program's history: the composite's colour and the reference grey (the bars are cohorts, not levels).
+        string[] colors = [DashboardColors.Composite(Paper), DashboardColors.Faint(Paper)];
         var options = new ApexChartOptions
         {
             Chart = Settings(ApexChartType.Bar),
@@ -52,9 +54,8 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
                 Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") },
             },
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true, BarHeight = "70%", BorderRadius = 3 } },
-            DataLabels = new ChartDataLabels { Enabled = true, Formatter = OneDecimal, Style = new ChartTextStyle { FontSize = "11px" } },
-            // This cohort against the program's history: the composite's colour and the reference grey (the bars are cohorts, not levels).
-            Colors = [DashboardColors.Composite(Paper), DashboardColors.Faint(Paper)],
+            DataLabels = new ChartDataLabels { Enabled = true, Formatter = OneDecimal, Style = new ChartTextStyle { FontSize = "11px", Colors = DashboardColors.OnFills(colors) } },
+            Colors = colors,
             Legend = new ChartLegend { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new ChartTooltip { Shared = true, Intersect = false, Y = new ChartTooltipY { Formatter = OneDecimal } },
         };
@@ -70,6 +71,8 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
     {
         ArgumentNullException.ThrowIfNull(report);
         var tiers = report.Summary.TierCounts.OrderBy(t => t.Key).ToList();
+        // One bar per tier (distributed), each in its tier's colour.
+        var colors = tiers.Select(t => DashboardColors.Tier(Paper, t.Key)).ToList();
         var options = new ApexChartOptions
         {
             Chart = Settings(ApexChartType.Bar),
@@ -81,9 +84,8 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
                 Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") },
             },
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true, BarHeight = "60%", BorderRadius = 3, Distributed = true } },
-            DataLabels = new ChartDataLabels { Enabled = true },
-            // One bar per tier (distributed), each in its tier's colour.
-            Colors = [.. tiers.Select(t => DashboardColors.Tier(Paper, t.Key))],
+            DataLabels = new ChartDataLabels { Enabled = true, Style = new ChartTextStyle { Colors = DashboardColors.OnFills(colors) } },
+            Colors = colors,
             Legend = new ChartLegend { Show = false },
         };
         return new(options, [new ChartSeries { Name = text["Col_Learners"], Data = [.. tiers.Select(t => ChartPoint.Of(t.Value))] }]);
