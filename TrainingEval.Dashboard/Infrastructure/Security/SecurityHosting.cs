@@ -16,8 +16,9 @@ public static class SecurityHosting
     public const string DeniedPath = "/account/denied";
     public const string SetupPath = "/account/setup";
 
-    public static IServiceCollection AddDashboardSecurity(this IServiceCollection services)
+    public static IServiceCollection AddDashboardSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRequestRateLimits(configuration);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         // Every endpoint needs a signed-in user unless it says otherwise ([AllowAnonymous] on the account pages).
@@ -85,6 +86,8 @@ public static class SecurityHosting
         // Before authentication: with no account at all there is nobody to sign in as.
         app.UseMiddleware<FirstAdminSetupMiddleware>();
         app.UseAuthentication();
+        // After authentication: an API call is counted against its key when the key is valid (RequestRateLimits).
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }
