@@ -33,11 +33,16 @@ public static class DashboardHosting
         // web assets (MudBlazor's CSS/JS, wwwroot) must still come from the build's manifest. A published
         // app has no such manifest and this does nothing.
         if (builder is WebApplicationBuilder web)
+        {
             web.WebHost.UseStaticWebAssets();
+            // No "Server: Kestrel" banner: it tells an attacker what to look up.
+            web.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        }
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.Services.AddDashboardComponentServices(builder.Configuration);
         builder.Services.AddDashboardSecurity(builder.Configuration);
+        builder.Services.AddDashboardSecurityHeaders();
         builder.AddTrainingData();
         builder.Services.AddApi(builder.Configuration);
         return builder;
@@ -80,6 +85,7 @@ public static class DashboardHosting
 
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        app.UseDashboardSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
