@@ -6,6 +6,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Profiles;
 using TrainingEval.Domain.Scoring;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Cohorts;
 
@@ -21,14 +22,14 @@ public sealed record StoredCohortScores(CohortScoreSet Scores, CohortProfile? Pr
 /// </summary>
 public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, ScorePipeline pipeline, IRecordAccess access)
 {
-    /// <summary>The cohort with this code (exactly as stored), or null.</summary>
+    /// <summary>The cohort with this code (ignoring case and surrounding spaces, spec section 9), or null.</summary>
     public async Task<CohortInfo?> FindCohortAsync(string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var trimmed = code.Trim();
         var cohort = await db.Cohorts.AsNoTracking()
-            .Where(c => c.Code == trimmed)
+            .Where(c => c.CodeKey == NaturalKey.Of(trimmed))
             .Select(c => new CohortInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.Program!.Code, c.Program.Name, c.Program.NameEn,
                 c.StartDate, c.EndDate, c.ClosedAt != null))
             .FirstOrDefaultAsync(cancellationToken);

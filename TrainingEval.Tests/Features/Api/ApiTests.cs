@@ -175,7 +175,11 @@ public sealed class ApiTests : IAsyncLifetime
         history.GetProperty("runs").GetArrayLength().ShouldBe(1);
         history.GetProperty("runs")[0].GetProperty("cohortCode").GetString().ShouldBe("LEAN-1");
 
-        var trajectory = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/E001/trajectory", Ct);
+        // Spec section 9: codes in URLs match ignoring case and surrounding spaces.
+        var trajectory = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/e001/trajectory", Ct);
+        trajectory.GetProperty("employeeNo").GetString().ShouldBe("E001");
+        (await Client(Bootstrap).GetAsync("/api/v1/cohorts/lean-1/scores", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Client(Bootstrap).GetAsync("/api/v1/programs/lean/history", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         trajectory.GetProperty("cohorts")[0].GetProperty("cohortCode").GetString().ShouldBe("LEAN-1");
         trajectory.GetProperty("cohorts")[0].GetProperty("learning").GetDouble().ShouldBe(90);
 

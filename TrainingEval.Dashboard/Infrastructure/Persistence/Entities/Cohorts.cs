@@ -1,3 +1,5 @@
+using TrainingEval.Domain.Identity;
+
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 
 /// <summary>One run of a program (班期), with its dates and mentors.</summary>
@@ -5,10 +7,25 @@ public sealed class Cohort : IBilingualName, IAudited, IConcurrencyVersioned
 {
     public const int CodeMaxLength = 40;
 
+    private string _code = "";
+
     public int Id { get; set; }
     public int ProgramId { get; set; }
     public TrainingProgram? Program { get; set; }
-    public required string Code { get; set; }
+
+    /// <summary>As first written; <see cref="CodeKey"/> is what matches (spec section 9), in URLs too (<c>/cohorts/lean-1</c>).</summary>
+    public required string Code
+    {
+        get => _code;
+        set
+        {
+            _code = value;
+            CodeKey = NaturalKey.Of(value);
+        }
+    }
+
+    /// <summary>The code trimmed and upper-cased (<see cref="NaturalKey"/>); unique.</summary>
+    public string CodeKey { get; private set; } = "";
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public DateOnly StartDate { get; set; }

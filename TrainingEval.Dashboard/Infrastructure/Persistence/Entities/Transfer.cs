@@ -1,3 +1,5 @@
+using TrainingEval.Domain.Identity;
+
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 
 /// <summary>
@@ -75,10 +77,25 @@ public sealed class Kpi : IBilingualName
     public const int CodeMaxLength = 40;
     public const int UnitMaxLength = 40;
 
+    private string _code = "";
+
     public int Id { get; set; }
     public int ProgramId { get; set; }
     public TrainingProgram? Program { get; set; }
-    public required string Code { get; set; }
+
+    /// <summary>As first written; <see cref="CodeKey"/> is what matches (spec section 9).</summary>
+    public required string Code
+    {
+        get => _code;
+        set
+        {
+            _code = value;
+            CodeKey = NaturalKey.Of(value);
+        }
+    }
+
+    /// <summary>The code trimmed and upper-cased (<see cref="NaturalKey"/>); unique within the program.</summary>
+    public string CodeKey { get; private set; } = "";
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public required string Unit { get; set; }

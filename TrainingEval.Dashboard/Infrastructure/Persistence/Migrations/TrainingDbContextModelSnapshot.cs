@@ -509,6 +509,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
@@ -536,7 +541,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("CodeKey")
                         .IsUnique();
 
                     b.HasIndex("ProfileVersionId");
@@ -705,6 +710,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Direction")
                         .HasColumnType("INTEGER");
 
@@ -735,7 +745,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProgramId", "Code")
+                    b.HasIndex("ProgramId", "CodeKey")
                         .IsUnique();
 
                     b.ToTable("Kpis");
@@ -811,6 +821,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmployeeNumberKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("HireDate")
                         .HasColumnType("TEXT");
 
@@ -839,7 +854,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DepartmentId");
 
-                    b.HasIndex("EmployeeNumber")
+                    b.HasIndex("EmployeeNumberKey")
                         .IsUnique();
 
                     b.HasIndex("MentorId");
@@ -995,6 +1010,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmployeeNumberKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1016,7 +1036,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DepartmentId");
 
-                    b.HasIndex("EmployeeNumber")
+                    b.HasIndex("EmployeeNumberKey")
                         .IsUnique();
 
                     b.ToTable("Mentors");
@@ -1441,6 +1461,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CurrentProfileVersion")
                         .HasColumnType("INTEGER");
 
@@ -1467,7 +1492,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("CodeKey")
                         .IsUnique();
 
                     b.ToTable("Programs", (string)null);
