@@ -15,6 +15,32 @@ public sealed record ImportError(int Row, string Column, string? Value, string C
     public string MessageIn(System.Globalization.CultureInfo culture) => ImportMessages.Format(Code, Arguments, culture);
 }
 
+/// <summary>
+/// The errors of one import: every one is counted, the first <see cref="MaxListed"/> are kept to be shown. A file
+/// whose every row is wrong (500,000 errors) still reports all of it in one answer — how many and the first
+/// thousand, row by row — without holding half a million messages in memory or sending them to a browser.
+/// </summary>
+public sealed class ImportErrorList
+{
+    public const int MaxListed = 1_000;
+
+    private readonly List<ImportError> _listed = [];
+
+    /// <summary>Every error found, listed or not.</summary>
+    public int Count { get; private set; }
+
+    public void Add(ImportError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        Count++;
+        if (_listed.Count < MaxListed)
+            _listed.Add(error);
+    }
+
+    /// <summary>The listed errors by row (a stable sort: a row's errors keep the order they were found in).</summary>
+    public IReadOnlyList<ImportError> InRowOrder() => [.. _listed.OrderBy(e => e.Row)];
+}
+
 /// <summary>How a file's headers map to a kind's columns: found, missing, and ignored extra columns.</summary>
 public sealed record ColumnMapping(ImportKind Kind, IReadOnlyDictionary<string, int> Found, IReadOnlyList<ImportColumn> Missing, IReadOnlyList<string> Ignored)
 {
@@ -43,7 +69,7 @@ public sealed record ColumnMapping(ImportKind Kind, IReadOnlyDictionary<string, 
 /// Reads typed values from one row and records an <see cref="ImportError"/> for each bad cell instead of
 /// stopping, so a file reports all its problems at once. Getters return null for a bad or empty cell.
 /// </summary>
-public sealed class ImportCells(ColumnMapping mapping, ImportRow row, List<ImportError> errors)
+public sealed class ImportCells(ColumnMapping mapping, ImportRow row, ImportErrorList errors)
 {
     public int Row => row.Number;
 

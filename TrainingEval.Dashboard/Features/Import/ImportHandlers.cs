@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Domain.Identity;
 using TrainingEval.Domain.Indicators;
 using TrainingEval.Domain.Profiles;
 using static TrainingEval.Dashboard.Features.Import.ImportSchema;
@@ -28,8 +29,12 @@ internal static class ImportCounting
         return (updated, unchanged);
     }
 
+    /// <summary>Records by their code, matched as spec section 9 says (ignoring case and surrounding spaces).</summary>
     public static Dictionary<string, T> ByCode<T>(IEnumerable<T> items, Func<T, string> code) =>
-        items.ToDictionary(code, StringComparer.OrdinalIgnoreCase);
+        items.ToDictionary(code, NaturalKey.Comparer);
+
+    /// <summary>The natural keys of codes or employee numbers, for a batched lookup.</summary>
+    public static List<string> Keys(IEnumerable<string> codes) => codes.Select(NaturalKey.Of).Distinct(StringComparer.Ordinal).ToList();
 }
 
 /// <summary>learners: employee_no*, name*, department, position, mentor_employee_no, email, hire_date.</summary>
@@ -43,8 +48,8 @@ internal sealed class LearnerImport : IImportKindHandler
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
         var rows = new List<Row>();
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in import.Rows)
+        var seen = new Dictionary<string, int>(NaturalKey.Comparer);
+        await foreach (var r in import.ReadRowsAsync(cancellationToken))
         {
             var c = import.Cells(r);
             var employeeNo = c.Text(EmployeeNo, Learner.EmployeeNumberMaxLength, required: true);
@@ -65,15 +70,16 @@ internal sealed class LearnerImport : IImportKindHandler
         }
 
         var db = import.Db;
-        var numbers = rows.Select(r => r.EmployeeNo).ToList();
-        var mentorNumbers = rows.Where(r => r.Mentor is not null).Select(r => r.Mentor!).Distinct().ToList();
-        var existing = ImportCounting.ByCode(await db.Learners.Where(l => numbers.Contains(l.EmployeeNumber)).ToListAsync(cancellationToken), l => l.EmployeeNumber);
-        var mentors = ImportCounting.ByCode(await db.Mentors.Where(m => mentorNumbers.Contains(m.EmployeeNumber)).ToListAsync(cancellationToken), m => m.EmployeeNumber);
+        var numbers = ImportCounting.Keys(rows.Select(r => r.EmployeeNo));
+        var mentorNumbers = ImportCounting.Keys(rows.Where(r => r.Mentor is not null).Select(r => r.Mentor!));
+        var existing = ImportCounting.ByCode(await db.Learners.WhereInAsync(numbers, l => l.EmployeeNumberKey, cancellationToken), l => l.EmployeeNumber);
+        var mentors = ImportCounting.ByCode(await db.Mentors.WhereInAsync(mentorNumbers, m => m.EmployeeNumberKey, cancellationToken), m => m.EmployeeNumber);
         var departments = new DepartmentResolver(await db.Departments.ToListAsync(cancellationToken), db);
         foreach (var row in rows.Where(r => r.Mentor is not null && !mentors.ContainsKey(r.Mentor)))
             row.Cells.Error(MentorEmployeeNo, ImportMessages.UnknownMentor, row.Mentor!);
+        import.Checked();
         if (import.Errors.Count > 0)
-            return new ImportOutcome(0, 0, 0, new HashSet<int>());
+            return ImportOutcome.Refused;
 
         var created = 0;
         foreach (var row in rows)
@@ -158,8 +164,8 @@ internal sealed class ProgramImport : IImportKindHandler
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
         var rows = new List<Row>();
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in import.Rows)
+        var seen = new Dictionary<string, int>(NaturalKey.Comparer);
+        await foreach (var r in import.ReadRowsAsync(cancellationToken))
         {
             var c = import.Cells(r);
             var code = c.Text(ProgramCode, TrainingProgram.CodeMaxLength, required: true);
@@ -170,12 +176,13 @@ internal sealed class ProgramImport : IImportKindHandler
                 continue;
             rows.Add(new Row(code, name, category, description));
         }
+        import.Checked();
         if (import.Errors.Count > 0)
-            return new ImportOutcome(0, 0, 0, new HashSet<int>());
+            return ImportOutcome.Refused;
 
         var db = import.Db;
-        var codes = rows.Select(r => r.Code).ToList();
-        var existing = ImportCounting.ByCode(await db.Programs.Where(p => codes.Contains(p.Code)).ToListAsync(cancellationToken), p => p.Code);
+        var codes = ImportCounting.Keys(rows.Select(r => r.Code));
+        var existing = ImportCounting.ByCode(await db.Programs.WhereInAsync(codes, p => p.CodeKey, cancellationToken), p => p.Code);
         var created = 0;
         foreach (var row in rows)
         {
@@ -210,8 +217,8 @@ internal sealed class CohortImport : IImportKindHandler
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
         var rows = new List<Row>();
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in import.Rows)
+        var seen = new Dictionary<string, int>(NaturalKey.Comparer);
+        await foreach (var r in import.ReadRowsAsync(cancellationToken))
         {
             var c = import.Cells(r);
             var code = c.Text(CohortCode, Cohort.CodeMaxLength, required: true);
@@ -231,10 +238,10 @@ internal sealed class CohortImport : IImportKindHandler
         }
 
         var db = import.Db;
-        var programCodes = rows.Select(r => r.ProgramCode).Distinct().ToList();
-        var programs = ImportCounting.ByCode(await db.Programs.AsNoTracking().Where(p => programCodes.Contains(p.Code)).ToListAsync(cancellationToken), p => p.Code);
-        var codes = rows.Select(r => r.Code).ToList();
-        var existing = ImportCounting.ByCode(await db.Cohorts.Where(c => codes.Contains(c.Code)).ToListAsync(cancellationToken), c => c.Code);
+        var programCodes = ImportCounting.Keys(rows.Select(r => r.ProgramCode));
+        var programs = ImportCounting.ByCode(await db.Programs.AsNoTracking().WhereInAsync(programCodes, p => p.CodeKey, cancellationToken), p => p.Code);
+        var codes = ImportCounting.Keys(rows.Select(r => r.Code));
+        var existing = ImportCounting.ByCode(await db.Cohorts.WhereInAsync(codes, c => c.CodeKey, cancellationToken), c => c.Code);
         foreach (var row in rows)
         {
             if (!programs.TryGetValue(row.ProgramCode, out var program))
@@ -242,8 +249,9 @@ internal sealed class CohortImport : IImportKindHandler
             else if (existing.TryGetValue(row.Code, out var cohort) && cohort.ProgramId != program.Id)
                 row.Cells.Error(ProgramCode, ImportMessages.CohortMovesProgram, row.Code);
         }
+        import.Checked();
         if (import.Errors.Count > 0)
-            return new ImportOutcome(0, 0, 0, new HashSet<int>());
+            return ImportOutcome.Refused;
 
         var created = 0;
         var recompute = new HashSet<int>();
@@ -284,7 +292,7 @@ internal sealed class EnrollmentImport : IImportKindHandler
     {
         var rows = new List<Row>();
         var seen = new Dictionary<(string, string), int>();
-        foreach (var r in import.Rows)
+        await foreach (var r in import.ReadRowsAsync(cancellationToken))
         {
             var c = import.Cells(r);
             var cohort = c.Text(CohortCode, Cohort.CodeMaxLength, required: true);
@@ -293,16 +301,16 @@ internal sealed class EnrollmentImport : IImportKindHandler
             if (status is null)
                 c.Error(Status, ImportMessages.BadStatus);
             if (cohort is null || employeeNo is null || status is null
-                || !ImportContext.FirstOccurrence(seen, (cohort.ToUpperInvariant(), employeeNo.ToUpperInvariant()), c, EmployeeNo, ImportMessages.DuplicateEnrollment, employeeNo, cohort))
+                || !ImportContext.FirstOccurrence(seen, (NaturalKey.Of(cohort), NaturalKey.Of(employeeNo)), c, EmployeeNo, ImportMessages.DuplicateEnrollment, employeeNo, cohort))
                 continue;
             rows.Add(new Row(c, cohort, employeeNo, status.Value));
         }
 
         var db = import.Db;
-        var cohortCodes = rows.Select(r => r.Cohort).Distinct().ToList();
-        var numbers = rows.Select(r => r.EmployeeNo).Distinct().ToList();
-        var cohorts = ImportCounting.ByCode(await db.Cohorts.AsNoTracking().Where(c => cohortCodes.Contains(c.Code)).ToListAsync(cancellationToken), c => c.Code);
-        var learners = ImportCounting.ByCode(await db.Learners.AsNoTracking().Where(l => numbers.Contains(l.EmployeeNumber)).ToListAsync(cancellationToken), l => l.EmployeeNumber);
+        var cohortCodes = ImportCounting.Keys(rows.Select(r => r.Cohort));
+        var numbers = ImportCounting.Keys(rows.Select(r => r.EmployeeNo));
+        var cohorts = ImportCounting.ByCode(await db.Cohorts.AsNoTracking().WhereInAsync(cohortCodes, c => c.CodeKey, cancellationToken), c => c.Code);
+        var learners = ImportCounting.ByCode(await db.Learners.AsNoTracking().WhereInAsync(numbers, l => l.EmployeeNumberKey, cancellationToken), l => l.EmployeeNumber);
         foreach (var row in rows)
         {
             if (!cohorts.ContainsKey(row.Cohort))
@@ -310,11 +318,12 @@ internal sealed class EnrollmentImport : IImportKindHandler
             if (!learners.ContainsKey(row.EmployeeNo))
                 row.Cells.Error(EmployeeNo, ImportMessages.UnknownLearnerImportFirst, row.EmployeeNo);
         }
+        import.Checked();
         if (import.Errors.Count > 0)
-            return new ImportOutcome(0, 0, 0, new HashSet<int>());
+            return ImportOutcome.Refused;
 
         var cohortIds = cohorts.Values.Select(c => c.Id).ToList();
-        var existing = (await db.Enrollments.Where(e => cohortIds.Contains(e.CohortId)).ToListAsync(cancellationToken))
+        var existing = (await db.Enrollments.WhereInAsync(cohortIds, e => e.CohortId, cancellationToken))
             .ToDictionary(e => (e.CohortId, e.LearnerId));
         var created = 0;
         var recompute = new HashSet<int>();
@@ -355,18 +364,19 @@ internal sealed class EnrollmentImport : IImportKindHandler
 /// <summary>
 /// observations: cohort_code*, employee_no*, indicator*, value*, baseline, target, measure, observed_on —
 /// stored observations keyed by (cohort, employee, indicator, measure, observed_on), checked against the
-/// indicator's normalisation in the cohort's weight profile (spec section 2).
+/// indicator's normalisation in the cohort's weight profile (spec section 2). Rows are kept as compact typed
+/// records (codes pooled, no cell text), so a 500,000-row file stays small in memory.
 /// </summary>
 internal sealed class ObservationImport : IImportKindHandler
 {
-    private sealed record Row(ImportCells Cells, string Cohort, string EmployeeNo, string Indicator, double Value, double? Baseline, double? Target, string Measure, DateOnly? ObservedOn);
+    private sealed record Row(int Number, string Cohort, string EmployeeNo, string Indicator, double Value, double? Baseline, double? Target, string Measure, DateOnly? ObservedOn);
 
     private readonly record struct Key(int EnrollmentId, string Indicator, string Measure, DateOnly? ObservedOn);
 
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
-        var rows = new List<Row>(import.Rows.Count);
-        foreach (var r in import.Rows)
+        var rows = new List<Row>();
+        await foreach (var r in import.ReadRowsAsync(cancellationToken))
         {
             var c = import.Cells(r);
             var cohort = c.Text(CohortCode, Cohort.CodeMaxLength, required: true);
@@ -381,16 +391,16 @@ internal sealed class ObservationImport : IImportKindHandler
                 || (c.Raw(Measure) is not null && measure is null) || (c.Raw(ObservedOn) is not null && observedOn is null);
             if (cohort is null || employeeNo is null || indicator is null || value is null || bad)
                 continue;
-            rows.Add(new Row(c, cohort, employeeNo, indicator, value.Value, baseline, target, measure ?? "", observedOn));
+            rows.Add(new Row(r.Number, import.Pool(cohort), import.Pool(employeeNo), import.Pool(indicator), value.Value, baseline, target, import.Pool(measure ?? ""), observedOn));
         }
 
         var db = import.Db;
-        var cohortCodes = rows.Select(r => r.Cohort).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var cohorts = ImportCounting.ByCode(await db.Cohorts.AsNoTracking().Where(c => cohortCodes.Contains(c.Code)).ToListAsync(cancellationToken), c => c.Code);
+        var cohortCodes = ImportCounting.Keys(rows.Select(r => r.Cohort));
+        var cohorts = ImportCounting.ByCode(await db.Cohorts.AsNoTracking().WhereInAsync(cohortCodes, c => c.CodeKey, cancellationToken), c => c.Code);
         var cohortIds = cohorts.Values.Select(c => c.Id).ToList();
-        var enrollments = (await db.Enrollments.AsNoTracking().Where(e => cohortIds.Contains(e.CohortId))
-                .Select(e => new { e.Id, e.CohortId, e.Learner!.EmployeeNumber }).ToListAsync(cancellationToken))
-            .ToDictionary(e => (e.CohortId, e.EmployeeNumber.ToUpperInvariant()), e => e.Id);
+        var enrollments = (await db.Enrollments.AsNoTracking().Select(e => new { e.Id, e.CohortId, e.Learner!.EmployeeNumberKey })
+                .WhereInAsync(cohortIds, e => e.CohortId, cancellationToken))
+            .ToDictionary(e => (e.CohortId, e.EmployeeNumberKey), e => e.Id);
         var profiles = await ProfilesAsync(db, cohorts.Values, cancellationToken);
         var unknownEmployees = await UnknownEmployeesAsync(db, rows, enrollments.Keys.Select(k => k.Item2), cancellationToken);
 
@@ -398,76 +408,83 @@ internal sealed class ObservationImport : IImportKindHandler
         var seen = new Dictionary<Key, int>();
         foreach (var row in rows)
         {
-            var c = row.Cells;
             if (!cohorts.TryGetValue(row.Cohort, out var cohort))
             {
-                c.Error(CohortCode, ImportMessages.UnknownCohort, row.Cohort);
+                import.Error(row.Number, CohortCode, row.Cohort, ImportMessages.UnknownCohort, row.Cohort);
                 continue;
             }
-            if (!enrollments.TryGetValue((cohort.Id, row.EmployeeNo.ToUpperInvariant()), out var enrollmentId))
+            if (!enrollments.TryGetValue((cohort.Id, NaturalKey.Of(row.EmployeeNo)), out var enrollmentId))
             {
                 if (unknownEmployees.Contains(row.EmployeeNo))
-                    c.Error(EmployeeNo, ImportMessages.UnknownLearner, row.EmployeeNo);
+                    import.Error(row.Number, EmployeeNo, row.EmployeeNo, ImportMessages.UnknownLearner, row.EmployeeNo);
                 else
-                    c.Error(EmployeeNo, ImportMessages.NotEnrolled, row.EmployeeNo, cohort.Code);
+                    import.Error(row.Number, EmployeeNo, row.EmployeeNo, ImportMessages.NotEnrolled, row.EmployeeNo, cohort.Code);
                 continue;
             }
             if (profiles.GetValueOrDefault(cohort.Id)?.Find(row.Indicator) is not { } indicator)
             {
-                c.Error(Indicator, ImportMessages.UnknownIndicator, cohort.Code, row.Indicator);
+                import.Error(row.Number, Indicator, row.Indicator, ImportMessages.UnknownIndicator, cohort.Code, row.Indicator);
                 continue;
             }
             if (Normalizer.Check(indicator, new RawValue(row.Value, row.Baseline, row.Target)) is { } problem)
             {
                 var column = problem.Part switch { RawValuePart.Baseline => Baseline, RawValuePart.Target => Target, _ => Value };
+                var text = problem.Part switch { RawValuePart.Baseline => row.Baseline, RawValuePart.Target => row.Target, _ => (double?)row.Value };
+                var cell = text?.ToString("R", CultureInfo.InvariantCulture);
                 var normalization = indicator.Normalization.ToCode();
                 if (problem.Value is not { } bad)
-                    c.Error(column, ImportMessages.RawMissing, indicator.Code, normalization, column, problem.AllowedRange);
+                    import.Error(row.Number, column, cell, ImportMessages.RawMissing, indicator.Code, normalization, column, problem.AllowedRange);
                 else if (problem.Part == RawValuePart.Target)
-                    c.Error(column, ImportMessages.RawTargetNotAllowed, indicator.Code, normalization, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
+                    import.Error(row.Number, column, cell, ImportMessages.RawTargetNotAllowed, indicator.Code, normalization, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
                 else
-                    c.Error(column, ImportMessages.RawOutOfRange, indicator.Code, normalization, column, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
+                    import.Error(row.Number, column, cell, ImportMessages.RawOutOfRange, indicator.Code, normalization, column, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
                 continue;
             }
-            var key = new Key(enrollmentId, indicator.Code, row.Measure, row.ObservedOn);
-            var duplicate = row.ObservedOn is { } day
-                ? ImportContext.FirstOccurrence(seen, key with { Measure = key.Measure.ToUpperInvariant() }, c, Indicator, ImportMessages.DuplicateObservation,
+            var key = new Key(enrollmentId, indicator.Code, NaturalKey.Of(row.Measure), row.ObservedOn);
+            var first = row.ObservedOn is { } day
+                ? import.FirstOccurrence(seen, key, row.Number, Indicator, row.Indicator, ImportMessages.DuplicateObservation,
                     cohort.Code, row.EmployeeNo, indicator.Code, row.Measure, day.ToString(DateFormat, CultureInfo.InvariantCulture))
-                : ImportContext.FirstOccurrence(seen, key with { Measure = key.Measure.ToUpperInvariant() }, c, Indicator, ImportMessages.DuplicateObservationNoDate,
+                : import.FirstOccurrence(seen, key, row.Number, Indicator, row.Indicator, ImportMessages.DuplicateObservationNoDate,
                     cohort.Code, row.EmployeeNo, indicator.Code, row.Measure);
-            if (duplicate)
+            if (first)
                 valid.Add((row, key, cohort.Id));
         }
+        import.Checked();
         if (import.Errors.Count > 0)
-            return new ImportOutcome(0, 0, 0, new HashSet<int>());
+            return ImportOutcome.Refused;
 
-        var existing = (await db.StoredObservations.Where(o => cohortIds.Contains(o.Enrollment!.CohortId)).ToListAsync(cancellationToken))
-            .GroupBy(o => new Key(o.EnrollmentId, o.IndicatorCode, o.Measure.ToUpperInvariant(), o.ObservedOn))
-            .ToDictionary(g => g.Key, g => g.First());
+        // The stored values of these cohorts, untracked: compared in memory, and only the changed ones attached.
+        var existing = new Dictionary<Key, StoredObservation>();
+        foreach (var o in await db.StoredObservations.AsNoTracking().WhereInAsync(cohortIds, o => o.Enrollment!.CohortId, cancellationToken))
+            existing.TryAdd(new Key(o.EnrollmentId, o.IndicatorCode, NaturalKey.Of(o.Measure), o.ObservedOn), o);
         var recompute = new HashSet<int>();
-        var touched = new List<object>();
         var added = new List<StoredObservation>();
+        int updated = 0, unchanged = 0;
         foreach (var (row, key, cohortId) in valid)
         {
-            if (existing.TryGetValue(key with { Measure = key.Measure.ToUpperInvariant() }, out var stored))
+            if (existing.TryGetValue(key, out var stored))
             {
-                touched.Add(stored);
-                if (stored.Value != row.Value || stored.Baseline != row.Baseline || stored.Target != row.Target)
+                if (stored.Value == row.Value && stored.Baseline == row.Baseline && stored.Target == row.Target)
                 {
-                    stored.Value = row.Value;
-                    stored.Baseline = row.Baseline;
-                    stored.Target = row.Target;
-                    stored.Source = import.Source;
-                    stored.RecordedAt = import.Now;
-                    recompute.Add(cohortId);
+                    unchanged++;
+                    continue;
                 }
+                // Attached as stored, then changed: the context audits old -> new of each changed field.
+                db.StoredObservations.Attach(stored);
+                stored.Value = row.Value;
+                stored.Baseline = row.Baseline;
+                stored.Target = row.Target;
+                stored.Source = import.Source;
+                stored.RecordedAt = import.Now;
+                updated++;
+                recompute.Add(cohortId);
                 continue;
             }
             added.Add(new StoredObservation
             {
                 EnrollmentId = key.EnrollmentId,
                 IndicatorCode = key.Indicator,
-                Measure = key.Measure,
+                Measure = row.Measure,
                 ObservedOn = key.ObservedOn,
                 Value = row.Value,
                 Baseline = row.Baseline,
@@ -480,11 +497,10 @@ internal sealed class ObservationImport : IImportKindHandler
         // New observations are the bulk of a large import (OULAD: 36k rows): one prepared INSERT instead of
         // change tracking, and one audit line for the file instead of one snapshot per row, as the demo seeder
         // does. Changed observations still go through SaveChanges with their own audit lines (old -> new value).
-        await BulkInsert.InsertAsync(db, added, withKeys: false, cancellationToken);
+        await BulkInsert.InsertAsync(db, added, withKeys: false, written => import.Report(ImportPhase.Writing, written), cancellationToken);
         if (added.Count > 0)
             db.AddAudit(nameof(StoredObservation), import.Source.Length <= AuditEntry.EntityKeyMaxLength ? import.Source : import.Source[..AuditEntry.EntityKeyMaxLength], AuditAction.Added, null, null,
                 string.Create(CultureInfo.InvariantCulture, $"{added.Count} observations imported"));
-        var (updated, unchanged) = ImportCounting.Count(db, touched);
         return new ImportOutcome(added.Count, updated, unchanged, recompute);
     }
 
@@ -503,11 +519,11 @@ internal sealed class ObservationImport : IImportKindHandler
 
     private static async Task<HashSet<string>> UnknownEmployeesAsync(TrainingDbContext db, List<Row> rows, IEnumerable<string> enrolled, CancellationToken cancellationToken)
     {
-        var known = enrolled.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var candidates = rows.Select(r => r.EmployeeNo).Where(n => !known.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var known = enrolled.ToHashSet(StringComparer.Ordinal);
+        var candidates = ImportCounting.Keys(rows.Select(r => r.EmployeeNo)).Where(n => !known.Contains(n)).ToList();
         if (candidates.Count == 0)
-            return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var existing = await db.Learners.Where(l => candidates.Contains(l.EmployeeNumber)).Select(l => l.EmployeeNumber).ToListAsync(cancellationToken);
-        return candidates.Except(existing, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return new HashSet<string>(NaturalKey.Comparer);
+        var existing = await db.Learners.Select(l => l.EmployeeNumberKey).WhereInAsync(candidates, k => k, cancellationToken);
+        return candidates.Except(existing, StringComparer.Ordinal).ToHashSet(NaturalKey.Comparer);
     }
 }

@@ -43,6 +43,9 @@ public static class ImportSchema
     /// <summary>The date format of every date cell.</summary>
     public const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>A date with a time of day (local to the organisation, stored as written), e.g. a due time or a submission.</summary>
+    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
+
     private static readonly Dictionary<ImportKind, IReadOnlyList<ImportColumn>> ColumnsByKind = new()
     {
         [ImportKind.Learners] =

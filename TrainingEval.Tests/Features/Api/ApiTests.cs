@@ -108,7 +108,11 @@ public sealed class ApiTests : IAsyncLifetime
 
         var refused = await Import("learners", "employee_no,name,hire_date\nE003,,2024-02-30\nE004,D,");
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateArray()
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        (problem.GetProperty("status").GetInt32(), problem.GetProperty("errorCount").GetInt32()).ShouldBe((422, 2));
+        problem.GetProperty("errors")[0].GetProperty("code").GetString().ShouldBe(ImportMessages.Required);
+        var errors = problem.GetProperty("errors").EnumerateArray()
             .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("value").GetString(), e.GetProperty("message").GetString())).ToList();
         errors.ShouldBe(
         [
@@ -132,6 +136,63 @@ public sealed class ApiTests : IAsyncLifetime
         var json = await Client(Bootstrap).PostAsync("/api/v1/imports/learners", new StringContent("{}", Encoding.UTF8, "application/json"), Ct);
         json.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType, await json.Content.ReadAsStringAsync(Ct));
         (await Import("teachers", "x\n1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Every_error_answer_of_the_api_is_a_problem_document_never_an_html_page()
+    {
+        async Task ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status)
+        {
+            response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync(Ct));
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetInt32().ShouldBe((int)status);
+        }
+
+        // Larger than the import's 50 MB: refused from Content-Length before the body is read.
+        var tooLarge = new ByteArrayContent(new byte[ImportFileReader.MaxBytes + 1]);
+        tooLarge.Headers.ContentType = new MediaTypeHeaderValue(ImportFormats.CsvMediaType);
+        await ShouldBeProblem(await Client(Bootstrap).PostAsync("/api/v1/imports/learners", tooLarge, Ct), HttpStatusCode.RequestEntityTooLarge);
+        await ShouldBeProblem(await Import("learners", ""), HttpStatusCode.UnprocessableEntity);
+        await ShouldBeProblem(await Import("teachers", "x\n1"), HttpStatusCode.NotFound);
+        await ShouldBeProblem(await Client(Bootstrap).GetAsync("/api/v1/no-such-endpoint", Ct), HttpStatusCode.NotFound);
+        await ShouldBeProblem(await Client(Bootstrap).GetAsync("/api/v1/imports/learners", Ct), HttpStatusCode.NotFound);
+        await ShouldBeProblem(await Client(key: null).GetAsync("/api/v2/anything", Ct), HttpStatusCode.NotFound);
+        await ShouldBeProblem(await Client(Bootstrap).PostAsync("/api/v1/imports/learners", new StringContent("{}", Encoding.UTF8, "application/json"), Ct), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_500_problem_document_with_the_details_only_in_the_log()
+    {
+        await using var server = new DashboardServer();
+        server.Settings["TrainingEval:DemoData:Enabled"] = "false";
+        server.Settings["Api:BootstrapKey"] = Bootstrap;
+        server.TestServices = services => services.AddScoped<TrainingEval.Dashboard.Infrastructure.Security.IRecordAccess, FailingAccess>();
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, Bootstrap);
+
+        var response = await client.PostAsync("/api/v1/imports/learners", Csv("employee_no,name\nE1,A"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        body.ShouldContain("nothing was written");
+        body.ShouldNotContain("disk on fire");
+    }
+
+    /// <summary>Access checks that fail the way an unreachable database would.</summary>
+    private sealed class FailingAccess : TrainingEval.Dashboard.Infrastructure.Security.IRecordAccess
+    {
+        private static InvalidOperationException Failure() => new("disk on fire");
+
+        public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureCanReadLearnerAsync(int learnerId, CancellationToken cancellationToken = default) => throw Failure();
+
+        public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureCanReadCohortAsync(int cohortId, CancellationToken cancellationToken = default) => throw Failure();
+
+        public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureCanRateAsync(int enrollmentId, CancellationToken cancellationToken = default) => throw Failure();
+
+        public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureInRoleAsync(string roles, string resource) => throw Failure();
+
+        public Task<IReadOnlySet<int>?> VisibleLearnerIdsAsync(CancellationToken cancellationToken = default) => throw Failure();
     }
 
     [Fact]
