@@ -4,6 +4,7 @@ using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Domain.Plans;
 using TrainingEval.Domain.Profiles;
 using TrainingEval.Domain.Scoring;
 using TrainingEval.Domain.Identity;
@@ -99,6 +100,14 @@ public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await pipeline.CollectAsync(db, new CohortWindow(cohort.Id, cohort.StartDate, cohort.EndDate), ScorePipeline.EngineFor(profile),
             [.. learners.Select(l => new ScoredEnrollment(l.EnrollmentId, l.LearnerId, l.DepartmentId, l.EmployeeNumber))], isPartial: false, cancellationToken);
+    }
+
+    /// <summary>Which kinds of record the cohort tracks (spec section 9), for the cohort page's plan line.</summary>
+    public async Task<EvaluationPlan> LoadPlanAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        await access.EnsureCanReadCohortAsync(cohortId, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await EvaluationPlans.LoadAsync(db, cohortId, cancellationToken);
     }
 
     private static async Task<CohortProfile?> LoadProfileAsync(TrainingDbContext db, int cohortId, CancellationToken cancellationToken)

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Domain.Health;
+using TrainingEval.Domain.Plans;
 
 namespace TrainingEval.Dashboard.Features.Health;
 
@@ -29,6 +31,7 @@ internal sealed class ActivityWindow
     private Dictionary<(int AssignmentId, int EnrollmentId), DateTime> _submissions = [];
     private Dictionary<int, List<ResultRow>> _results = [];
     private Dictionary<int, List<DateOnly>> _interactions = [];
+    private IReadOnlyDictionary<int, EvaluationPlan> _plans = new Dictionary<int, EvaluationPlan>();
 
     public static async Task<ActivityWindow> LoadAsync(TrainingDbContext db, DateOnly rangeStart, DateOnly rangeEnd, int? learnerId, CancellationToken cancellationToken)
     {
@@ -43,6 +46,8 @@ internal sealed class ActivityWindow
         if (cohortIds.Count == 0)
             return window;
 
+        // Spec section 9: a component counted from a kind of record the cohort does not track is missing, not 0.
+        window._plans = await EvaluationPlans.LoadAsync(db, cohortIds, cancellationToken);
         window._enrollments = await db.Enrollments.AsNoTracking()
             .Where(e => cohortIds.Contains(e.CohortId))
             .Select(e => new EnrollmentRow(e.Id, e.LearnerId, e.CohortId, e.MentorId ?? e.Learner!.MentorId, e.Status, e.EnrolledOn, e.WithdrawnOn, e.Cohort!.StartDate, e.Cohort.EndDate))
@@ -115,6 +120,8 @@ internal sealed class ActivityWindow
         return of <= 0 ? 0 : Math.Clamp(points / of * 100, 0, 100);
     }
 
+    private bool Tracks(int cohortId, RecordKind kind) => _plans.TryGetValue(cohortId, out var plan) && plan.Tracks(kind);
+
     public IReadOnlySet<int> LearnerIds(int? learnerId) =>
         learnerId is { } id ? new HashSet<int> { id } : _enrollments.Select(e => e.LearnerId).ToHashSet();
 
@@ -139,7 +146,8 @@ internal sealed class ActivityWindow
             var counts = cohort.Select(e => interactionCounts[e.Id]).ToList();
             var held = _sessionsByCohort.TryGetValue(cohort.Key, out var sessions) && sessions.Any(d => d >= start && d <= end);
             // A cohort neither meeting nor talking in the window gives nothing to engage with: engagement is missing, not 0.
-            cohortMedian[cohort.Key] = (LearningHealthIndex.Median(counts), held || counts.Any(c => c > 0));
+            var tracks = Tracks(cohort.Key, RecordKind.Interactions);
+            cohortMedian[cohort.Key] = (LearningHealthIndex.Median(counts), tracks && (held || counts.Any(c => c > 0)));
         }
 
         var snapshotEnd = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -151,7 +159,7 @@ internal sealed class ActivityWindow
             var drops = new List<(EnrollmentRef, RaisedAlert)>();
             foreach (var e in learner)
             {
-                if (_attendance.TryGetValue(e.Id, out var marks))
+                if (Tracks(e.CohortId, RecordKind.Attendance) && _attendance.TryGetValue(e.Id, out var marks))
                 {
                     foreach (var (day, status) in marks)
                     {
@@ -165,7 +173,7 @@ internal sealed class ActivityWindow
                         }
                     }
                 }
-                if (_assignmentsByCohort.TryGetValue(e.CohortId, out var due))
+                if (Tracks(e.CohortId, RecordKind.Assignments) && _assignmentsByCohort.TryGetValue(e.CohortId, out var due))
                 {
                     foreach (var (id, dueAt) in due)
                     {

@@ -6,6 +6,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Domain.Identity;
 using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Plans;
 using TrainingEval.Domain.Profiles;
 using static TrainingEval.Dashboard.Features.Import.ImportSchema;
 
@@ -209,10 +210,38 @@ internal sealed class ProgramImport : IImportKindHandler
     }
 }
 
-/// <summary>cohorts: cohort_code*, program_code*, name*, start_date*, end_date*.</summary>
+/// <summary>
+/// cohorts: cohort_code*, program_code*, name*, start_date*, end_date*, tracks — the evaluation plan: the record kinds the
+/// cohort tracks (codes separated by ';'), <c>none</c>, or <c>default</c> for "the kinds that have records" (spec section 9).
+/// </summary>
 internal sealed class CohortImport : IImportKindHandler
 {
-    private sealed record Row(ImportCells Cells, string Code, string ProgramCode, string Name, DateOnly Start, DateOnly End);
+    /// <summary>A <c>tracks</c> cell: keep the stored plan (empty cell), back to the default, or these kinds.</summary>
+    private sealed record Plan(bool Reset, string? Stored);
+
+    private sealed record Row(ImportCells Cells, string Code, string ProgramCode, string Name, DateOnly Start, DateOnly End, Plan? Tracks);
+
+    /// <summary>The <c>tracks</c> cell as stored: null for "default", "" for "none", else the kinds' codes joined by ';'.</summary>
+    public static bool TryParseTracks(string text, out string? stored)
+    {
+        stored = null;
+        if (string.Equals(text, "default", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (string.Equals(text, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            stored = "";
+            return true;
+        }
+        var kinds = new HashSet<RecordKind>();
+        foreach (var code in text.Split([';', ',', '|', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!EvaluationPlan.TryParse(code, out var kind))
+                return false;
+            kinds.Add(kind);
+        }
+        stored = new EvaluationPlan(kinds, IsExplicit: true).Format();
+        return true;
+    }
 
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
@@ -226,15 +255,24 @@ internal sealed class CohortImport : IImportKindHandler
             var name = c.Text(Name, Bilingual.NameMaxLength, required: true);
             var start = c.Date(StartDate, required: true);
             var end = c.Date(EndDate, required: true);
+            Plan? tracks = null;
+            if (c.Raw(Tracks) is { } tracksText)
+            {
+                if (TryParseTracks(tracksText, out var stored))
+                    tracks = new Plan(stored is null, stored);
+                else
+                    c.Error(Tracks, ImportMessages.BadTracks, string.Join(", ", EvaluationPlan.Kinds.Select(EvaluationPlan.Code)));
+            }
             if (start is not null && end is not null && end < start)
             {
                 c.Error(EndDate, ImportMessages.CohortEndsBeforeStart, end.Value.ToString(DateFormat, CultureInfo.InvariantCulture), start.Value.ToString(DateFormat, CultureInfo.InvariantCulture));
                 continue;
             }
             if (code is null || program is null || name is null || start is null || end is null
+                || (c.Raw(Tracks) is not null && tracks is null)
                 || !ImportContext.FirstOccurrence(seen, code, c, CohortCode, ImportMessages.DuplicateCohort, code))
                 continue;
-            rows.Add(new Row(c, code, program, name, start.Value, end.Value));
+            rows.Add(new Row(c, code, program, name, start.Value, end.Value, tracks));
         }
 
         var db = import.Db;
@@ -260,14 +298,20 @@ internal sealed class CohortImport : IImportKindHandler
             if (existing.TryGetValue(row.Code, out var cohort))
             {
                 // The dates decide which records count (e.g. the application window), so moved dates rescore.
-                if (cohort.StartDate != row.Start || cohort.EndDate != row.End)
+                // So does a changed evaluation plan (which counted indicators have a source).
+                var plan = row.Tracks is null ? cohort.TrackedKinds : row.Tracks.Stored;
+                if (cohort.StartDate != row.Start || cohort.EndDate != row.End || plan != cohort.TrackedKinds)
                     recompute.Add(cohort.Id);
                 cohort.Name = row.Name;
                 cohort.StartDate = row.Start;
                 cohort.EndDate = row.End;
+                cohort.TrackedKinds = plan;
                 continue;
             }
-            db.Cohorts.Add(new Cohort { ProgramId = programs[row.ProgramCode].Id, Code = row.Code, Name = row.Name, StartDate = row.Start, EndDate = row.End });
+            db.Cohorts.Add(new Cohort
+            {
+                ProgramId = programs[row.ProgramCode].Id, Code = row.Code, Name = row.Name, StartDate = row.Start, EndDate = row.End, TrackedKinds = row.Tracks?.Stored,
+            });
             created++;
         }
         var (updated, unchanged) = ImportCounting.Count(db, existing.Values);

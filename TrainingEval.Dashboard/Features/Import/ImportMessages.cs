@@ -46,6 +46,7 @@ public sealed class ImportMessages
     public const string FileNotXlsx = nameof(FileNotXlsx);
     public const string FileTooManyRows = nameof(FileTooManyRows);
     public const string WrongKind = nameof(WrongKind);
+    public const string BadTracks = nameof(BadTracks);
 
     /// <summary>The message in English (the neutral resources), as the REST API returns it.</summary>
     public static string English(string code, IReadOnlyList<string> arguments) => Format(code, arguments, CultureInfo.InvariantCulture);

@@ -32,6 +32,7 @@ public static class ImportSchema
     public const string CohortCode = "cohort_code";
     public const string StartDate = "start_date";
     public const string EndDate = "end_date";
+    public const string Tracks = "tracks";
     public const string Status = "status";
     public const string Indicator = "indicator";
     public const string Value = "value";
@@ -54,7 +55,7 @@ public static class ImportSchema
             new(MentorEmployeeNo, false), new(Email, false), new(HireDate, false),
         ],
         [ImportKind.Programs] = [new(ProgramCode, true), new(Name, true), new(Category, false), new(Description, false)],
-        [ImportKind.Cohorts] = [new(CohortCode, true), new(ProgramCode, true), new(Name, true), new(StartDate, true), new(EndDate, true)],
+        [ImportKind.Cohorts] = [new(CohortCode, true), new(ProgramCode, true), new(Name, true), new(StartDate, true), new(EndDate, true), new(Tracks, false)],
         [ImportKind.Enrollments] = [new(CohortCode, true), new(EmployeeNo, true), new(Status, false)],
         [ImportKind.Observations] =
         [

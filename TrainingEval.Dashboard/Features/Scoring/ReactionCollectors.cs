@@ -31,6 +31,8 @@ public sealed class AttendanceCollector : IIndicatorCollector
 
     public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
     {
+        if (!scope.Derives(BuiltInIndicators.Attendance))
+            return;
         var query = db.Attendance.Where(a => a.Session!.CohortId == scope.CohortId);
         if (scope.IsPartial)
             query = query.Where(a => scope.EnrollmentIds.Contains(a.EnrollmentId));
@@ -53,8 +55,9 @@ public sealed class AttendanceCollector : IIndicatorCollector
 }
 
 /// <summary>
-/// <c>interaction</c>: the learner's posts, questions and poll answers in the cohort. Once the cohort has
-/// started every learner has a count (0 when silent); before that nobody has one.
+/// <c>interaction</c>: the learner's posts, questions and poll answers in the cohort. Once a cohort that tracks
+/// interactions has started every learner has a count (0 when silent); before that, or in a cohort that does not
+/// track them (spec section 9), nobody has one.
 /// </summary>
 public sealed class InteractionCollector : IIndicatorCollector
 {
@@ -62,7 +65,7 @@ public sealed class InteractionCollector : IIndicatorCollector
 
     public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
     {
-        if (scope.StartDate > scope.Today)
+        if (scope.StartDate > scope.Today || !scope.Derives(BuiltInIndicators.Interaction))
             return;
         var query = db.Interactions.Where(i => i.Enrollment!.CohortId == scope.CohortId);
         if (scope.IsPartial)

@@ -34,6 +34,9 @@ public sealed class ApplicationCollector : IIndicatorCollector
 
     public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
     {
+        // Spec section 9: no application events anywhere in the cohort is "not tracked", never "0 applications".
+        if (!scope.Derives(BuiltInIndicators.Application))
+            return;
         var window = scope.Profile.ApplicationWindowDays;
         var first = scope.EndDate.AddDays(1);
         var last = scope.EndDate.AddDays(window);

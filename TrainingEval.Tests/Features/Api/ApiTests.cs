@@ -204,25 +204,44 @@ public sealed class ApiTests : IAsyncLifetime
 
         var json = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/cohorts/LEAN-1/scores", Ct);
         var e001 = json.GetProperty("learners").EnumerateArray().Single(l => l.GetProperty("employee_no").GetString() == "E001");
-        // Reaction: satisfaction 80 (weight 50) with the derived interaction count 0 (weight 20) = 57.142857… → 57.14.
-        e001.GetProperty("reaction").GetDouble().ShouldBe(57.14);
+        // The cohort records no interactions and no application events, so it tracks neither: both indicators are
+        // missing, not derived zeros (spec section 9). Reaction = satisfaction 80 alone; learning = gain 75.
+        e001.GetProperty("reaction").GetDouble().ShouldBe(80);
         e001.GetProperty("learning").GetDouble().ShouldBe(75);
-        // Behavior: the derived application count 0 after the tracking window → 0; results have no observation.
-        e001.GetProperty("behavior").GetDouble().ShouldBe(0);
-        // Composite (15·57.142857 + 25·75 + 35·0) / 75 = 36.428… → 36.43; coverage (15·0.7 + 25·0.3 + 35·0.3) / 100 = 0.285 → 0.29.
-        e001.GetProperty("composite").GetDouble().ShouldBe(36.43);
-        e001.GetProperty("coverage").GetDouble().ShouldBe(0.29);
+        e001.GetProperty("behavior").ValueKind.ShouldBe(JsonValueKind.Null);
+        // Composite (15·80 + 25·75) / 40 = 76.875 → 76.88 (midpoint away from zero); coverage (15·0.5 + 25·0.3) / 100 = 0.15.
+        e001.GetProperty("composite").GetDouble().ShouldBe(76.88);
+        e001.GetProperty("coverage").GetDouble().ShouldBe(0.15);
         e001.GetProperty("tier").GetString().ShouldBe("insufficient");
         e001.GetProperty("rank").GetInt32().ShouldBe(1);
 
         var csv = await Client(Bootstrap).GetStringAsync("/api/v1/cohorts/LEAN-1/scores?format=csv", Ct);
         var lines = csv.ReplaceLineEndings("\n").Trim().Split('\n');
         lines[0].ShouldBe("employee_no,reaction,learning,behavior,results,composite,coverage,tier,passed,rank");
-        lines.ShouldContain("E001,57.14,75,0,,36.43,0.29,insufficient,false,1", csv);
+        lines.ShouldContain("E001,80,75,,,76.88,0.15,insufficient,true,1", csv);
 
         (await Client(Bootstrap).GetAsync("/api/v1/cohorts/NOPE/scores", Ct)).ShouldSatisfyAllConditions(
             r => r.StatusCode.ShouldBe(HttpStatusCode.NotFound),
             r => r.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json"));
+    }
+
+    [Fact]
+    public async Task A_learner_with_nothing_measured_has_coverage_0_and_tier_insufficient()
+    {
+        await LoadLeanCohortAsync();
+        (await Import("observations", "cohort_code,employee_no,indicator,value\nLEAN-1,E001,exam_theory,90")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var json = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/cohorts/LEAN-1/scores", Ct);
+
+        // E002 has no record and the cohort tracks no counted kind, so nothing is derived either (spec section 9).
+        var e002 = json.GetProperty("learners").EnumerateArray().Single(l => l.GetProperty("employee_no").GetString() == "E002");
+        e002.GetProperty("coverage").GetDouble().ShouldBe(0);
+        e002.GetProperty("tier").GetString().ShouldBe("insufficient");
+        e002.GetProperty("composite").ValueKind.ShouldBe(JsonValueKind.Null);
+        e002.GetProperty("rank").ValueKind.ShouldBe(JsonValueKind.Null);
+        e002.GetProperty("passed").GetBoolean().ShouldBeFalse();
+        foreach (var level in new[] { "reaction", "learning", "behavior", "results" })
+            e002.GetProperty(level).ValueKind.ShouldBe(JsonValueKind.Null, level);
     }
 
     [Fact]

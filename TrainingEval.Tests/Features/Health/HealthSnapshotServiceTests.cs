@@ -158,8 +158,8 @@ public sealed class HealthSnapshotServiceTests : IAsyncLifetime
     public async Task A_fall_of_10_points_raises_lhi_drop()
     {
         const AttendanceStatus P = AttendanceStatus.Present, L = AttendanceStatus.Late;
-        // Nobody interacts, so engagement is 0 for all (0 over max(1, median 0)). Week 12: (30·100 + 20·0) / 50 = 60.
-        // Week 13's window holds both weeks' sessions: attendance (1 + 1 + 0.5 + 0.5 + 0.5) / 5 = 70 ⇒ (30·70) / 50 = 42.
+        // The cohort records no interactions, so it does not track them and engagement is missing, not 0 (spec section 9).
+        // Week 12: attendance alone, 100. Week 13's window holds both weeks' sessions: (1 + 1 + 0.5 + 0.5 + 0.5) / 5 = 70.
         await AddSessionsAsync((new(2026, 3, 17), [P, P, P]), (new(2026, 3, 18), [P, P, P]));
         await _services.Health.ComputeWeekAsync(Week12, cancellationToken: Ct);
         await AddSessionsAsync((new(2026, 3, 24), [L, P, P]), (new(2026, 3, 25), [L, P, P]), (new(2026, 3, 26), [L, P, P]));
@@ -167,7 +167,7 @@ public sealed class HealthSnapshotServiceTests : IAsyncLifetime
         await _services.Health.ComputeWeekAsync(Week13, cancellationToken: Ct);
 
         var drop = (await AlertsAsync()).Single(a => a.Type == AlertType.LhiDrop);
-        (drop.Detail, drop.LearnerId, drop.Suggestion).ShouldBe(("60 → 42", _data[0].LearnerId, "engagement"));
+        (drop.Detail, drop.LearnerId, drop.Suggestion).ShouldBe(("100 → 70", _data[0].LearnerId, "attendance"));
         (drop.IsoYear, drop.IsoWeek).ShouldBe((2026, 13));
     }
 

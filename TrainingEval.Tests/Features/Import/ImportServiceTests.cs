@@ -47,9 +47,10 @@ public sealed class ImportServiceTests : IAsyncLifetime
         (scrap.EnrollmentId, scrap.IndicatorCode, scrap.Value, scrap.Baseline, scrap.Target, scrap.ObservedOn)
             .ShouldBe((_data[1].Id, "kpi", 12, 20, 10, new DateOnly(2026, 6, 30)));
         scrap.Source.ShouldBe("import: test.csv");
-        // E001: satisfaction 4.2 → 80 (weight 50) beside the derived interaction count 0 → 0 (weight 20); gain 40 → 85 is 75 points.
+        // E001: satisfaction 4.2 → 80 alone (the cohort tracks no interactions, so there is no derived 0 beside it, spec
+        // section 9); gain 40 → 85 is 75 points.
         var score = await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[0].Id, Ct);
-        score.Reaction!.Value.ShouldBe(50 * 80 / 70.0, 1e-9);
+        score.Reaction!.Value.ShouldBe(80, 1e-9);
         score.Learning!.Value.ShouldBe(75, 1e-9);
         // E002: scrap rate 20 → 12 of target 10 is 80 %, downtime 1 → 0.5 of target 0 is 50 %; the kpi is their mean.
         (await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[1].Id, Ct)).Results!.Value.ShouldBe(65, 1e-9);
@@ -83,7 +84,7 @@ public sealed class ImportServiceTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         (await db.StoredObservations.CountAsync(Ct)).ShouldBe(4);
         (await db.StoredObservations.SingleAsync(o => o.IndicatorCode == "satisfaction", Ct)).Value.ShouldBe(5);
-        (await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[0].Id, Ct)).Reaction!.Value.ShouldBe(50 * 100 / 70.0, 1e-9);
+        (await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[0].Id, Ct)).Reaction!.Value.ShouldBe(100, 1e-9);
     }
 
     [Fact]

@@ -259,7 +259,8 @@ public sealed class CollectorTests : IAsyncLifetime
         Values(sink, _data[0].Id, BuiltInIndicators.Attendance).ShouldBe([0.9]);
         Values(sink, _data[1].Id, BuiltInIndicators.Attendance).ShouldBe([1.0]);
         sink.For(_data[0].Id).ShouldNotContain(o => o.IndicatorCode == "not_in_profile");
-        Values(sink, _data[0].Id, BuiltInIndicators.Interaction).ShouldBe([0.0]);
+        // The cohort has no interaction records at all: not tracked, so no derived 0 either (spec section 9).
+        Values(sink, _data[0].Id, BuiltInIndicators.Interaction).ShouldBeEmpty();
     }
 
     [Fact]

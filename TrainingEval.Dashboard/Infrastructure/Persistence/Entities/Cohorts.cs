@@ -6,6 +6,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 public sealed class Cohort : IBilingualName, IAudited, IConcurrencyVersioned
 {
     public const int CodeMaxLength = 40;
+    public const int TrackedKindsMaxLength = 200;
 
     private string _code = "";
 
@@ -39,6 +40,13 @@ public sealed class Cohort : IBilingualName, IAudited, IConcurrencyVersioned
     public WeightProfileVersion? ProfileVersion { get; set; }
 
     public int Revision { get; set; }
+
+    /// <summary>
+    /// The evaluation plan when someone set it: the record kinds the cohort tracks (codes separated by ';', "" for none;
+    /// <c>Domain.Plans.EvaluationPlan</c>). Null means the default — the kinds that have at least one record in the
+    /// cohort (<c>Scoring.EvaluationPlans</c>).
+    /// </summary>
+    public string? TrackedKinds { get; set; }
 
     public bool IsClosed => ClosedAt is not null;
 
