@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Features.Import;
 using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Features.Scoring;
@@ -36,7 +37,8 @@ public class ImportBenchmarks
             db.Database.Migrate();
         var scores = new CohortScoreService(_factory, ScorePipeline.CreateDefault(clock), clock);
         var access = new RecordAccess(new SystemUser(), _factory, NullLogger<RecordAccess>.Instance);
-        _import = new ImportService(_factory, scores, clock, access);
+        var health = new HealthSnapshotService(_factory, clock, Microsoft.Extensions.Options.Options.Create(new HealthOptions()), NullLogger<HealthSnapshotService>.Instance);
+        _import = new ImportService(_factory, scores, health, clock, access);
 
         var files = OuladConverter.Convert(SampleFolder());
         Import(ImportKind.Programs, files.Programs);

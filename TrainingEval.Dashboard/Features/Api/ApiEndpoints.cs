@@ -42,7 +42,13 @@ public static partial class ApiEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status500InternalServerError)
-            .WithSummary("Import a CSV or XLSX file of one kind (see the kind parameter); all or nothing, upsert by natural key.");
+            .WithSummary("Import a CSV or XLSX file of one kind (see the kind parameter); all or nothing, upsert by natural key.")
+            .WithDescription(KindsDescription);
+        api.MapGet("/cohorts/{cohortCode}/records/{kind}", RecordsAsync).RequireAuthorization(ReadersPolicy)
+            .Produces<RecordPage>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A cohort's records of one kind in the kind's import columns (re-importable as they are), oldest first; ?page=1&pageSize=500 (at most 5,000), ?format=csv for CSV.")
+            .WithDescription(KindsDescription);
         api.MapGet("/cohorts/{cohortCode}/scores", CohortScoresAsync).RequireAuthorization(ReadersPolicy)
             .WithSummary("Per learner: employee_no, level scores, composite, coverage, tier, passed, rank (2 decimals); ?format=csv for CSV.");
         api.MapGet("/programs/{programCode}/history", ProgramHistoryAsync).RequireAuthorization(ReadersPolicy)
@@ -97,6 +103,34 @@ public static partial class ApiEndpoints
     private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(statusCode: status, title: title, detail: detail);
 
     public const string ProblemMediaType = "application/problem+json";
+
+    private static readonly string KindsDescription =
+        $"kind: {string.Join(", ", ImportSchema.Kinds.Select(k => k.Slug()))}. Columns of each kind: docs/import-formats.md (the templates on /import have them too).";
+
+    private static async Task<IResult> RecordsAsync(string cohortCode, string kind, int? page, int? pageSize, string? format, ImportReadBack records, CancellationToken cancellationToken)
+    {
+        if (!ImportSchema.TryParseKind(kind, out var importKind))
+            return Problem(404, "Unknown kind", $"There is no record kind '{kind}'; use {string.Join(", ", ImportSchema.Kinds.Select(k => k.Slug()))}.");
+        var result = await records.ReadAsync(importKind, cohortCode, page ?? 1, pageSize ?? ImportReadBack.DefaultPageSize, cancellationToken);
+        if (result is null)
+            return Problem(404, "Not found", $"There is no cohort {cohortCode}.");
+        if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Ok(result);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            foreach (var column in result.Columns)
+                csv.WriteField(column);
+            csv.NextRecord();
+            foreach (var row in result.Rows)
+            {
+                foreach (var column in result.Columns)
+                    csv.WriteField(row[column] ?? "");
+                csv.NextRecord();
+            }
+        }
+        return TypedResults.Text(text.ToString(), ImportFormats.CsvMediaType + "; charset=utf-8");
+    }
 
     private static async Task<IResult> ImportAsync(string kind, HttpRequest request, ImportService imports, CancellationToken cancellationToken)
     {

@@ -30,16 +30,18 @@ internal sealed class ActivityWindow
     private Dictionary<int, List<(int Id, DateTime DueAt)>> _assignmentsByCohort = [];
     private Dictionary<(int AssignmentId, int EnrollmentId), DateTime> _submissions = [];
     private Dictionary<int, List<ResultRow>> _results = [];
-    private Dictionary<int, List<DateOnly>> _interactions = [];
+    private Dictionary<int, List<(DateOnly Day, int Count)>> _interactions = [];
     private IReadOnlyDictionary<int, EvaluationPlan> _plans = new Dictionary<int, EvaluationPlan>();
 
-    public static async Task<ActivityWindow> LoadAsync(TrainingDbContext db, DateOnly rangeStart, DateOnly rangeEnd, int? learnerId, CancellationToken cancellationToken)
+    /// <param name="cohorts">When given, only cohorts that share a learner with these (the learners of an import and everything they are in).</param>
+    public static async Task<ActivityWindow> LoadAsync(TrainingDbContext db, DateOnly rangeStart, DateOnly rangeEnd, int? learnerId, int[]? cohorts, CancellationToken cancellationToken)
     {
         // The cohorts in play: overlapping the range, and (for one learner) only theirs — but with all their learners,
         // as engagement compares the learner with the cohort's median.
         var cohortIds = await db.Cohorts.AsNoTracking()
             .Where(c => c.StartDate <= rangeEnd && c.EndDate >= rangeStart.AddDays(-1)
-                        && (learnerId == null || c.Enrollments.Any(e => e.LearnerId == learnerId)))
+                        && (learnerId == null || c.Enrollments.Any(e => e.LearnerId == learnerId))
+                        && (cohorts == null || c.Enrollments.Any(e => db.Enrollments.Any(x => cohorts.Contains(x.CohortId) && x.LearnerId == e.LearnerId))))
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
         var window = new ActivityWindow();
@@ -100,10 +102,10 @@ internal sealed class ActivityWindow
         var from = rangeStart.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         window._interactions = (await db.Interactions.AsNoTracking()
                 .Where(i => cohortIds.Contains(i.Enrollment!.CohortId) && i.OccurredAt >= from && i.OccurredAt < dueTo)
-                .Select(i => new { i.EnrollmentId, i.OccurredAt })
+                .Select(i => new { i.EnrollmentId, i.OccurredAt, i.Count })
                 .ToListAsync(cancellationToken))
             .GroupBy(i => i.EnrollmentId)
-            .ToDictionary(g => g.Key, g => g.Select(i => DateOnly.FromDateTime(i.OccurredAt)).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(i => (DateOnly.FromDateTime(i.OccurredAt), i.Count)).ToList());
         return window;
     }
 
@@ -122,8 +124,10 @@ internal sealed class ActivityWindow
 
     private bool Tracks(int cohortId, RecordKind kind) => _plans.TryGetValue(cohortId, out var plan) && plan.Tracks(kind);
 
-    public IReadOnlySet<int> LearnerIds(int? learnerId) =>
-        learnerId is { } id ? new HashSet<int> { id } : _enrollments.Select(e => e.LearnerId).ToHashSet();
+    public IReadOnlySet<int> LearnerIds(int? learnerId, int[]? cohorts = null) =>
+        learnerId is { } id ? new HashSet<int> { id }
+        : cohorts is not null ? _enrollments.Where(e => cohorts.Contains(e.CohortId)).Select(e => e.LearnerId).ToHashSet()
+        : _enrollments.Select(e => e.LearnerId).ToHashSet();
 
     /// <summary>
     /// The components of every learner active in a cohort during the week's window: the cohort's dates overlap the window,
@@ -139,7 +143,7 @@ internal sealed class ActivityWindow
             .ToList();
 
         // Engagement: each cohort's median count of the window, over its active learners.
-        var interactionCounts = active.ToDictionary(e => e.Id, e => _interactions.TryGetValue(e.Id, out var days) ? days.Count(d => d >= start && d <= end) : 0);
+        var interactionCounts = active.ToDictionary(e => e.Id, e => _interactions.TryGetValue(e.Id, out var days) ? days.Where(d => d.Day >= start && d.Day <= end).Sum(d => d.Count) : 0);
         var cohortMedian = new Dictionary<int, (double Median, bool Present)>();
         foreach (var cohort in active.GroupBy(e => e.CohortId))
         {

@@ -34,6 +34,42 @@ public sealed partial class HealthSnapshotService(
     public Task<HealthRun> ComputeWeekAsync(IsoWeek week, int? learnerId = null, CancellationToken cancellationToken = default) =>
         ComputeWeeksAsync(week, week, learnerId, alertsFrom: null, cancellationToken);
 
+    /// <summary>
+    /// After records of these cohorts came in (an import): recomputes every finished week the cohorts touch — from the
+    /// week of the earliest start to the last week whose window still reaches the latest end — for their learners, and
+    /// raises the alerts of those weeks (an imported history is exactly what a mentor needs the alerts of). Returns null
+    /// when none of the weeks has finished yet.
+    /// </summary>
+    public async Task<HealthRun?> ComputeForCohortsAsync(IReadOnlyCollection<int> cohortIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cohortIds);
+        if (cohortIds.Count == 0)
+            return null;
+        List<(DateOnly Start, DateOnly End)> dates;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+            dates = [.. (await db.Cohorts.AsNoTracking().Select(c => new { c.Id, c.StartDate, c.EndDate }).WhereInAsync(cohortIds, c => c.Id, cancellationToken))
+                .Select(c => (c.StartDate, c.EndDate))];
+        if (dates.Count == 0)
+            return null;
+        var from = IsoWeek.Of(dates.Min(d => d.Start));
+        var last = IsoWeek.Of(dates.Max(d => d.End).AddDays(options.Value.WindowDays - 1));
+        var finished = LastFinishedWeek(clock.GetUtcNow().UtcDateTime);
+        var to = last < finished ? last : finished;
+        if (to < from)
+            return null;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunAsync(from, to, null, alertsFrom: null, [.. cohortIds.Distinct()], cancellationToken);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsUniqueViolation(ex))
+            {
+                LogRetry(logger, from, to, attempt);
+            }
+        }
+    }
+
     /// <param name="alertsFrom">Raise alerts only for weeks from this one on (null: every week of the run).</param>
     public async Task<HealthRun> ComputeWeeksAsync(IsoWeek from, IsoWeek to, int? learnerId = null, IsoWeek? alertsFrom = null, CancellationToken cancellationToken = default)
     {
@@ -43,7 +79,7 @@ public sealed partial class HealthSnapshotService(
         {
             try
             {
-                return await RunAsync(from, to, learnerId, alertsFrom, cancellationToken);
+                return await RunAsync(from, to, learnerId, alertsFrom, cohorts: null, cancellationToken);
             }
             catch (Exception ex) when (attempt < MaxAttempts && IsUniqueViolation(ex))
             {
@@ -57,7 +93,8 @@ public sealed partial class HealthSnapshotService(
         ex is DuplicateValueException
         || (ex is SqliteException sqlite && new SqliteErrorReader().Read(sqlite)?.Failure == ConstraintFailure.Unique);
 
-    private async Task<HealthRun> RunAsync(IsoWeek from, IsoWeek to, int? learnerId, IsoWeek? alertsFrom, CancellationToken cancellationToken)
+    /// <param name="cohorts">When given, only the learners of these cohorts (with every cohort they are in).</param>
+    private async Task<HealthRun> RunAsync(IsoWeek from, IsoWeek to, int? learnerId, IsoWeek? alertsFrom, int[]? cohorts, CancellationToken cancellationToken)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var windowDays = options.Value.WindowDays;
@@ -66,11 +103,20 @@ public sealed partial class HealthSnapshotService(
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var activity = await ActivityWindow.LoadAsync(db, rangeStart, rangeEnd, learnerId, cancellationToken);
+        var activity = await ActivityWindow.LoadAsync(db, rangeStart, rangeEnd, learnerId, cohorts, cancellationToken);
 
-        var learnerIds = activity.LearnerIds(learnerId);
+        var learnerIds = activity.LearnerIds(learnerId, cohorts);
+        // "One of the learners of the run", as SQL: no list of ids in the statement, however many learners an import touches.
+        IQueryable<LearningHealthSnapshot> snapshots = db.HealthSnapshots;
+        var alertRows = db.Alerts.AsNoTracking();
+        if (cohorts is not null)
+        {
+            var inScope = db.Enrollments.Where(e => cohorts.Contains(e.CohortId)).Select(e => e.LearnerId);
+            snapshots = snapshots.Where(s => inScope.Contains(s.LearnerId));
+            alertRows = alertRows.Where(a => inScope.Contains(a.LearnerId));
+        }
         var fromStart = from.Start;
-        var previous = await db.HealthSnapshots.AsNoTracking()
+        var previous = await snapshots.AsNoTracking()
             .Where(s => s.WeekEnd < fromStart && s.Index != null && (learnerId == null || s.LearnerId == learnerId))
             .GroupBy(s => s.LearnerId)
             .Select(g => new { LearnerId = g.Key, WeekEnd = g.Max(s => s.WeekEnd) })
@@ -78,15 +124,15 @@ public sealed partial class HealthSnapshotService(
             .ToDictionaryAsync(s => s.LearnerId, s => s.Index!.Value, cancellationToken);
 
         var toEnd = to.End;
-        var stored = await db.HealthSnapshots
+        var stored = await snapshots
             .Where(s => s.WeekEnd >= fromStart && s.WeekEnd <= toEnd && (learnerId == null || s.LearnerId == learnerId))
             .ToDictionaryAsync(s => (s.LearnerId, new IsoWeek(s.IsoYear, s.IsoWeek)), cancellationToken);
 
-        var openAlerts = (await db.Alerts.AsNoTracking()
+        var openAlerts = (await alertRows
             .Where(a => a.Status != AlertStatus.Resolved && (learnerId == null || a.LearnerId == learnerId))
             .Select(a => new { a.LearnerId, a.Type })
             .ToListAsync(cancellationToken)).Select(a => (a.LearnerId, a.Type)).ToHashSet();
-        var weekAlerts = (await db.Alerts.AsNoTracking()
+        var weekAlerts = (await alertRows
             .Where(a => a.IsoYear != null && (learnerId == null || a.LearnerId == learnerId))
             .Select(a => new { a.LearnerId, a.Type, a.IsoYear, a.IsoWeek })
             .ToListAsync(cancellationToken)).Select(a => (a.LearnerId, a.Type, new IsoWeek(a.IsoYear!.Value, a.IsoWeek!.Value))).ToHashSet();

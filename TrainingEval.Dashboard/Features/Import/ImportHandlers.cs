@@ -393,7 +393,8 @@ internal sealed class EnrollmentImport : IImportKindHandler
             created++;
         }
         var (updated, unchanged) = ImportCounting.Count(db, touched);
-        return new ImportOutcome(created, updated, unchanged, recompute);
+        // Who is active in which weeks is the health index's business too.
+        return new ImportOutcome(created, updated, unchanged, recompute, recompute);
     }
 
     private static void SetStatus(Enrollment enrollment, EnrollmentStatus status, Cohort cohort, DateOnly today)

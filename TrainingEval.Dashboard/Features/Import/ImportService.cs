@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
@@ -41,6 +43,7 @@ public enum ImportPhase
     Checking,
     Writing,
     Rescoring,
+    HealthIndex,
     Done,
 }
 
@@ -56,14 +59,20 @@ public sealed record ImportProgress(ImportPhase Phase, int RowsRead, int RowsChe
 /// <see cref="IImportKindHandler"/> turns them into compact typed rows, checks every one against the file and the
 /// database (lookups in batches, <see cref="BatchedLookup"/>) and collects all errors; only a file without any error is
 /// written, in one transaction, upserting by natural key. Then the cohorts whose scores depend on the change are
-/// recomputed (which publishes to the open pages).
+/// recomputed (which publishes to the open pages), and when the change touched what the learning health index reads
+/// (sessions, attendance, assignments, submissions, results, interactions, enrollments) the weekly snapshots and alerts
+/// of the weeks those cohorts ran in.
 /// </summary>
 public sealed class ImportService(
     IDbContextFactory<TrainingDbContext> factory,
     CohortScoreService scores,
+    HealthSnapshotService health,
     TimeProvider clock,
-    IRecordAccess access)
+    IRecordAccess access,
+    IOptions<CurrencyOptions>? currency = null)
 {
+    private readonly string _currency = CurrencyOptions.Normalize(currency?.Value.Currency);
+
     public const int PreviewRows = 10;
 
     /// <exception cref="ImportFileException">The file cannot be read.</exception>
@@ -151,6 +160,11 @@ public sealed class ImportService(
             await scores.RecomputeCohortAsync(cohortId, cancellationToken);
             recomputed.Add(await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.Code).FirstAsync(cancellationToken));
         }
+        if (outcome.HealthCohorts is { Count: > 0 } healthCohorts)
+        {
+            context.Report(ImportPhase.HealthIndex, rescored: recomputed.Count, toRescore: toRescore.Count);
+            await health.ComputeForCohortsAsync([.. healthCohorts], cancellationToken);
+        }
         context.Report(ImportPhase.Done, rescored: recomputed.Count, toRescore: toRescore.Count);
         return new ImportResult(kind, table.RowsRead, outcome.Created, outcome.Updated, outcome.Unchanged, recomputed, [], 0);
     }
@@ -175,13 +189,28 @@ public sealed class ImportService(
         return text.Length <= Infrastructure.Persistence.Entities.StoredObservation.SourceMaxLength ? text : text[..Infrastructure.Persistence.Entities.StoredObservation.SourceMaxLength];
     }
 
-    private static IImportKindHandler Handler(ImportKind kind) => kind switch
+    private IImportKindHandler Handler(ImportKind kind) => kind switch
     {
         ImportKind.Learners => new LearnerImport(),
         ImportKind.Programs => new ProgramImport(),
         ImportKind.Cohorts => new CohortImport(),
         ImportKind.Enrollments => new EnrollmentImport(),
         ImportKind.Observations => new ObservationImport(),
+        ImportKind.Sessions => new SessionImport(),
+        ImportKind.Attendance => new AttendanceImport(),
+        ImportKind.Assignments => new AssignmentImport(),
+        ImportKind.Submissions => new SubmissionImport(),
+        ImportKind.Assessments => new AssessmentImport(),
+        ImportKind.AssessmentResults => new ResultImport(),
+        ImportKind.Surveys => new SurveyImport(),
+        ImportKind.SurveyResponses => new ResponseImport(),
+        ImportKind.Interactions => new InteractionImport(),
+        ImportKind.ApplicationEvents => new ApplicationEventImport(),
+        ImportKind.MentorRatings => new MentorRatingImport(),
+        ImportKind.PerformanceReviews => new ReviewImport(),
+        ImportKind.Kpis => new KpiImport(_currency),
+        ImportKind.KpiMeasurements => new MeasurementImport(),
+        ImportKind.CostItems => new CostItemImport(_currency),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
@@ -278,8 +307,8 @@ internal sealed class ImportContext(TrainingDbContext db, ColumnMapping mapping,
     }
 }
 
-/// <summary>What a handler changed (before saving) and which cohorts' scores depend on it.</summary>
-internal sealed record ImportOutcome(int Created, int Updated, int Unchanged, IReadOnlySet<int> CohortsToRecompute)
+/// <summary>What a handler changed (before saving), which cohorts' scores depend on it and whose learning health index does.</summary>
+internal sealed record ImportOutcome(int Created, int Updated, int Unchanged, IReadOnlySet<int> CohortsToRecompute, IReadOnlySet<int>? HealthCohorts = null)
 {
     public static ImportOutcome Refused { get; } = new(0, 0, 0, new HashSet<int>());
 }

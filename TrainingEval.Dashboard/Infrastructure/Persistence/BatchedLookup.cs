@@ -25,6 +25,19 @@ public static class BatchedLookup
         return rows;
     }
 
+    /// <summary>As <see cref="WhereInAsync{T, TKey}"/>, each row projected by <paramref name="select"/> after the filter (a record's constructor is not filterable SQL).</summary>
+    public static async Task<List<TResult>> WhereInAsync<T, TKey, TResult>(this IQueryable<T> query, IEnumerable<TKey> keys, Expression<Func<T, TKey>> key,
+        Expression<Func<T, TResult>> select, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(key);
+        var rows = new List<TResult>();
+        foreach (var chunk in keys.Distinct().Chunk(ChunkSize))
+            rows.AddRange(await query.Where(In(chunk, key)).Select(select).ToListAsync(cancellationToken));
+        return rows;
+    }
+
     /// <summary><c>x => chunk.Contains(key(x))</c> with the chunk as a query parameter (a captured value), not as inlined constants.</summary>
     private static Expression<Func<T, bool>> In<T, TKey>(TKey[] chunk, Expression<Func<T, TKey>> key)
     {

@@ -66,14 +66,14 @@ public sealed class HealthSnapshotServiceTests : IAsyncLifetime
         await using (var db = _database.CreateContext())
         {
             var due = new DateTime(2026, 3, 15, 23, 0, 0, DateTimeKind.Utc);
-            var assignment = new Assignment { CohortId = _data.Cohort.Id, Name = "作业 1", AssignedOn = new(2026, 3, 9), DueAt = due };
+            var assignment = new Assignment { Code = "作业 1", CohortId = _data.Cohort.Id, Name = "作业 1", AssignedOn = new(2026, 3, 9), DueAt = due };
             db.Assignments.Add(assignment);
             db.Submissions.Add(new Submission { Assignment = assignment, EnrollmentId = _data[0].Id, SubmittedAt = due.AddHours(-1) });
             db.Submissions.Add(new Submission { Assignment = assignment, EnrollmentId = _data[1].Id, SubmittedAt = due.AddDays(1) });
-            var quiz = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = "测验 1", HeldOn = new(2026, 3, 18), MaxScore = 50 };
+            var quiz = new Assessment { Code = "测验 1", CohortId = _data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = "测验 1", HeldOn = new(2026, 3, 18), MaxScore = 50 };
             db.Assessments.Add(quiz);
             db.AssessmentResults.Add(new AssessmentResult { Assessment = quiz, EnrollmentId = _data[0].Id, Score = 40 });
-            var pre = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "前测", HeldOn = new(2026, 3, 3) };
+            var pre = new Assessment { Code = "前测", CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "前测", HeldOn = new(2026, 3, 3) };
             db.Assessments.Add(pre);
             db.AssessmentResults.Add(new AssessmentResult { Assessment = pre, EnrollmentId = _data[0].Id, Score = 10 });
             // Interactions: 4, 2, 0 ⇒ median 2.
@@ -178,7 +178,7 @@ public sealed class HealthSnapshotServiceTests : IAsyncLifetime
         {
             foreach (var (day, score) in new[] { (new DateOnly(2026, 3, 4), 80.0), (new DateOnly(2026, 3, 11), 90.0), (new DateOnly(2026, 3, 18), 70.0) })
             {
-                var quiz = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = $"Quiz {day:MM-dd}", HeldOn = day };
+                var quiz = new Assessment { Code = $"Quiz {day:MM-dd}", CohortId = _data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = $"Quiz {day:MM-dd}", HeldOn = day };
                 db.Assessments.Add(quiz);
                 db.AssessmentResults.Add(new AssessmentResult { Assessment = quiz, EnrollmentId = _data[0].Id, Score = score });
             }

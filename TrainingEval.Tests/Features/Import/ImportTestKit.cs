@@ -22,7 +22,8 @@ public static class ImportTestKit
     {
         var user = new FixedUser(FixedUser.InRole(role));
         var access = new RecordAccess(user, database.Factory, NullLogger<RecordAccess>.Instance);
-        return new ImportService(database.FactoryFor(user), new Services(database).Scores, database.Clock, access);
+        var services = new Services(database);
+        return new ImportService(database.FactoryFor(user), services.Scores, services.Health, database.Clock, access);
     }
 
     public static Stream Csv(string text, bool bom = false)

@@ -26,9 +26,9 @@ public sealed class ScoreServiceTests : IAsyncLifetime
         _services = new Services(_database);
         // Learner 0: the spec's worked example (reaction and learning). Learner 1: a weaker learner. Learner 2: nothing.
         await using var db = _database.CreateContext();
-        var survey = new SatisfactionSurvey { CohortId = _data.Cohort.Id, Name = "满意度", OpenedOn = TestData.End, ItemCount = 5 };
-        var pre = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "训前", HeldOn = TestData.Start };
-        var final = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.FinalExam, Name = "结业", HeldOn = TestData.End, PracticalMaxScore = 100 };
+        var survey = new SatisfactionSurvey { Code = "满意度", CohortId = _data.Cohort.Id, Name = "满意度", OpenedOn = TestData.End, ItemCount = 5 };
+        var pre = new Assessment { Code = "训前", CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "训前", HeldOn = TestData.Start };
+        var final = new Assessment { Code = "结业", CohortId = _data.Cohort.Id, Kind = AssessmentKind.FinalExam, Name = "结业", HeldOn = TestData.End, PracticalMaxScore = 100 };
         var sessions = Enumerable.Range(1, 10).Select(k => new CohortSession { CohortId = _data.Cohort.Id, Sequence = k, HeldOn = TestData.Start.AddDays(k), Name = "课", DurationMinutes = 60 }).ToList();
         db.AddRange(survey, pre, final);
         db.AddRange(sessions);

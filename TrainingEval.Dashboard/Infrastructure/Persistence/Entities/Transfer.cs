@@ -50,11 +50,20 @@ public sealed class PerformanceReview : IAudited
 {
     public const double MinRating = 1;
     public const double MaxRating = 5;
+    public const int PeriodMaxLength = 20;
 
     public int Id { get; set; }
     public int LearnerId { get; set; }
     public Learner? Learner { get; set; }
+
+    /// <summary>The review period as the HR system names it (e.g. <c>2025-H2</c>); with the learner the natural key of an import.</summary>
+    public string? Period { get; set; }
     public DateOnly ReviewedOn { get; set; }
+
+    /// <summary>The cohort this review is the before or after of, when the source says so (otherwise pairing goes by date).</summary>
+    public int? CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+    public Domain.Indicators.ReviewSide? Timing { get; set; }
 
     /// <summary>Behaviour rating 1–5.</summary>
     public double BehaviorRating { get; set; }

@@ -314,6 +314,16 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
@@ -346,7 +356,8 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CohortId");
+                    b.HasIndex("CohortId", "CodeKey")
+                        .IsUnique();
 
                     b.ToTable("Assessments", t =>
                         {
@@ -396,6 +407,16 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("AssignedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
@@ -416,7 +437,8 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CohortId");
+                    b.HasIndex("CohortId", "CodeKey")
+                        .IsUnique();
 
                     b.ToTable("Assignments", t =>
                         {
@@ -585,8 +607,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("DurationMinutes")
+                    b.Property<int?>("DurationMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("TEXT");
@@ -603,6 +628,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CohortId", "Sequence")
@@ -610,7 +638,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.ToTable("Sessions", t =>
                         {
-                            t.HasCheckConstraint("CK_CohortSessions_Duration", "\"DurationMinutes\" > 0");
+                            t.HasCheckConstraint("CK_CohortSessions_Duration", "\"DurationMinutes\" IS NULL OR \"DurationMinutes\" > 0");
+
+                            t.HasCheckConstraint("CK_CohortSessions_Times", "\"StartTime\" IS NULL OR \"EndTime\" IS NULL OR \"EndTime\" > \"StartTime\"");
                         });
                 });
 
@@ -687,6 +717,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("EnrollmentId")
                         .HasColumnType("INTEGER");
 
@@ -700,7 +735,10 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("EnrollmentId", "OccurredAt");
 
-                    b.ToTable("Interactions");
+                    b.ToTable("Interactions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Interactions_Count", "\"Count\" >= 1");
+                        });
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Kpi", b =>
@@ -1141,6 +1179,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<double>("BehaviorRating")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1151,6 +1192,10 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<double>("OverallRating")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ReviewedOn")
                         .HasColumnType("TEXT");
 
@@ -1158,7 +1203,15 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Timing")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("LearnerId", "Period")
+                        .IsUnique();
 
                     b.HasIndex("LearnerId", "ReviewedOn");
 
@@ -1309,10 +1362,23 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -1329,7 +1395,8 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CohortId");
+                    b.HasIndex("CohortId", "CodeKey")
+                        .IsUnique();
 
                     b.ToTable("Surveys", t =>
                         {
@@ -2048,11 +2115,18 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.PerformanceReview", b =>
                 {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Learner", "Learner")
                         .WithMany("PerformanceReviews")
                         .HasForeignKey("LearnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Cohort");
 
                     b.Navigation("Learner");
                 });
