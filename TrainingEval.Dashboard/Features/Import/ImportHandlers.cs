@@ -82,7 +82,7 @@ internal sealed class LearnerImport : IImportKindHandler
         if (import.Errors.Count > 0)
             return ImportOutcome.Refused;
 
-        var created = 0;
+        var added = new List<Learner>();
         foreach (var row in rows)
         {
             var mentorId = row.Mentor is null ? null : (int?)mentors[row.Mentor].Id;
@@ -102,7 +102,7 @@ internal sealed class LearnerImport : IImportKindHandler
                     learner.HireDate = row.HireDate;
                 continue;
             }
-            db.Learners.Add(new Learner
+            added.Add(new Learner
             {
                 EmployeeNumber = row.EmployeeNo,
                 Name = row.Name,
@@ -112,10 +112,18 @@ internal sealed class LearnerImport : IImportKindHandler
                 Email = row.Email,
                 HireDate = row.HireDate,
             });
-            created++;
         }
         var (updated, unchanged) = ImportCounting.Count(db, existing.Values);
-        return new ImportOutcome(created, updated, unchanged, new HashSet<int>());
+        // New departments and changed learners first (they are few), then the new learners in one prepared INSERT:
+        // a company's 55,000 employees through change tracking would be most of the import's time.
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var learner in added)
+        {
+            learner.DepartmentId = learner.Department!.Id;
+            learner.Department = null;
+        }
+        await BulkInsert.InsertAsync(db, added, withKeys: false, written => import.Report(ImportPhase.Writing, written), cancellationToken);
+        return new ImportOutcome(added.Count, updated, unchanged, new HashSet<int>());
     }
 
     /// <summary>

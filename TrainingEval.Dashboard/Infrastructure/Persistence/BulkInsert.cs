@@ -50,12 +50,22 @@ public static class BulkInsert
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
             $"VALUES ({string.Join(", ", names)})";
 
+        // The type mappings build the parameters once (DbType, size, null handling); each row then only sets the values,
+        // converted as the mapping would (enums to numbers, JSON collections to text), and reruns the prepared statement.
+        var converters = mappings.Select(m => m.Converter).ToArray();
+        for (var i = 0; i < properties.Length; i++)
+            command.Parameters.Add(mappings[i].CreateParameter(command, names[i], getters[i].GetClrValue(rows[0]), properties[i].IsNullable));
+        await command.PrepareAsync(cancellationToken);
         for (var r = 0; r < rows.Count; r++)
         {
-            // The type mapping builds each parameter (value conversion, DbType, null handling); the statement stays the same.
-            command.Parameters.Clear();
-            for (var i = 0; i < properties.Length; i++)
-                command.Parameters.Add(mappings[i].CreateParameter(command, names[i], getters[i].GetClrValue(rows[r]), properties[i].IsNullable));
+            if (r > 0)
+            {
+                for (var i = 0; i < properties.Length; i++)
+                {
+                    var value = getters[i].GetClrValue(rows[r]);
+                    command.Parameters[i].Value = (value is null ? null : converters[i] is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                }
+            }
             await command.ExecuteNonQueryAsync(cancellationToken);
             if (written is not null && (r + 1) % ReportEvery == 0)
                 written(r + 1);
