@@ -327,10 +327,13 @@ internal sealed class CohortImport : IImportKindHandler
     }
 }
 
-/// <summary>enrollments: cohort_code*, employee_no*, status (enrolled | completed | withdrawn; default enrolled).</summary>
+/// <summary>
+/// enrollments: cohort_code*, employee_no*, status (enrolled | completed | withdrawn; default enrolled), enrolled_on (default
+/// the cohort's start), withdrawn_on (the day of the withdrawal; implies withdrawn).
+/// </summary>
 internal sealed class EnrollmentImport : IImportKindHandler
 {
-    private sealed record Row(ImportCells Cells, string Cohort, string EmployeeNo, EnrollmentStatus Status);
+    private sealed record Row(ImportCells Cells, string Cohort, string EmployeeNo, EnrollmentStatus Status, DateOnly? EnrolledOn, DateOnly? WithdrawnOn);
 
     public static EnrollmentStatus? ParseStatus(string? text) => text?.ToLowerInvariant() switch
     {
@@ -349,13 +352,21 @@ internal sealed class EnrollmentImport : IImportKindHandler
             var c = import.Cells(r);
             var cohort = c.Text(CohortCode, Cohort.CodeMaxLength, required: true);
             var employeeNo = c.Text(EmployeeNo, Learner.EmployeeNumberMaxLength, required: true);
-            var status = ParseStatus(c.Raw(Status));
+            var enrolledOn = c.Date(EnrolledOn);
+            var withdrawnOn = c.Date(WithdrawnOn);
+            // A withdrawal date says the learner withdrew; with another status it contradicts the row.
+            var status = c.Raw(Status) is null && withdrawnOn is not null ? EnrollmentStatus.Withdrawn : ParseStatus(c.Raw(Status));
             if (status is null)
                 c.Error(Status, ImportMessages.BadStatus);
-            if (cohort is null || employeeNo is null || status is null
+            else if (withdrawnOn is not null && status != EnrollmentStatus.Withdrawn)
+                c.Error(WithdrawnOn, ImportMessages.WithdrawnNeedsStatus, Cell.Of(withdrawnOn.Value));
+            else if (withdrawnOn < enrolledOn)
+                c.Error(WithdrawnOn, ImportMessages.WrongOrder, WithdrawnOn, Cell.Of(withdrawnOn.Value), EnrolledOn, Cell.Of(enrolledOn!.Value));
+            if (cohort is null || employeeNo is null || status is null || c.Bad(EnrolledOn, enrolledOn) || c.Bad(WithdrawnOn, withdrawnOn)
+                || (withdrawnOn is not null && (status != EnrollmentStatus.Withdrawn || withdrawnOn < enrolledOn))
                 || !ImportContext.FirstOccurrence(seen, (NaturalKey.Of(cohort), NaturalKey.Of(employeeNo)), c, EmployeeNo, ImportMessages.DuplicateEnrollment, employeeNo, cohort))
                 continue;
-            rows.Add(new Row(c, cohort, employeeNo, status.Value));
+            rows.Add(new Row(c, cohort, employeeNo, status.Value, enrolledOn, withdrawnOn));
         }
 
         var db = import.Db;
@@ -387,15 +398,17 @@ internal sealed class EnrollmentImport : IImportKindHandler
             if (existing.TryGetValue((cohort.Id, learner.Id), out var enrollment))
             {
                 touched.Add(enrollment);
-                if (enrollment.Status != row.Status)
+                if (enrollment.Status != row.Status || (row.WithdrawnOn is { } w && w != enrollment.WithdrawnOn) || (row.EnrolledOn is { } e && e != enrollment.EnrolledOn))
                 {
-                    SetStatus(enrollment, row.Status, cohort, import.Today);
+                    enrollment.EnrolledOn = row.EnrolledOn ?? enrollment.EnrolledOn;
+                    if (enrollment.Status != row.Status || row.WithdrawnOn is not null)
+                        SetStatus(enrollment, row.Status, cohort, import.Today, row.WithdrawnOn);
                     recompute.Add(cohort.Id);
                 }
                 continue;
             }
-            enrollment = new Enrollment { CohortId = cohort.Id, LearnerId = learner.Id, MentorId = learner.MentorId, EnrolledOn = cohort.StartDate };
-            SetStatus(enrollment, row.Status, cohort, import.Today);
+            enrollment = new Enrollment { CohortId = cohort.Id, LearnerId = learner.Id, MentorId = learner.MentorId, EnrolledOn = row.EnrolledOn ?? cohort.StartDate };
+            SetStatus(enrollment, row.Status, cohort, import.Today, row.WithdrawnOn);
             db.Enrollments.Add(enrollment);
             recompute.Add(cohort.Id);
             created++;
@@ -405,12 +418,12 @@ internal sealed class EnrollmentImport : IImportKindHandler
         return new ImportOutcome(created, updated, unchanged, recompute, recompute);
     }
 
-    private static void SetStatus(Enrollment enrollment, EnrollmentStatus status, Cohort cohort, DateOnly today)
+    private static void SetStatus(Enrollment enrollment, EnrollmentStatus status, Cohort cohort, DateOnly today, DateOnly? withdrawnOn)
     {
         enrollment.Status = status;
         enrollment.CompletedOn = status == EnrollmentStatus.Completed ? cohort.EndDate : null;
-        // The file says only that the learner withdrew, not when: the import day, or the cohort's end if it is over.
-        enrollment.WithdrawnOn = status == EnrollmentStatus.Withdrawn ? (today < cohort.EndDate ? today : cohort.EndDate) : null;
+        // Without withdrawn_on the file says only that the learner withdrew, not when: the import day, or the cohort's end if it is over.
+        enrollment.WithdrawnOn = status == EnrollmentStatus.Withdrawn ? withdrawnOn ?? (today < cohort.EndDate ? today : cohort.EndDate) : null;
     }
 }
 

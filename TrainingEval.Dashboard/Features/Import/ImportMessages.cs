@@ -48,6 +48,7 @@ public sealed class ImportMessages
     public const string WrongKind = nameof(WrongKind);
     public const string BadTracks = nameof(BadTracks);
     public const string SurveyDate = nameof(SurveyDate);
+    public const string WithdrawnNeedsStatus = nameof(WithdrawnNeedsStatus);
     public const string BadTime = nameof(BadTime);
     public const string BadDateTime = nameof(BadDateTime);
     public const string NotWhole = nameof(NotWhole);

@@ -54,6 +54,8 @@ public static class ImportSchema
     public const string StartDate = "start_date";
     public const string EndDate = "end_date";
     public const string Tracks = "tracks";
+    public const string EnrolledOn = "enrolled_on";
+    public const string WithdrawnOn = "withdrawn_on";
     public const string Status = "status";
     public const string Indicator = "indicator";
     public const string Value = "value";
@@ -148,7 +150,7 @@ public static class ImportSchema
         ],
         [ImportKind.Programs] = [new(ProgramCode, true), new(Name, true), new(Category, false), new(Description, false)],
         [ImportKind.Cohorts] = [new(CohortCode, true), new(ProgramCode, true), new(Name, true), new(StartDate, true), new(EndDate, true), new(Tracks, false)],
-        [ImportKind.Enrollments] = [new(CohortCode, true), new(EmployeeNo, true), new(Status, false)],
+        [ImportKind.Enrollments] = [new(CohortCode, true), new(EmployeeNo, true), new(Status, false), new(EnrolledOn, false), new(WithdrawnOn, false)],
         [ImportKind.Observations] =
         [
             new(CohortCode, true), new(EmployeeNo, true), new(Indicator, true), new(Value, true),
