@@ -37,8 +37,7 @@ public class ImportBenchmarks
             db.Database.Migrate();
         var scores = new CohortScoreService(_factory, ScorePipeline.CreateDefault(clock), clock);
         var access = new RecordAccess(new SystemUser(), _factory, NullLogger<RecordAccess>.Instance);
-        var health = new HealthSnapshotService(_factory, clock, Microsoft.Extensions.Options.Options.Create(new HealthOptions()), NullLogger<HealthSnapshotService>.Instance);
-        _import = new ImportService(_factory, scores, health, clock, access);
+        _import = new ImportService(_factory, scores, new HealthRecomputes(), clock, access);
 
         var files = OuladConverter.Convert(SampleFolder());
         Import(ImportKind.Programs, files.Programs);

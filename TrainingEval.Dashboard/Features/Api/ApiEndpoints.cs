@@ -142,7 +142,7 @@ public static partial class ApiEndpoints
             return TooLarge();
         var result = await imports.ImportAsync(importKind, request.Body, format, "api", cancellationToken);
         if (result.Succeeded)
-            return TypedResults.Ok(new ImportResponse(importKind.Slug(), result.RowsRead, result.Created, result.Updated, result.Unchanged, result.RecomputedCohorts));
+            return TypedResults.Ok(new ImportResponse(importKind.Slug(), result.RowsRead, result.Created, result.Updated, result.Unchanged, result.RecomputedCohorts, result.HealthIndexQueued));
         if (result.FileUnreadable && result.Errors[0].Code == ImportMessages.FileTooLarge)
             return TooLarge();
         var detail = result.FileUnreadable

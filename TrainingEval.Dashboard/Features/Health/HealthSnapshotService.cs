@@ -10,7 +10,11 @@ using TrainingEval.Domain.Health;
 namespace TrainingEval.Dashboard.Features.Health;
 
 /// <summary>What a snapshot run did.</summary>
-public sealed record HealthRun(IsoWeek From, IsoWeek To, int Inserted, int Updated, int Unchanged, int Removed, int AlertsRaised, TimeSpan Elapsed);
+public sealed record HealthRun(IsoWeek From, IsoWeek To, int Inserted, int Updated, int Unchanged, int Removed, int AlertsRaised, TimeSpan Elapsed)
+{
+    /// <summary>Untouched alerts of an earlier recompute after an import that the records no longer support.</summary>
+    public int AlertsWithdrawn { get; init; }
+}
 
 /// <summary>
 /// Computes the weekly learning health snapshots (spec section 5) and raises the index and score alerts, for every
@@ -124,20 +128,41 @@ public sealed partial class HealthSnapshotService(
             .ToDictionaryAsync(s => s.LearnerId, s => s.Index!.Value, cancellationToken);
 
         var toEnd = to.End;
-        var stored = await snapshots
+        // Read untracked: a run over two years of an imported university has half a million rows, and tracking them would
+        // cost more than computing them. Changed rows are replaced (deleted and inserted again) at the end.
+        var stored = await snapshots.AsNoTracking()
             .Where(s => s.WeekEnd >= fromStart && s.WeekEnd <= toEnd && (learnerId == null || s.LearnerId == learnerId))
             .ToDictionaryAsync(s => (s.LearnerId, new IsoWeek(s.IsoYear, s.IsoWeek)), cancellationToken);
 
+        // A recompute after an import re-decides the alerts it raised itself for these weeks and nobody has touched yet: a
+        // history loaded file by file (enrollments, assignments, then the hand-ins) is computed after each file, and an alert
+        // raised from the half-loaded state ("every piece of homework missing") must not outlive the file that completes it.
+        // Raised again alike, such an alert is kept as it is (with its read marks); no longer raised, or with other numbers,
+        // it is withdrawn (and the new one raised). Acknowledged or resolved alerts are someone's work and stay.
+        var retractable = new Dictionary<(int, AlertType, IsoWeek), (int Id, string Detail)>();
+        if (cohorts is not null)
+        {
+            int first = from.Year * 100 + from.Week, last = to.Year * 100 + to.Week;
+            foreach (var a in await alertRows
+                .Where(a => a.Status == AlertStatus.Open && a.AcknowledgedAt == null && a.IsoYear != null
+                    && a.IsoYear * 100 + a.IsoWeek >= first && a.IsoYear * 100 + a.IsoWeek <= last)
+                .Select(a => new { a.Id, a.LearnerId, a.Type, a.IsoYear, a.IsoWeek, a.Detail })
+                .ToListAsync(cancellationToken))
+                retractable[(a.LearnerId, a.Type, new IsoWeek(a.IsoYear!.Value, a.IsoWeek!.Value))] = (a.Id, a.Detail);
+        }
+        var retractableIds = retractable.Values.Select(r => r.Id).ToHashSet();
         var openAlerts = (await alertRows
             .Where(a => a.Status != AlertStatus.Resolved && (learnerId == null || a.LearnerId == learnerId))
-            .Select(a => new { a.LearnerId, a.Type })
-            .ToListAsync(cancellationToken)).Select(a => (a.LearnerId, a.Type)).ToHashSet();
+            .Select(a => new { a.Id, a.LearnerId, a.Type })
+            .ToListAsync(cancellationToken)).Where(a => !retractableIds.Contains(a.Id)).Select(a => (a.LearnerId, a.Type)).ToHashSet();
         var weekAlerts = (await alertRows
             .Where(a => a.IsoYear != null && (learnerId == null || a.LearnerId == learnerId))
-            .Select(a => new { a.LearnerId, a.Type, a.IsoYear, a.IsoWeek })
-            .ToListAsync(cancellationToken)).Select(a => (a.LearnerId, a.Type, new IsoWeek(a.IsoYear!.Value, a.IsoWeek!.Value))).ToHashSet();
+            .Select(a => new { a.Id, a.LearnerId, a.Type, a.IsoYear, a.IsoWeek })
+            .ToListAsync(cancellationToken)).Where(a => !retractableIds.Contains(a.Id))
+            .Select(a => (a.LearnerId, a.Type, new IsoWeek(a.IsoYear!.Value, a.IsoWeek!.Value))).ToHashSet();
 
         var inserts = new List<LearningHealthSnapshot>();
+        var replaced = new List<int>();
         var alerts = new List<Alert>();
         int updated = 0, unchanged = 0;
         var seen = new HashSet<(int, IsoWeek)>();
@@ -153,10 +178,18 @@ public sealed partial class HealthSnapshotService(
                 seen.Add(key);
                 if (stored.TryGetValue(key, out var row))
                 {
+                    var id = row.Id;
                     if (Apply(row, index, now))
+                    {
                         updated++;
+                        replaced.Add(id);
+                        row.Id = 0;
+                        inserts.Add(row);
+                    }
                     else
+                    {
                         unchanged++;
+                    }
                 }
                 else
                 {
@@ -178,9 +211,16 @@ public sealed partial class HealthSnapshotService(
             }
         }
 
-        var stale = stored.Where(s => !seen.Contains(s.Key)).Select(s => s.Value).ToList();
+        var stale = stored.Where(s => !seen.Contains(s.Key)).Select(s => s.Value.Id).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.HealthSnapshots.RemoveRange(stale);
+        foreach (var chunk in stale.Concat(replaced).Chunk(BatchedLookup.ChunkSize))
+            await db.HealthSnapshots.Where(s => chunk.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
+        // Withdrawn before the new ones are added: an alert raised a week later for the same cause takes the one open place.
+        foreach (var chunk in retractable.Values.Select(r => r.Id).Chunk(BatchedLookup.ChunkSize))
+        {
+            await db.Notifications.Where(n => n.AlertId != null && chunk.Contains(n.AlertId.Value)).ExecuteDeleteAsync(cancellationToken);
+            await db.Alerts.Where(a => chunk.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
         db.Alerts.AddRange(alerts);
         await db.SaveChangesAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, inserts, withKeys: false, cancellationToken);
@@ -193,8 +233,8 @@ public sealed partial class HealthSnapshotService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        var run = new HealthRun(from, to, inserts.Count, updated, unchanged, stale.Count, alerts.Count, watch.Elapsed);
-        LogRun(logger, from, to, run.Inserted, run.Updated, run.Unchanged, run.AlertsRaised, (long)run.Elapsed.TotalMilliseconds);
+        var run = new HealthRun(from, to, inserts.Count - updated, updated, unchanged, stale.Count, alerts.Count, watch.Elapsed) { AlertsWithdrawn = retractable.Count };
+        LogRun(logger, from, to, run.Inserted, run.Updated, run.Unchanged, run.AlertsRaised, run.AlertsWithdrawn, (long)run.Elapsed.TotalMilliseconds);
         return run;
 
         void Raise(RaisedAlert raised, int learner, EnrollmentRef? enrollment, IsoWeek week)
@@ -202,6 +242,15 @@ public sealed partial class HealthSnapshotService(
             var type = raised.Type;
             if (openAlerts.Contains((learner, type)) || weekAlerts.Contains((learner, type, week)))
                 return;
+            var detail = raised.Detail.Length > Alert.DetailMaxLength ? raised.Detail[..Alert.DetailMaxLength] : raised.Detail;
+            if (retractable.TryGetValue((learner, type, week), out var earlier) && earlier.Detail == detail)
+            {
+                retractable.Remove((learner, type, week));
+                // Raised again for the same week: the alert already there (and its notifications, read or not) stands.
+                openAlerts.Add((learner, type));
+                weekAlerts.Add((learner, type, week));
+                return;
+            }
             openAlerts.Add((learner, type));
             weekAlerts.Add((learner, type, week));
             alerts.Add(new Alert
@@ -212,7 +261,7 @@ public sealed partial class HealthSnapshotService(
                 Type = type,
                 Status = AlertStatus.Open,
                 RaisedAt = now,
-                Detail = raised.Detail.Length > Alert.DetailMaxLength ? raised.Detail[..Alert.DetailMaxLength] : raised.Detail,
+                Detail = detail,
                 Suggestion = raised.Suggestion,
                 IsoYear = week.Year,
                 IsoWeek = week.Week,
@@ -238,8 +287,8 @@ public sealed partial class HealthSnapshotService(
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Health snapshots {From}–{To}: {Inserted} new, {Updated} updated, {Unchanged} unchanged, {Alerts} alerts in {Ms} ms")]
-    private static partial void LogRun(ILogger logger, IsoWeek from, IsoWeek to, int inserted, int updated, int unchanged, int alerts, long ms);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Health snapshots {From}–{To}: {Inserted} new, {Updated} updated, {Unchanged} unchanged, {Alerts} alerts raised, {Withdrawn} withdrawn in {Ms} ms")]
+    private static partial void LogRun(ILogger logger, IsoWeek from, IsoWeek to, int inserted, int updated, int unchanged, int alerts, int withdrawn, long ms);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Health snapshots {From}–{To}: another instance wrote the same weeks; reading again (attempt {Attempt})")]
     private static partial void LogRetry(ILogger logger, IsoWeek from, IsoWeek to, int attempt);

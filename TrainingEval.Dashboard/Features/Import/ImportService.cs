@@ -29,6 +29,9 @@ public sealed record ImportResult(
 {
     public bool Succeeded => ErrorCount == 0;
 
+    /// <summary>The learning health index of the weeks the changed records fall in is being computed again (in the background).</summary>
+    public bool HealthIndexQueued { get; init; }
+
     /// <summary>True when the whole file could not be read (row 0): too large, not UTF-8, not a workbook, empty.</summary>
     public bool FileUnreadable => Errors.Count == 1 && Errors[0].Row == 0;
 
@@ -43,7 +46,6 @@ public enum ImportPhase
     Checking,
     Writing,
     Rescoring,
-    HealthIndex,
     Done,
 }
 
@@ -61,12 +63,12 @@ public sealed record ImportProgress(ImportPhase Phase, int RowsRead, int RowsChe
 /// written, in one transaction, upserting by natural key. Then the cohorts whose scores depend on the change are
 /// recomputed (which publishes to the open pages), and when the change touched what the learning health index reads
 /// (sessions, attendance, assignments, submissions, results, interactions, enrollments) the weekly snapshots and alerts
-/// of the weeks those cohorts ran in.
+/// of the weeks those cohorts ran in are queued for the background (<see cref="HealthRecomputes"/>).
 /// </summary>
 public sealed class ImportService(
     IDbContextFactory<TrainingDbContext> factory,
     CohortScoreService scores,
-    HealthSnapshotService health,
+    HealthRecomputes health,
     TimeProvider clock,
     IRecordAccess access,
     IOptions<CurrencyOptions>? currency = null)
@@ -160,13 +162,12 @@ public sealed class ImportService(
             await scores.RecomputeCohortAsync(cohortId, cancellationToken);
             recomputed.Add(await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.Code).FirstAsync(cancellationToken));
         }
-        if (outcome.HealthCohorts is { Count: > 0 } healthCohorts)
-        {
-            context.Report(ImportPhase.HealthIndex, rescored: recomputed.Count, toRescore: toRescore.Count);
-            await health.ComputeForCohortsAsync([.. healthCohorts], cancellationToken);
-        }
+        // The weeks these records fall in are computed again in the background (HealthRecomputeWorker).
+        var healthQueued = outcome.HealthCohorts is { Count: > 0 };
+        if (healthQueued)
+            health.Enqueue([.. outcome.HealthCohorts!]);
         context.Report(ImportPhase.Done, rescored: recomputed.Count, toRescore: toRescore.Count);
-        return new ImportResult(kind, table.RowsRead, outcome.Created, outcome.Updated, outcome.Unchanged, recomputed, [], 0);
+        return new ImportResult(kind, table.RowsRead, outcome.Created, outcome.Updated, outcome.Unchanged, recomputed, [], 0) { HealthIndexQueued = healthQueued };
     }
 
     /// <summary>

@@ -304,8 +304,10 @@ public sealed class ApiTests : IAsyncLifetime
         trajectory.GetProperty("cohorts")[0].GetProperty("learning").GetDouble().ShouldBe(90);
 
         var health = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/E001/health", Ct);
-        // The enrollments import computed the weeks LEAN-1 ran in; with no attendance, homework, results or interactions
-        // every week is there without an index (spec section 5: a week with no component has no index).
+        // The enrollments import queued the weeks LEAN-1 ran in; with no attendance, homework, results or interactions every
+        // week computed has no index (spec section 5: a week with no component has no index).
+        await _server.Services.GetRequiredService<TrainingEval.Dashboard.Features.Health.HealthRecomputes>().WhenIdleAsync(Ct);
+        health = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/E001/health", Ct);
         health.GetProperty("weeks").GetArrayLength().ShouldBeGreaterThan(0);
         health.GetProperty("weeks").EnumerateArray().ShouldAllBe(w => w.GetProperty("index").ValueKind == JsonValueKind.Null);
         (await Client(Bootstrap).GetAsync("/api/v1/learners/E999/health", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -101,15 +101,54 @@ public sealed class RecordImportTests : IAsyncLifetime
     [Fact]
     public async Task Activity_records_are_scored_and_give_the_health_index_of_the_weeks_they_fall_in()
     {
-        await RecordFiles.ImportThroughAsync(_import, ImportKind.Attendance);
-        var result = await _import.ImportCsvAsync(ImportKind.Interactions, RecordFiles.Csv(ImportKind.Interactions));
+        var queue = new TrainingEval.Dashboard.Features.Health.HealthRecomputes();
+        var import = ImportTestKit.Service(_database, queue);
+        await RecordFiles.ImportThroughAsync(import, ImportKind.Attendance);
+        var result = await import.ImportCsvAsync(ImportKind.Interactions, RecordFiles.Csv(ImportKind.Interactions));
 
         result.RecomputedCohorts.ShouldBe(["LEAN-1"]);
+        result.HealthIndexQueued.ShouldBeTrue();
+        queue.IsBusy.ShouldBeTrue();
+        // The three files' recomputes were queued and run as one.
+        (await queue.RunPendingAsync(new Services(_database).Health, Ct)).ShouldNotBeNull();
+        queue.IsBusy.ShouldBeFalse();
+        (await queue.RunPendingAsync(new Services(_database).Health, Ct)).ShouldBeNull();
         await using var db = _database.CreateContext();
         var snapshots = await db.HealthSnapshots.Where(s => s.LearnerId == _data[1].LearnerId && s.Attendance != null).OrderBy(s => s.WeekEnd).ToListAsync(Ct);
         // E002's window holding the late (0.5) and the absent (0) mark: attendance 25; the excused third session is left out.
         snapshots.ShouldContain(s => s.Attendance == 25);
         (await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[0].Id, Ct)).Reaction.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Alerts_raised_from_a_half_imported_history_are_withdrawn_when_the_next_file_completes_it()
+    {
+        var queue = new TrainingEval.Dashboard.Features.Health.HealthRecomputes();
+        var import = ImportTestKit.Service(_database, queue);
+        var health = new Services(_database).Health;
+        // The background worker runs between two files: the assignments are due, nobody has handed anything in yet.
+        await RecordFiles.ImportThroughAsync(import, ImportKind.Assignments);
+        (await queue.RunPendingAsync(health, Ct))!.AlertsRaised.ShouldBeGreaterThan(0);
+        await import.ImportCsvAsync(ImportKind.Submissions, RecordFiles.Csv(ImportKind.Submissions));
+        var second = await queue.RunPendingAsync(health, Ct);
+
+        second!.AlertsWithdrawn.ShouldBeGreaterThan(0);
+        var afterFiles = await AlertKeysAsync();
+        // The same as one computation over the finished records, from nothing.
+        await using (var db = _database.CreateContext())
+        {
+            await db.Notifications.ExecuteDeleteAsync(Ct);
+            await db.Alerts.ExecuteDeleteAsync(Ct);
+            await db.HealthSnapshots.ExecuteDeleteAsync(Ct);
+        }
+        await health.ComputeForCohortsAsync([_data.Cohort.Id], Ct);
+        afterFiles.ShouldBe(await AlertKeysAsync(), ignoreOrder: true);
+
+        async Task<List<string>> AlertKeysAsync()
+        {
+            await using var db = _database.CreateContext();
+            return await db.Alerts.OrderBy(a => a.Id).Select(a => $"{a.LearnerId} {a.Type} {a.IsoYear}-{a.IsoWeek} {a.Detail}").ToListAsync(Ct);
+        }
     }
 
     [Theory]
