@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Tests.Support;
 
@@ -46,5 +47,41 @@ public sealed class ShellTests : DashboardTestContext
         var menu = Render<LanguageMenu>();
 
         menu.Find("[data-testid=language-menu]").TextContent.ShouldContain("中文（简体）");
+    }
+
+    [Theory]
+    [InlineData("analyst", "")]
+    [InlineData("mentor", "mentor")]
+    [InlineData("learner", "me")]
+    public void The_brand_leads_each_role_to_its_own_start_page(string who, string href)
+    {
+        UseCulture("en");
+        var user = who switch
+        {
+            "mentor" => TestUsers.Mentor(7),
+            "learner" => TestUsers.Learner(9),
+            _ => TestUsers.Analyst,
+        };
+        Services.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(user));
+
+        var brand = Render<Brand>();
+
+        brand.Find("[data-testid=brand]").GetAttribute("href").ShouldBe(href);
+        brand.Find("[data-testid=brand]").GetAttribute("aria-label").ShouldBe("TrainingEval");
+    }
+
+    [Theory]
+    [InlineData("en", "Zhang Wei")]
+    [InlineData("zh-CN", "张伟")]
+    public void The_signed_in_user_is_named_in_the_readers_language(string culture, string name)
+    {
+        UseCulture(culture);
+        Authorization.SetClaims(
+            new System.Security.Claims.Claim(TrainingEvalClaims.DisplayName, "张伟"),
+            new System.Security.Claims.Claim(TrainingEvalClaims.DisplayNameEn, "Zhang Wei"));
+
+        var menu = Render<UserMenu>();
+
+        menu.Find("[data-testid=user-name]").TextContent.Trim().ShouldBe(name);
     }
 }

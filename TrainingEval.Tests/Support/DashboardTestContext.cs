@@ -1,9 +1,14 @@
 using System.Globalization;
 using Bunit.TestDoubles;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Hosting;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Dashboard.Shared.Layout;
+using TrainingEval.Dashboard.Shared.Localization;
 
 namespace TrainingEval.Tests.Support;
 
@@ -34,6 +39,12 @@ public abstract class DashboardTestContext : BunitContext
 
     /// <summary>The signed-in user of the rendered components (bUnit's fake authentication state).</summary>
     protected BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>The level and tier names in the current UI culture.</summary>
+    protected IStringLocalizer<EvaluationStrings> Terms => Services.GetRequiredService<IStringLocalizer<EvaluationStrings>>();
+
+    /// <summary>Renders every component of the test inside the theme cascade MainLayout gives pages (light until this is called).</summary>
+    protected void UseTheme(ThemeState theme) => RenderTree.Add<CascadingValue<ThemeState>>(p => p.Add(c => c.Value, theme));
 
     /// <summary>Renders and handles events in <paramref name="name"/> (e.g. "en", "zh-CN") until the test ends.</summary>
     protected static void UseCulture(string name)

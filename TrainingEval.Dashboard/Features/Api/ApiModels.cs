@@ -84,9 +84,9 @@ public sealed record ProfileRequest
     public required IReadOnlyList<IndicatorRequest> Indicators { get; init; }
     public string Policy { get; init; } = "renormalize";
     public TiersRequest? Tiers { get; init; }
-    public double PassMark { get; init; } = 60;
-    public double ExamPassLine { get; init; } = 60;
-    public int ApplicationWindowDays { get; init; } = 60;
+    public double PassMark { get; init; } = WeightProfile.Default.PassMark;
+    public double ExamPassLine { get; init; } = WeightProfile.Default.ExamPassLine;
+    public int ApplicationWindowDays { get; init; } = WeightProfile.Default.ApplicationWindowDays;
 
     /// <summary>The version the change is based on; a newer saved version makes the request a 409. Omit to build on the current one.</summary>
     public int? BasedOnVersion { get; init; }

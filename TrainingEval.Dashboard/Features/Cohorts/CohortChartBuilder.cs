@@ -8,7 +8,7 @@ namespace TrainingEval.Dashboard.Features.Cohorts;
 public sealed record CohortChartLabels(IReadOnlyList<string> Levels, string Composite, string Distribution, string Mean, string CohortMean);
 
 /// <summary>
-/// The ranked-learners chart: one stacked series per level whose values are the level's contribution
+/// The ranked-learners chart: one stacked series per level, in <see cref="KirkpatrickLevels.All"/> order, whose values are the level's contribution
 /// W_l·S_l / ΣW_l (the sum over the levels the learner has a score in), so each stack adds up to the
 /// learner's composite. Bars are ordered by rank; <see cref="EmployeeNumbers"/> maps a bar to its learner.
 /// </summary>
@@ -17,8 +17,11 @@ public sealed record RankingChartData(IReadOnlyList<string> Categories, IReadOnl
     public int Shown => Categories.Count;
 }
 
-/// <summary>The box plot: one box per measure that has scores (composite first, then each level) and a mean marker on each.</summary>
-public sealed record DistributionChartData(IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series);
+/// <summary>
+/// The box plot: one box per measure that has scores (composite first, then each level) and a mean marker on each.
+/// <see cref="Measures"/> says what each category is: null for the composite, else the level (so a box takes its level's colour).
+/// </summary>
+public sealed record DistributionChartData(IReadOnlyList<string> Categories, IReadOnlyList<KirkpatrickLevel?> Measures, IReadOnlyList<ChartSeries> Series);
 
 /// <summary>The radar: the levels as axes, the learner's level scores against the cohort mean.</summary>
 public sealed record RadarChartData(IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series);
@@ -89,18 +92,19 @@ public static class CohortChartBuilder
     {
         ArgumentNullException.ThrowIfNull(distributions);
         ArgumentNullException.ThrowIfNull(labels);
-        var measures = new List<(string Name, Distribution Stats)>(KirkpatrickLevels.Count + 1);
+        var measures = new List<(string Name, KirkpatrickLevel? Level, Distribution Stats)>(KirkpatrickLevels.Count + 1);
         if (distributions.Composite is { } composite)
-            measures.Add((labels.Composite, composite));
+            measures.Add((labels.Composite, null, composite));
         foreach (var level in KirkpatrickLevels.All)
         {
             if (distributions.Level(level) is { } d)
-                measures.Add((labels.Levels[(int)level], d));
+                measures.Add((labels.Levels[(int)level], level, d));
         }
         var boxes = measures.Select(m => ChartPoint.Box(m.Name, Round(m.Stats.Min), Round(m.Stats.P25), Round(m.Stats.Median), Round(m.Stats.P75), Round(m.Stats.Max))).ToList();
         var means = measures.Select(m => ChartPoint.Of(m.Name, Round(m.Stats.Mean))).ToList();
         return new DistributionChartData(
             [.. measures.Select(m => m.Name)],
+            [.. measures.Select(m => m.Level)],
             [
                 new ChartSeries { Name = labels.Distribution, Type = ApexChartType.BoxPlot, Data = boxes },
                 new ChartSeries { Name = labels.Mean, Type = ApexChartType.Scatter, Data = means },

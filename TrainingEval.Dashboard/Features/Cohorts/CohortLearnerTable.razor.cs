@@ -147,13 +147,4 @@ public sealed partial class CohortLearnerTable
         ArgumentNullException.ThrowIfNull(learner);
         return $"learners/{Uri.EscapeDataString(learner.EmployeeNumber)}";
     }
-
-    private static Color TierColor(Tier tier) => tier switch
-    {
-        Tier.A => Color.Success,
-        Tier.B => Color.Info,
-        Tier.C => Color.Default,
-        Tier.D => Color.Warning,
-        _ => Color.Secondary,
-    };
 }

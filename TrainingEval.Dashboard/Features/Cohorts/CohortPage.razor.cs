@@ -18,11 +18,11 @@ namespace TrainingEval.Dashboard.Features.Cohorts;
 /// stacked level contributions, the distribution box plot, one learner's radar against the cohort mean
 /// and the server-paged learner table. What-if weights rescore everything live from the cohort's raw
 /// observations (loaded once per page). Page state lives in the URL query; stored scores reload when
-/// the score notifier reports a change to this cohort.
+/// the score notifier reports a change to this cohort — unless a what-if draft is open, which is never swapped
+/// under the user: the page then says the stored scores changed and offers to refresh.
 /// </summary>
-public sealed partial class CohortPage : IDisposable
+public sealed partial class CohortPage
 {
-    private IDisposable? _scoreSubscription;
     private IDisposable? _draftSubscription;
     private string? _loadedCode;
     private bool _notFound;
@@ -44,7 +44,6 @@ public sealed partial class CohortPage : IDisposable
 
     // Mentors see their own mentees of the cohort; the what-if panel needs the whole cohort.
     private bool _readsEverything;
-    [Inject] private IScoreChangeNotifier Notifier { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IStringLocalizer<EvaluationStrings> Terms { get; set; } = default!;
 
@@ -80,10 +79,10 @@ public sealed partial class CohortPage : IDisposable
     /// <summary>The learner on the radar: the one in the URL, else the top-ranked one.</summary>
     private CohortLearner? SelectedLearner => SelectedIndex() is var i and >= 0 ? _view!.Learners[i] : null;
 
-    protected override void OnInitialized() =>
-        _scoreSubscription = Notifier.Subscribe(change => InvokeAsync(() => OnScoresChangedAsync(change)));
+    // Another cohort loads; the learner on the radar, "show all" and the table's filter, sort and page only rebuild.
+    protected override object LoadKey => CohortCode.ToUpperInvariant();
 
-    protected override async Task OnParametersSetAsync()
+    protected override void OnParametersSet()
     {
         TableQuery = new CohortLearnerQuery
         {
@@ -95,32 +94,35 @@ public sealed partial class CohortPage : IDisposable
             Page = Math.Max(0, (PageNumber ?? 1) - 1),
             PageSize = PageSize is { } size && CohortLearnerQuery.PageSizes.Contains(size) ? size : CohortLearnerQuery.DefaultPageSize,
         };
-        if (!string.Equals(_loadedCode, CohortCode, StringComparison.OrdinalIgnoreCase))
-        {
-            _loadedCode = CohortCode;
-            await LoadAsync();
-        }
-        else
-        {
+        if (string.Equals(_loadedCode, CohortCode, StringComparison.OrdinalIgnoreCase))
             Rebuild();
-        }
     }
 
-    private async Task LoadAsync()
+    /// <summary>The cohort of the route with its stored scores and a fresh what-if session; nothing of a previous cohort (its draft included) survives.</summary>
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
+        _loadedCode = CohortCode;
+        _notFound = false;
+        _loadError = null;
         _cohort = null;
+        _stored = null;
         _charts = null;
         _view = null;
         _observations = null;
         _baseChanged = false;
         _draftSubscription?.Dispose();
+        _draftSubscription = null;
         _whatIf = null;
-        _readsEverything = (await CurrentUser.GetAsync()).ReadsEverything;
-        _cohort = await Queries.FindCohortAsync(CohortCode);
-        _notFound = _cohort is null;
-        if (_cohort is null)
+        var readsEverything = (await CurrentUser.GetAsync()).ReadsEverything;
+        var cohort = await Queries.FindCohortAsync(CohortCode, cancellationToken);
+        var stored = cohort is null ? null : await Queries.LoadStoredScoresAsync(cohort.Id, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        _readsEverything = readsEverything;
+        _notFound = cohort is null;
+        if (cohort is null || stored is null)
             return;
-        _stored = await Queries.LoadStoredScoresAsync(_cohort.Id);
+        _cohort = cohort;
+        _stored = stored;
         _departments = [.. _stored.Scores.Learners
             .GroupBy(l => l.DepartmentCode)
             .Select(g => new FilterChoice(g.Key, g.First().DepartmentName, g.First().DepartmentNameEn))
@@ -212,33 +214,34 @@ public sealed partial class CohortPage : IDisposable
         StateHasChanged();
     }
 
-    private async Task OnScoresChangedAsync(CohortScoresChanged change)
+    protected override bool Shows(CohortScoresChanged change) => _cohort is not null && change.CohortId == _cohort.Id;
+
+    protected override Task OnShownScoresChangedAsync(CohortScoresChanged change)
     {
-        if (_cohort is null || change.CohortId != _cohort.Id)
-            return;
         if (_whatIf?.IsDraft == true)
         {
             // Never swap the data under a draft the user is working on: say so and let them refresh.
             _baseChanged = true;
-            StateHasChanged();
-            return;
+            return Task.CompletedTask;
         }
-        await ReloadStoredAsync(keepDraft: false);
-        StateHasChanged();
+        return ReloadAsync(cancellationToken => ReloadStoredAsync(keepDraft: false, cancellationToken));
     }
 
-    private async Task RefreshBaseAsync()
+    private Task RefreshBaseAsync() => ReloadAsync(async cancellationToken =>
     {
-        await ReloadStoredAsync(keepDraft: true);
+        await ReloadStoredAsync(keepDraft: true, cancellationToken);
         _baseChanged = false;
         await OnDraftChangedAsync();
-    }
+    });
 
-    private async Task ReloadStoredAsync(bool keepDraft)
+    /// <summary>The stored scores again (the what-if session rebased on their profile), keeping the cohort, its session and, if asked, the draft.</summary>
+    private async Task ReloadStoredAsync(bool keepDraft, CancellationToken cancellationToken)
     {
         if (_cohort is null)
             return;
-        _stored = await Queries.LoadStoredScoresAsync(_cohort.Id);
+        var stored = await Queries.LoadStoredScoresAsync(_cohort.Id, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        _stored = stored;
         _observations = null;
         if (_whatIf is not null && _stored.Profile is { } profile)
         {
@@ -252,11 +255,9 @@ public sealed partial class CohortPage : IDisposable
         Rebuild(force: true);
     }
 
-    private async Task OnProfileSavedAsync(ProfileVersionInfo saved)
-    {
-        // Open cohorts were rescored with the new version; a closed cohort keeps its stored scores.
-        await ReloadStoredAsync(keepDraft: false);
-    }
+    // Open cohorts were rescored with the new version; a closed cohort keeps its stored scores.
+    private Task OnProfileSavedAsync(ProfileVersionInfo saved) =>
+        ReloadAsync(cancellationToken => ReloadStoredAsync(keepDraft: false, cancellationToken));
 
     private Task ShowAllChangedAsync(bool all)
     {
@@ -293,9 +294,13 @@ public sealed partial class CohortPage : IDisposable
             Navigation.NavigateTo(uri, replace: true);
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _scoreSubscription?.Dispose();
-        _draftSubscription?.Dispose();
+        if (disposing)
+        {
+            _draftSubscription?.Dispose();
+            _draftSubscription = null;
+        }
+        base.Dispose(disposing);
     }
 }

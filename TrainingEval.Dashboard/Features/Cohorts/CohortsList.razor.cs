@@ -15,18 +15,16 @@ namespace TrainingEval.Dashboard.Features.Cohorts;
 /// All cohorts, newest first, server-paged, searchable by code or name and filtered by program and start
 /// date range; each opens the cohort page. Search, filters and page live in the URL.
 /// </summary>
-public sealed partial class CohortsList : IDisposable
+public sealed partial class CohortsList
 {
     public const string SearchKey = "q";
     public const string PageKey = "page";
 
     private PagedResult<CohortListRow>? _result;
     private CohortListQuery? _loaded;
-    private IDisposable? _subscription;
 
     [Inject] private CohortListQueries Queries { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IScoreChangeNotifier Notifier { get; set; } = default!;
     [Inject] private IStringLocalizer<CohortsList> Text { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
 
@@ -42,29 +40,31 @@ public sealed partial class CohortsList : IDisposable
 
     private int LastShown => _result is { } r ? FirstShown + r.Items.Count - 1 : 0;
 
-    // Means and coverage are stored scores: reload when a cohort on the visible page changes.
-    protected override void OnInitialized() =>
-        _subscription = Notifier.Subscribe(change => InvokeAsync(async () =>
-        {
-            if (_loaded is not null && _result is not null)
-            {
-                _result = await Queries.SearchAsync(_loaded);
-                StateHasChanged();
-            }
-        }));
-
-    protected override async Task OnParametersSetAsync()
+    private CohortListQuery Query
     {
-        var filter = Filter;
-        var query = new CohortListQuery(Search, filter.ProgramCode, filter.From, filter.To, PageNumber ?? 1);
-        if (query == _loaded)
-            return;
-        _loaded = query;
-        var result = await Queries.SearchAsync(query);
+        get
+        {
+            var filter = Filter;
+            return new CohortListQuery(Search, filter.ProgramCode, filter.From, filter.To, PageNumber ?? 1);
+        }
+    }
+
+    protected override object LoadKey => Query;
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var query = Query;
+        var result = await Queries.SearchAsync(query, cancellationToken);
+        // A page past the end (e.g. after narrowing the search) shows the last page instead of nothing.
         if (result.Items.Count == 0 && result.TotalCount > 0)
-            result = await Queries.SearchAsync(query with { Page = result.PageCount });
+            result = await Queries.SearchAsync(query with { Page = result.PageCount }, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        _loaded = query;
         _result = result;
     }
+
+    // Means and coverage are stored scores: reload the visible page when scores change (the rows carry no cohort id to filter by).
+    protected override bool Shows(CohortScoresChanged change) => _result is not null;
 
     private void SearchChanged(string? search) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
@@ -99,6 +99,4 @@ public sealed partial class CohortsList : IDisposable
                 r.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 (r.IsClosed ? Text["Closed"] : Text["Open"]).Value, r.Learners, r.MeanComposite, r.MeanCoverage * 100])]);
     }
-
-    public void Dispose() => _subscription?.Dispose();
 }

@@ -53,8 +53,6 @@ public sealed partial class ComparePage
     private IReadOnlyList<string> UnknownCodes =>
         Loading ? [] : [.. SelectedCodes.Where(code => _cohorts.All(c => c.Cohort.Code != code))];
 
-    private IReadOnlyList<string> OutcomePalette => [DashboardColors.Secondary(Theme), DashboardColors.Level(Theme, KirkpatrickLevel.Reaction)];
-
     public static IReadOnlyList<string> ParseCodes(string? value) =>
         [.. (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.Ordinal)
@@ -86,9 +84,11 @@ public sealed partial class ComparePage
 
         var levelCategories = new List<string> { Text["Composite"] };
         levelCategories.AddRange(KirkpatrickLevels.All.Select(l => Evaluation.LevelName(l)));
-        _levelSeries = [.. _cohorts.Select(c => new ChartSeries
+        // A cohort keeps one colour on the page: its card, its picker chip, its bars and its box.
+        _levelSeries = [.. _cohorts.Select((c, i) => new ChartSeries
         {
             Name = c.Cohort.Code,
+            Color = DashboardColors.Categorical(Theme, i),
             Data = [ChartPoint.Of(ScoreFormat.ChartValue(c.Summary.MeanComposite)), .. KirkpatrickLevels.All.Select(l => ChartPoint.Of(ScoreFormat.ChartValue(c.Summary.LevelMean(l))))],
         })];
         _levelOptions = new ApexChartOptions
@@ -103,22 +103,24 @@ public sealed partial class ComparePage
             NoData = new() { Text = Text["NoData"] },
         };
 
-        var withSpread = _cohorts.Where(c => c.Spread is not null).ToList();
+        var withSpread = _cohorts.Select((c, i) => (Cohort: c, Color: DashboardColors.Categorical(Theme, i))).Where(x => x.Cohort.Spread is not null).ToList();
+        var ink = DashboardColors.Ink(Theme);
         _spreadSeries = withSpread.Count == 0 ? [] :
         [
             new ChartSeries
             {
                 Name = Text["Spread_Box"],
                 Type = ApexChartType.BoxPlot,
-                Data = [.. withSpread.Select(c => ChartPoint.Box(c.Cohort.Code,
-                    ScoreFormat.ChartValue(c.Spread!.Min), ScoreFormat.ChartValue(c.Spread.Q1), ScoreFormat.ChartValue(c.Spread.Median), ScoreFormat.ChartValue(c.Spread.Q3), ScoreFormat.ChartValue(c.Spread.Max)))],
+                Data = [.. withSpread.Select(x => ChartPoint.Box(x.Cohort.Cohort.Code,
+                    ScoreFormat.ChartValue(x.Cohort.Spread!.Min), ScoreFormat.ChartValue(x.Cohort.Spread.Q1), ScoreFormat.ChartValue(x.Cohort.Spread.Median),
+                    ScoreFormat.ChartValue(x.Cohort.Spread.Q3), ScoreFormat.ChartValue(x.Cohort.Spread.Max)) with { FillColor = x.Color })],
             },
             new ChartSeries
             {
                 Name = Text["Spread_Mean"],
                 Type = ApexChartType.Scatter,
-                Color = DashboardColors.Warning(Theme),
-                Data = [.. withSpread.Select(c => ChartPoint.Of(c.Cohort.Code, ScoreFormat.ChartValue(c.Spread!.Mean)))],
+                Color = ink,
+                Data = [.. withSpread.Select(x => ChartPoint.Of(x.Cohort.Cohort.Code, ScoreFormat.ChartValue(x.Cohort.Spread!.Mean)))],
             },
         ];
         _spreadOptions = new ApexChartOptions
@@ -131,8 +133,9 @@ public sealed partial class ComparePage
                 Toolbar = new() { Tools = new() { Download = true, Selection = false, Zoom = false, ZoomIn = false, ZoomOut = false, Pan = false, Reset = false } },
             },
             YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } }],
-            PlotOptions = new() { BoxPlot = new() { Colors = new() { Upper = DashboardColors.Primary(Theme), Lower = DashboardColors.Level(Theme, KirkpatrickLevel.Reaction) } } },
-            Markers = new() { Size = 6 },
+            PlotOptions = new() { BoxPlot = new() { Colors = new() { Upper = DashboardColors.Composite(Theme), Lower = DashboardColors.Composite(Theme) } } },
+            Stroke = new() { Colors = [ink], Width = [1.5] },
+            Markers = new() { Size = 6, Shape = ChartMarkerShape.Diamond, StrokeWidth = 2 },
             Legend = new() { Show = false },
             NoData = new() { Text = Text["NoData"] },
         };
@@ -143,16 +146,17 @@ public sealed partial class ComparePage
             .. Enum.GetValues<Tier>().Select((tier, i) => new ChartSeries
             {
                 Name = tierNames[i],
+                Color = DashboardColors.Tier(Theme, tier),
                 Data = [.. _cohorts.Select(c => ChartPoint.Of(c.Summary.TierCounts[tier]))],
             }),
-            new ChartSeries { Name = tierNames[^1], Data = [.. _cohorts.Select(c => ChartPoint.Of(c.Summary.UnscoredCount))] },
+            new ChartSeries { Name = tierNames[^1], Color = DashboardColors.NoScore(Theme), Data = [.. _cohorts.Select(c => ChartPoint.Of(c.Summary.UnscoredCount))] },
         ];
         _tierOptions = new ApexChartOptions
         {
             Chart = new() { Type = ApexChartType.Bar, Stacked = true, StackType = ChartStackType.Percent100 },
             PlotOptions = new() { Bar = new() { Horizontal = true, BarHeight = "62%" } },
             XAxis = new() { Categories = names },
-            DataLabels = new() { Enabled = true, Formatter = "(v) => v >= 6 ? v.toFixed(0) + '%' : ''" },
+            DataLabels = new() { Enabled = true, Formatter = "(v) => v >= 6 ? v.toFixed(0) + '%' : ''", Style = new() { Colors = DashboardColors.OnFills(_tierSeries.Select(s => s.Color!)) } },
             Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new() { Y = new() { Formatter = "(v) => v" } },
             NoData = new() { Text = Text["NoData"] },
@@ -160,15 +164,15 @@ public sealed partial class ComparePage
 
         _outcomeSeries = _cohorts.Count == 0 ? [] :
         [
-            new ChartSeries { Name = Text["PassRate"], Data = [.. _cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.PassRate)))] },
-            new ChartSeries { Name = Text["Coverage"], Data = [.. _cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.MeanCoverage)))] },
+            new ChartSeries { Name = Text["PassRate"], Color = DashboardColors.PassRate(Theme), Data = [.. _cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.PassRate)))] },
+            new ChartSeries { Name = Text["Coverage"], Color = DashboardColors.Coverage(Theme), Data = [.. _cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.MeanCoverage)))] },
         ];
         _outcomeOptions = new ApexChartOptions
         {
             Chart = new() { Type = ApexChartType.Bar },
             PlotOptions = new() { Bar = new() { Horizontal = true, BarHeight = "70%", BorderRadius = 3 } },
             XAxis = new() { Categories = names, Min = 0, Max = 100, TickAmount = 5 },
-            DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1) + '%'" },
+            DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1) + '%'", Style = new() { Colors = DashboardColors.OnFills(_outcomeSeries.Select(s => s.Color!)) } },
             Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new() { Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1) + '%'" } },
             NoData = new() { Text = Text["NoData"] },

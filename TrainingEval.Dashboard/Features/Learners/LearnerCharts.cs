@@ -33,7 +33,6 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
     {
         ArgumentNullException.ThrowIfNull(trajectory);
         ArgumentNullException.ThrowIfNull(theme);
-        var provisionalColor = Hex(Palette(theme).Warning);
         var options = new ApexChartOptions
         {
             Chart = new ChartSettings { Type = ApexChartType.Line, Toolbar = Toolbar(), Animations = NoAnimation(), Zoom = new ChartZoom { Enabled = false } },
@@ -46,8 +45,12 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Title = new ChartAxisTitle { Text = text["CompositeAxis"] }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3, 0] },
             Markers = new ChartMarkers { Size = 6, StrokeWidth = 2, Hover = new ChartMarkerHover { Size = 8 } },
-            DataLabels = new ChartDataLabels { Enabled = true, EnabledOnSeries = [0], Formatter = OneDecimal, OffsetY = -8 },
-            Colors = [theme.Color(0), provisionalColor],
+            DataLabels = new ChartDataLabels
+            {
+                Enabled = true, EnabledOnSeries = [0], Formatter = OneDecimal, OffsetY = -8,
+                Background = new ChartDataLabelsBackground { ForeColor = DashboardColors.OnFill(DashboardColors.Composite(theme)) },
+            },
+            Colors = [DashboardColors.Composite(theme), DashboardColors.Warning(theme)],
             Legend = new ChartLegend { Show = true, Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new ChartTooltip { Shared = true, Intersect = false, Y = new ChartTooltipY { Formatter = OneDecimal } },
             NoData = new ChartNoData { Text = text["NoComposite"] },
@@ -79,7 +82,6 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { ColumnWidth = "70%", BorderRadius = 3 } },
             DataLabels = new ChartDataLabels { Enabled = false },
             Stroke = new ChartStroke { Show = true, Width = [2], Colors = ["transparent"] },
-            Colors = [.. KirkpatrickLevels.All.Select(l => Categorical(theme, (int)l))],
             Legend = new ChartLegend { Show = true, Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new ChartTooltip { Shared = true, Intersect = false, Y = new ChartTooltipY { Formatter = OneDecimal } },
             NoData = new ChartNoData { Text = text["NoLevels"] },
@@ -89,6 +91,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             {
                 Name = vocabulary.LevelName(level),
                 Data = [.. perLevel[(int)level].Select(ChartPoint.Of)],
+                Color = DashboardColors.Level(theme, level),
             })
             .ToList();
         return new ChartModel(options, series);
@@ -107,7 +110,8 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             // A rating holds until the next one (the latest is current), so the line steps rather than slopes.
             Stroke = new ChartStroke { Curve = ChartCurve.Stepline, Width = [2.5] },
             Markers = new ChartMarkers { Size = 4, StrokeWidth = 1, Hover = new ChartMarkerHover { Size = 6 } },
-            Colors = [.. history.Select((_, i) => Categorical(theme, i))],
+            // Dimensions are not levels: the categorical colours, which no level uses.
+            Colors = [.. history.Select((_, i) => DashboardColors.Categorical(theme, i))],
             Legend = new ChartLegend { Show = true, Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new ChartTooltip { Shared = false, Intersect = true, X = new ChartTooltipX { Format = text["DateFormatLong"] } },
             NoData = new ChartNoData { Text = text["NoRatings"] },
@@ -141,7 +145,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             YAxis = [new ChartYAxis { Min = LearningHealthBands.IndexMin, Max = LearningHealthBands.IndexMax, TickAmount = 5, Title = new ChartAxisTitle { Text = text["HealthAxis"] }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3] },
             Markers = new ChartMarkers { Size = 4, StrokeWidth = 1, Hover = new ChartMarkerHover { Size = 6 } },
-            Colors = [theme.Color(0)],
+            Colors = [DashboardColors.Composite(theme)],
             Legend = new ChartLegend { Show = false },
             Tooltip = new ChartTooltip { Shared = true, Intersect = false, Y = new ChartTooltipY { Formatter = OneDecimal } },
             Annotations = new ChartAnnotations
@@ -195,21 +199,6 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         Show = true,
         Tools = new ChartToolbarTools { Download = true, Selection = false, Zoom = false, ZoomIn = false, ZoomOut = false, Pan = false, Reset = false },
     };
-
-    /// <summary>
-    /// Colours for categories that must tell apart at a glance (levels, dimensions): primary, tertiary,
-    /// secondary, a violet and a magenta. The theme's info blue is too close to its primary, its warning amber to its tertiary.
-    /// </summary>
-    private static string Categorical(ThemeState theme, int index)
-    {
-        var palette = Palette(theme);
-        string[] colors =
-        [
-            Hex(palette.Primary), Hex(palette.Tertiary), Hex(palette.Secondary),
-            theme.IsDarkMode ? "#C4B5FD" : "#7C3AED", theme.IsDarkMode ? "#F472B6" : "#DB2777",
-        ];
-        return colors[index % colors.Length];
-    }
 
     private static Palette Palette(ThemeState theme) => theme.IsDarkMode ? theme.Theme.PaletteDark : theme.Theme.PaletteLight;
 

@@ -16,7 +16,7 @@ namespace TrainingEval.Dashboard.Features.Learners;
 /// scores per cohort, mentor rating history, weekly learning health index and the cohorts table.
 /// Reloads live when the scores of one of the learner's cohorts change.
 /// </summary>
-public sealed partial class LearnerPage : IDisposable
+public sealed partial class LearnerPage
 {
     private static readonly ChartModel NoChart = new(new Infrastructure.Charts.ApexChartOptions(), []);
 
@@ -29,11 +29,9 @@ public sealed partial class LearnerPage : IDisposable
     private ChartModel _ratings = NoChart;
     private ChartModel _health = NoChart;
     private ThemeState? _chartsBuiltFor;
-    private IDisposable? _subscription;
 
     [Inject] private LearnerQueries Queries { get; set; } = default!;
     [Inject] private LearnerCharts Charts { get; set; } = default!;
-    [Inject] private IScoreChangeNotifier Notifier { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IStringLocalizer<LearnerPage> Text { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
@@ -67,27 +65,26 @@ public sealed partial class LearnerPage : IDisposable
         _ => null,
     };
 
-    protected override void OnInitialized() =>
-        _subscription = Notifier.Subscribe(OnScoresChangedAsync);
+    // Another learner loads; the theme only recolours the charts.
+    protected override object LoadKey => EmployeeNo;
 
-    protected override async Task OnParametersSetAsync()
+    protected override void OnParametersSet()
+    {
+        if (_view is not null && !ReferenceEquals(_chartsBuiltFor, Theme))
+            BuildCharts();
+    }
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
         if (_loadedFor != EmployeeNo)
         {
+            // Another learner: skeletons until their data is in, never the previous learner's.
             _loadedFor = EmployeeNo;
             _view = null;
             _notFound = false;
-            await LoadAsync();
         }
-        else if (_view is not null && !ReferenceEquals(_chartsBuiltFor, Theme))
-        {
-            BuildCharts();
-        }
-    }
-
-    private async Task LoadAsync()
-    {
-        var view = await Queries.GetVerticalViewAsync(EmployeeNo);
+        var view = await Queries.GetVerticalViewAsync(EmployeeNo, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         _notFound = view is null;
         _view = view;
         if (view is null)
@@ -108,17 +105,9 @@ public sealed partial class LearnerPage : IDisposable
         _health = Charts.Health(_history.Weeks, Theme);
     }
 
-    // Called from the notifier's thread: only the renderer's dispatcher may touch component state.
-    private Task OnScoresChangedAsync(CohortScoresChanged change)
-    {
-        if (_view is not { } view || !view.CohortIds.Contains(change.CohortId))
-            return Task.CompletedTask;
-        return InvokeAsync(async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        });
-    }
+    // A rescore of one of the learner's cohorts.
+    protected override bool Shows(CohortScoresChanged change) =>
+        _view is { } view && view.CohortIds.Contains(change.CohortId);
 
     private string BandName(LearningHealthBand band) => Text[$"Band_{band}"];
 
@@ -144,6 +133,4 @@ public sealed partial class LearnerPage : IDisposable
         var other = shown == learner.Name ? learner.NameEn : learner.Name;
         return string.IsNullOrWhiteSpace(other) || other == shown ? null : other;
     }
-
-    public void Dispose() => _subscription?.Dispose();
 }

@@ -13,18 +13,16 @@ namespace TrainingEval.Dashboard.Features.Learners;
 /// All learners, server-paged, searchable by name (either language) or employee number and filtered by
 /// department. Search, department and page live in the URL (<c>?q=…&amp;department=…&amp;page=…</c>).
 /// </summary>
-public sealed partial class LearnersList : IDisposable
+public sealed partial class LearnersList
 {
     public const string SearchKey = "q";
     public const string PageKey = "page";
 
     private PagedResult<LearnerListRow>? _result;
     private LearnerListQuery? _loaded;
-    private IDisposable? _subscription;
 
     [Inject] private LearnerQueries Queries { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IScoreChangeNotifier Notifier { get; set; } = default!;
     [Inject] private IStringLocalizer<LearnersList> Text { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
 
@@ -38,29 +36,24 @@ public sealed partial class LearnersList : IDisposable
 
     private int LastShown => _result is { } r ? FirstShown + r.Items.Count - 1 : 0;
 
-    // The latest composite in the list is a stored score: reload the visible page when scores change.
-    protected override void OnInitialized() =>
-        _subscription = Notifier.Subscribe(_ => InvokeAsync(async () =>
-        {
-            if (_loaded is not null)
-            {
-                _result = await Queries.SearchAsync(_loaded);
-                StateHasChanged();
-            }
-        }));
+    private LearnerListQuery Query => new(Search, Filter.DepartmentCode, PageNumber ?? 1);
 
-    protected override async Task OnParametersSetAsync()
+    protected override object LoadKey => Query;
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var query = new LearnerListQuery(Search, Filter.DepartmentCode, PageNumber ?? 1);
-        if (query == _loaded)
-            return;
-        _loaded = query;
-        var result = await Queries.SearchAsync(query);
+        var query = Query;
+        var result = await Queries.SearchAsync(query, cancellationToken);
         // A page past the end (e.g. after narrowing the search) shows the last page instead of nothing.
         if (result.Items.Count == 0 && result.TotalCount > 0)
-            result = await Queries.SearchAsync(query with { Page = result.PageCount });
+            result = await Queries.SearchAsync(query with { Page = result.PageCount }, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        _loaded = query;
         _result = result;
     }
+
+    // The latest composite in the list is a stored score, and any cohort may hold a listed learner: reload the visible page.
+    protected override bool Shows(CohortScoresChanged change) => _result is not null;
 
     private void SearchChanged(string? search) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
@@ -90,6 +83,4 @@ public sealed partial class LearnersList : IDisposable
             [.. rows.Select(r => (IReadOnlyList<object?>)[r.EmployeeNumber, Bilingual.Pick(r.Name, r.NameEn), Bilingual.Pick(r.DepartmentName, r.DepartmentNameEn),
                 Bilingual.Pick(r.Position, r.PositionEn), r.CohortCount, r.LatestComposite])]);
     }
-
-    public void Dispose() => _subscription?.Dispose();
 }

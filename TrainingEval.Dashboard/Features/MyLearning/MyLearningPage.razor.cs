@@ -18,7 +18,7 @@ namespace TrainingEval.Dashboard.Features.MyLearning;
 /// against their pass lines, mentor comments and the development suggestions of their alerts. Only learners have the
 /// page; any other signed-in user is sent to their own start page (<see cref="SecurityHosting.HomeFor"/>). Reloads live when one of the learner's cohorts is rescored.
 /// </summary>
-public sealed partial class MyLearningPage : IDisposable
+public sealed partial class MyLearningPage
 {
     private static readonly ChartModel NoChart = new(new Infrastructure.Charts.ApexChartOptions(), []);
 
@@ -28,14 +28,12 @@ public sealed partial class MyLearningPage : IDisposable
     private ChartModel _levels = NoChart;
     private ChartModel _health = NoChart;
     private ThemeState? _chartsBuiltFor;
-    private IDisposable? _subscription;
-    private int _learnerId;
+    private int? _learnerId;
 
     [Inject] private MyLearningQueries Queries { get; set; } = default!;
     [Inject] private LearnerCharts Charts { get; set; } = default!;
     [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private IScoreChangeNotifier Notifier { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IStringLocalizer<MyLearningPage> Text { get; set; } = default!;
     [Inject] private IStringLocalizer<LearnerPage> LearnerText { get; set; } = default!;
@@ -49,19 +47,8 @@ public sealed partial class MyLearningPage : IDisposable
 
     private int ResolvedCount => _view is null ? 0 : _view.Alerts.Count - _view.OpenSuggestions.Count;
 
-    protected override async Task OnInitializedAsync()
-    {
-        var user = await CurrentUser.GetAsync();
-        if (user.LearnerId is not { } learnerId)
-        {
-            // The page is the learner's own; everyone else has a start page of their own.
-            Navigation.NavigateTo(SecurityHosting.HomeFor(user), replace: true);
-            return;
-        }
-        _learnerId = learnerId;
-        _subscription = Notifier.Subscribe(OnScoresChangedAsync);
-        await LoadAsync();
-    }
+    // The page has no parameters of its own (the cascaded theme only recolours): it loads once, then on changes.
+    protected override object LoadKey => nameof(MyLearningPage);
 
     protected override void OnParametersSet()
     {
@@ -69,10 +56,23 @@ public sealed partial class MyLearningPage : IDisposable
             BuildCharts();
     }
 
-    private async Task LoadAsync()
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        _view = await Queries.GetAsync(_learnerId);
-        if (_view is not { } view)
+        if (_learnerId is null)
+        {
+            var user = await CurrentUser.GetAsync();
+            if (user.LearnerId is not { } learnerId)
+            {
+                // The page is the learner's own; everyone else has a start page of their own.
+                Navigation.NavigateTo(SecurityHosting.HomeFor(user), replace: true);
+                return;
+            }
+            _learnerId = learnerId;
+        }
+        var view = await Queries.GetAsync(_learnerId.Value, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        _view = view;
+        if (view is null)
             return;
         _history = LearnerHistory.Of(view.Vertical, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
         BuildCharts();
@@ -88,21 +88,11 @@ public sealed partial class MyLearningPage : IDisposable
         _health = Charts.Health(_history.Weeks, Theme);
     }
 
-    // Called from the notifier's thread: only the renderer's dispatcher may touch component state.
-    private Task OnScoresChangedAsync(CohortScoresChanged change)
-    {
-        if (_view is not { } view || !view.Vertical.CohortIds.Contains(change.CohortId))
-            return Task.CompletedTask;
-        return InvokeAsync(async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        });
-    }
+    // A rescore of one of the learner's cohorts.
+    protected override bool Shows(CohortScoresChanged change) =>
+        _view is { } view && _learnerId is not null && view.Vertical.CohortIds.Contains(change.CohortId);
 
     private static string When(AlertRow alert) => alert.IsoYear is { } year
         ? new IsoWeek(year, alert.IsoWeek ?? 1).ToString()
         : alert.RaisedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    public void Dispose() => _subscription?.Dispose();
 }

@@ -48,7 +48,11 @@ public sealed partial class OverviewPage
 
     private int ByProgramHeight => Math.Max(260, 56 + (_data?.Programs.Count ?? 0) * 44);
 
-    private IReadOnlyList<string> FunnelPalette => [DashboardColors.Muted(Theme), .. DashboardColors.Levels(Theme)];
+    // The funnel's bars: all scored cohorts (grey), then one per level in its level's colour (the categories' order).
+    private IReadOnlyList<string> FunnelPalette => [DashboardColors.Muted(Theme), .. KirkpatrickLevels.All.Select(l => DashboardColors.Level(Theme, l))];
+
+    // The donut's slices: the tiers in Tier order, then "no score" (the labels' order).
+    private IReadOnlyList<string> TierPalette => [.. Enum.GetValues<Tier>().Select(t => DashboardColors.Tier(Theme, t)), DashboardColors.NoScore(Theme)];
 
     private string? ProvisionalHint => Summary.ProvisionalCount > 0
         ? Text["Kpi_ProvisionalHint", Summary.ProvisionalCount.ToString("N0", CultureInfo.CurrentCulture)].Value
@@ -73,7 +77,7 @@ public sealed partial class OverviewPage
             Chart = new() { Type = ApexChartType.Bar, Toolbar = new() { Show = true } },
             PlotOptions = new() { Bar = new() { Horizontal = true, BorderRadius = 4, BarHeight = "62%", Distributed = false } },
             XAxis = new() { Categories = programNames, Min = 0, Max = 100, TickAmount = 5 },
-            DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1)" },
+            DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1)", Style = new() { Colors = [DashboardColors.OnFill(DashboardColors.Composite(Theme))] } },
             Tooltip = new() { Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1)" } },
             Legend = new() { Show = false },
             NoData = new() { Text = Text["NoData"] },
@@ -83,6 +87,7 @@ public sealed partial class OverviewPage
             new ChartSeries
             {
                 Name = Text["ByProgram_Series"],
+                Color = DashboardColors.Composite(Theme),
                 Data = [.. data.Programs.Select(p => ChartPoint.Of(ScoreFormat.ChartValue(p.Summary.MeanComposite)))],
             },
         ];
@@ -93,7 +98,8 @@ public sealed partial class OverviewPage
             Chart = new() { Type = ApexChartType.Donut },
             Labels = tierLabels,
             Legend = new() { Position = ChartPosition.Bottom },
-            DataLabels = new() { Enabled = true },
+            // Each slice's percentage in the text colour of its fill, without the shadow that smears dark text.
+            DataLabels = new() { Enabled = true, Style = new() { Colors = DashboardColors.OnFills(TierPalette) }, DropShadow = new() { Enabled = false } },
             PlotOptions = new()
             {
                 Pie = new()
@@ -118,7 +124,7 @@ public sealed partial class OverviewPage
             Chart = new() { Type = ApexChartType.Bar },
             PlotOptions = new() { Bar = new() { Horizontal = true, Distributed = true, BorderRadius = 4, BarHeight = "70%" } },
             XAxis = new() { Categories = funnelCategories, DecimalsInFloat = 0 },
-            DataLabels = new() { Enabled = true },
+            DataLabels = new() { Enabled = true, Style = new() { Colors = DashboardColors.OnFills(FunnelPalette) } },
             Legend = new() { Show = false },
             Tooltip = new() { Y = new() { Formatter = "v => v" } },
             NoData = new() { Text = Text["NoData"] },

@@ -154,8 +154,7 @@ public sealed partial class ProgramHistoryPage
     {
         var history = Shown;
         var categories = history.Cohorts.Select(c => c.CohortCode).ToList();
-        var levelColors = DashboardColors.Levels(Theme);
-        var primary = DashboardColors.Primary(Theme);
+        var composite = DashboardColors.Composite(Theme);
         var muted = DashboardColors.Muted(Theme);
         var warning = DashboardColors.Warning(Theme);
 
@@ -165,7 +164,7 @@ public sealed partial class ProgramHistoryPage
             {
                 Name = _draft is null ? Text["Series_Composite"] : Text["Series_DraftComposite"],
                 Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartValue(c.Summary.MeanComposite)))],
-                Color = primary,
+                Color = composite,
             },
         };
         if (history.Trend is not null)
@@ -192,7 +191,7 @@ public sealed partial class ProgramHistoryPage
             {
                 Name = Evaluation.LevelName(level),
                 Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartValue(c.Summary.LevelMean(level))))],
-                Color = levelColors[(int)level],
+                Color = DashboardColors.Level(Theme, level),
             });
         }
 
@@ -223,7 +222,7 @@ public sealed partial class ProgramHistoryPage
                     Text = Text["Marker_Version", c.ProfileVersion ?? 0],
                     BorderColor = warning,
                     Position = "top",
-                    Style = new ChartAnnotationLabelStyle { Color = "#fff", Background = warning },
+                    Style = new ChartAnnotationLabelStyle { Color = DashboardColors.OnFill(warning), Background = warning },
                 },
             }).ToList()
             : [];
@@ -238,7 +237,7 @@ public sealed partial class ProgramHistoryPage
                 {
                     Text = Text["Marker_Small", c.Summary.LearnerCount],
                     BorderColor = warning,
-                    Style = new ChartAnnotationLabelStyle { Color = "#fff", Background = warning },
+                    Style = new ChartAnnotationLabelStyle { Color = DashboardColors.OnFill(warning), Background = warning },
                 },
             })
             .ToList();
@@ -262,9 +261,9 @@ public sealed partial class ProgramHistoryPage
         var learnersName = Text["Series_Learners"].Value;
         _outcomeSeries = history.Cohorts.Count == 0 ? [] :
         [
-            new ChartSeries { Name = passName, Type = ApexChartType.Bar, Color = DashboardColors.Secondary(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.PassRate)))] },
-            new ChartSeries { Name = Text["Series_Coverage"], Type = ApexChartType.Bar, Color = levelColors[0], Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.MeanCoverage)))] },
-            new ChartSeries { Name = learnersName, Type = ApexChartType.Line, Color = muted, Data = [.. history.Cohorts.Select(c => ChartPoint.Of(c.Summary.LearnerCount))] },
+            new ChartSeries { Name = passName, Type = ApexChartType.Bar, Color = DashboardColors.PassRate(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.PassRate)))] },
+            new ChartSeries { Name = Text["Series_Coverage"], Type = ApexChartType.Bar, Color = DashboardColors.Coverage(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.MeanCoverage)))] },
+            new ChartSeries { Name = learnersName, Type = ApexChartType.Line, Color = DashboardColors.Ink(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(c.Summary.LearnerCount))] },
         ];
         _outcomeOptions = new ApexChartOptions
         {

@@ -13,7 +13,9 @@ public sealed record ReportChart(ApexChartOptions Options, IReadOnlyList<ChartSe
 
 /// <summary>
 /// The charts of the report pages. They are drawn as on paper — light palette on a white background, no
-/// animation, no toolbar — in either UI theme, because the same pixels go into the PDF.
+/// animation, no toolbar — in either UI theme, because the same pixels go into the PDF. Colours come from
+/// <see cref="DashboardColors"/> in its light mode: the same hue for a tier or a measure as on screen, and dark
+/// enough on white (at least 4.5:1 for the tiers) to print.
 /// </summary>
 public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, IStringLocalizer<EvaluationStrings> evaluation)
 {
@@ -39,6 +41,8 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
     public ReportChart LevelsAgainstHistory(EffectivenessReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        // This cohort against the program's history: the composite's colour and the reference grey (the bars are cohorts, not levels).
+        string[] colors = [DashboardColors.Composite(Paper), DashboardColors.Faint(Paper)];
         var options = new ApexChartOptions
         {
             Chart = Settings(ApexChartType.Bar),
@@ -50,8 +54,8 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
                 Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") },
             },
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true, BarHeight = "70%", BorderRadius = 3 } },
-            DataLabels = new ChartDataLabels { Enabled = true, Formatter = OneDecimal, Style = new ChartTextStyle { FontSize = "11px" } },
-            Colors = [Paper.Color(0), "#94a3b8"],
+            DataLabels = new ChartDataLabels { Enabled = true, Formatter = OneDecimal, Style = new ChartTextStyle { FontSize = "11px", Colors = DashboardColors.OnFills(colors) } },
+            Colors = colors,
             Legend = new ChartLegend { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new ChartTooltip { Shared = true, Intersect = false, Y = new ChartTooltipY { Formatter = OneDecimal } },
         };
@@ -67,6 +71,8 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
     {
         ArgumentNullException.ThrowIfNull(report);
         var tiers = report.Summary.TierCounts.OrderBy(t => t.Key).ToList();
+        // One bar per tier (distributed), each in its tier's colour.
+        var colors = tiers.Select(t => DashboardColors.Tier(Paper, t.Key)).ToList();
         var options = new ApexChartOptions
         {
             Chart = Settings(ApexChartType.Bar),
@@ -78,8 +84,8 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
                 Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") },
             },
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true, BarHeight = "60%", BorderRadius = 3, Distributed = true } },
-            DataLabels = new ChartDataLabels { Enabled = true },
-            Colors = ["#15803d", "#2563eb", "#d97706", "#dc2626", "#94a3b8"],
+            DataLabels = new ChartDataLabels { Enabled = true, Style = new ChartTextStyle { Colors = DashboardColors.OnFills(colors) } },
+            Colors = colors,
             Legend = new ChartLegend { Show = false },
         };
         return new(options, [new ChartSeries { Name = text["Col_Learners"], Data = [.. tiers.Select(t => ChartPoint.Of(t.Value))] }]);
@@ -96,7 +102,7 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
             YAxis = [new ChartYAxis { Title = new ChartAxisTitle { Text = text["Roi_Roi"] + " (%)" }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0) + ' %'") } }],
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3] },
             Markers = new ChartMarkers { Size = 4 },
-            Colors = [Paper.Color(0)],
+            Colors = [DashboardColors.Composite(Paper)],
             Annotations = new ChartAnnotations { YAxis = [new ChartYAnnotation { Y = 0, BorderColor = "#dc2626", StrokeDashArray = 4 }] },
             Tooltip = new ChartTooltip { Y = new ChartTooltipY { Formatter = new("v => (v === null || v === undefined) ? '—' : Number(v).toFixed(1) + ' %'") } },
         };
@@ -115,7 +121,7 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3] },
             Markers = new ChartMarkers { Size = 6 },
             DataLabels = new ChartDataLabels { Enabled = true, Formatter = OneDecimal, OffsetY = -8 },
-            Colors = [Paper.Color(0)],
+            Colors = [DashboardColors.Composite(Paper)],
         };
         return new(options, [new ChartSeries { Name = text["Col_Composite"], Data = [.. scored.Select(c => ChartPoint.Of(c.Composite))] }]);
     }

@@ -21,7 +21,7 @@ public sealed class ObservationCollector(IEnumerable<IIndicatorCollector> collec
 {
     private readonly IReadOnlyList<IIndicatorCollector> _collectors = collectors.ToList();
 
-    /// <summary>The built-in collectors, for use without dependency injection (tests, benchmarks).</summary>
+    /// <summary>The built-in collectors: the one list the app registers (<see cref="ScoringFeature.AddScoring"/>) and tests and benchmarks use.</summary>
     public static ObservationCollector CreateDefault() => new(
     [
         new SatisfactionCollector(), new AttendanceCollector(), new InteractionCollector(),

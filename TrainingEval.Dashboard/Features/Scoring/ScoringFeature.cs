@@ -10,16 +10,8 @@ public static class ScoringFeature
     /// </summary>
     public static IServiceCollection AddScoring(this IServiceCollection services)
     {
-        services.AddSingleton<IIndicatorCollector, SatisfactionCollector>();
-        services.AddSingleton<IIndicatorCollector, AttendanceCollector>();
-        services.AddSingleton<IIndicatorCollector, InteractionCollector>();
-        services.AddSingleton<IIndicatorCollector, AssessmentCollector>();
-        services.AddSingleton<IIndicatorCollector, AssignmentCollector>();
-        services.AddSingleton<IIndicatorCollector, MentorRatingCollector>();
-        services.AddSingleton<IIndicatorCollector, ApplicationCollector>();
-        services.AddSingleton<IIndicatorCollector, PerformanceReviewCollector>();
-        services.AddSingleton<IIndicatorCollector, KpiCollector>();
-        services.AddSingleton<ObservationCollector>();
+        // The one list of built-in collectors (ObservationCollector.CreateDefault), for the app as for tests and benchmarks.
+        services.AddSingleton(_ => ObservationCollector.CreateDefault());
         services.AddSingleton<ScorePipeline>();
         services.AddSingleton<CohortScoreService>();
         services.AddScoped<PlaygroundSession>();

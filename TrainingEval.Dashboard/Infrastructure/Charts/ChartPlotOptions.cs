@@ -37,6 +37,15 @@ public sealed class ChartBarTotal
 {
     public bool? Enabled { get; init; }
     public JsFunction? Formatter { get; init; }
+    public ChartLabelStyle? Style { get; init; }
+}
+
+/// <summary>The text of one label (a stacked bar's total).</summary>
+public sealed class ChartLabelStyle
+{
+    public string? Color { get; init; }
+    public string? FontSize { get; init; }
+    public string? FontWeight { get; init; }
 }
 
 public sealed class ChartBoxPlotOptions

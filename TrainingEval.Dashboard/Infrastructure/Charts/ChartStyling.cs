@@ -35,7 +35,28 @@ public sealed class ChartDataLabels
     public JsFunction? Formatter { get; init; }
 
     public int? OffsetY { get; init; }
+
+    /// <summary>Text colours per series (or per slice or distributed bar); on a line chart, the colours of the label boxes.</summary>
     public ChartTextStyle? Style { get; init; }
+
+    /// <summary>The box behind a line chart's labels.</summary>
+    public ChartDataLabelsBackground? Background { get; init; }
+
+    /// <summary>The shadow ApexCharts puts under pie and donut labels (on by default; it smears dark label text).</summary>
+    public ChartDropShadow? DropShadow { get; init; }
+}
+
+public sealed class ChartDropShadow
+{
+    public bool? Enabled { get; init; }
+}
+
+public sealed class ChartDataLabelsBackground
+{
+    public bool? Enabled { get; init; }
+
+    /// <summary>The label text on the box.</summary>
+    public string? ForeColor { get; init; }
 }
 
 public sealed class ChartTextStyle

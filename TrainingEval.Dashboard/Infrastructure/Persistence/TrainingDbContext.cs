@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Security;
@@ -11,10 +8,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence;
 
 /// <summary>
 /// The training data. Create one per operation from <see cref="IDbContextFactory{TContext}"/>; never
-/// keep one in a component. Saving does four things beyond EF's own: refuses updates and deletes of
-/// append-only history, increments the concurrency token of <see cref="IConcurrencyVersioned"/> rows,
-/// writes the audit trail for <see cref="IAudited"/> rows in the same transaction, and turns database
-/// constraint errors into <see cref="DataWriteException"/>s with domain messages.
+/// keep one in a component. Saving does four things beyond EF's own: <see cref="AuditTrailInterceptor"/>
+/// refuses updates and deletes of append-only history, increments the concurrency token of
+/// <see cref="IConcurrencyVersioned"/> rows and writes the audit trail for <see cref="IAudited"/> rows in the
+/// same transaction; the context turns database constraint errors into <see cref="DataWriteException"/>s
+/// with domain messages.
 /// </summary>
 /// <remarks>
 /// <para>The Identity tables (user accounts, roles) live here too, so an account and the learner or mentor it
@@ -62,6 +60,14 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     /// <summary>Off only for bulk loads that write their own summary entry (the demo generator).</summary>
     public bool AuditingEnabled { get; set; } = true;
 
+    // The audit trail, revision counters and append-only guard are written by one interceptor, fed by the
+    // actor and clock this context was created with (the factory supplies both).
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(new AuditTrailInterceptor(actor, clock));
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -74,44 +80,9 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (ChangeTracker.AutoDetectChangesEnabled)
-            ChangeTracker.DetectChanges();
-        var entries = ChangeTracker.Entries().ToList();
-        GuardAppendOnly(entries);
-        BumpRevisions(entries);
-        var pending = AuditingEnabled ? CaptureAudit(entries) : [];
-        var added = entries.Where(e => e is { State: EntityState.Added, Entity: AuditEntry }).Select(e => (AuditEntry)e.Entity).ToList();
-        // One actor and one instant for every line of the save; asked only when there is something to audit.
-        var by = CurrentActor.System;
-        var at = default(DateTime);
-        if (pending.Count > 0 || added.Count > 0)
-        {
-            by = CurrentActor.Normalize(await actor.GetNameAsync());
-            at = clock.GetUtcNow().UtcDateTime;
-        }
-        foreach (var line in added)
-        {
-            line.Actor = by;
-            line.At = at;
-        }
-
         try
         {
-            if (pending.Count == 0)
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-            // Generated keys exist only after the first save; both saves share one transaction so the
-            // change and its audit lines are written together or not at all.
-            var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            await using (own)
-            {
-                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                AuditTrail.AddRange(pending.SelectMany(p => p.Complete(by, at)));
-                await base.SaveChangesAsync(true, cancellationToken);
-                if (own is not null)
-                    await own.CommitAsync(cancellationToken);
-                return written;
-            }
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateException ex)
         {
@@ -119,6 +90,9 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             throw DataErrorTranslator.Translate(ex, reader, Model);
         }
     }
+
+    /// <summary>The interceptor's bookkeeping of the save under way (its own transaction and the audit lines it completes).</summary>
+    internal AuditTrailInterceptor.SaveInProgress? AuditInProgress { get; set; }
 
     /// <summary>
     /// Adds an audit line written with the next save (for changes that are not row edits, e.g. a profile diff);
@@ -135,113 +109,4 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             OldValue = oldValue,
             NewValue = newValue,
         });
-
-    private static void GuardAppendOnly(List<EntityEntry> entries)
-    {
-        foreach (var entry in entries)
-        {
-            if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
-                throw new DataValidationException($"A {DataErrorTranslator.Words(entry.Metadata.ClrType.Name)} is history: it cannot be changed or deleted, only followed by a new one.");
-        }
-    }
-
-    private static void BumpRevisions(List<EntityEntry> entries)
-    {
-        foreach (var entry in entries)
-        {
-            if (entry is { State: EntityState.Modified, Entity: IConcurrencyVersioned versioned })
-            {
-                var original = (int)entry.Property(nameof(IConcurrencyVersioned.Revision)).OriginalValue!;
-                versioned.Revision = original + 1;
-            }
-        }
-    }
-
-    private static List<PendingAudit> CaptureAudit(List<EntityEntry> entries)
-    {
-        var pending = new List<PendingAudit>();
-        foreach (var entry in entries)
-        {
-            if (entry.Entity is not IAudited || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
-                continue;
-            var lines = new List<(string? Property, string? Old, string? New)>();
-            switch (entry.State)
-            {
-                case EntityState.Added:
-                    lines.Add((null, null, Snapshot(entry, current: true)));
-                    break;
-                case EntityState.Deleted:
-                    lines.Add((null, Snapshot(entry, current: false), null));
-                    break;
-                default:
-                    foreach (var property in entry.Properties)
-                    {
-                        if (!property.IsModified || property.Metadata.Name == nameof(IConcurrencyVersioned.Revision))
-                            continue;
-                        var old = Format(property.OriginalValue);
-                        var now = Format(property.CurrentValue);
-                        if (old != now)
-                            lines.Add((property.Metadata.Name, old, now));
-                    }
-                    break;
-            }
-            if (lines.Count > 0)
-                pending.Add(new PendingAudit(entry, entry.State switch
-                {
-                    EntityState.Added => AuditAction.Added,
-                    EntityState.Deleted => AuditAction.Deleted,
-                    _ => AuditAction.Modified,
-                }, lines));
-        }
-        return pending;
-    }
-
-    private static string Snapshot(EntityEntry entry, bool current)
-    {
-        var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
-        {
-            if (property.Metadata.IsPrimaryKey())
-                continue;
-            values[property.Metadata.Name] = Format(current ? property.CurrentValue : property.OriginalValue);
-        }
-        return JsonSerializer.Serialize(values, AuditJson.Options);
-    }
-
-    private static string? Format(object? value) => value switch
-    {
-        null => null,
-        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        string s => s,
-        System.Collections.IEnumerable items => JsonSerializer.Serialize(items, AuditJson.Options),
-        _ => value.ToString(),
-    };
-
-    private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, List<(string? Property, string? Old, string? New)> Lines)
-    {
-        public IEnumerable<AuditEntry> Complete(string actor, DateTime at)
-        {
-            var key = string.Join(",", Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(Entry.Property(p.Name).CurrentValue)));
-            return Lines.Select(l => new AuditEntry
-            {
-                At = at,
-                Actor = actor,
-                EntityType = Entry.Metadata.ClrType.Name,
-                EntityKey = key,
-                Action = Action,
-                Property = l.Property,
-                OldValue = l.Old,
-                NewValue = l.New,
-            });
-        }
-    }
-}
-
-internal static class AuditJson
-{
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }

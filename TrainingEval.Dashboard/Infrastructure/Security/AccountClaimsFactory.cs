@@ -18,15 +18,24 @@ public sealed class AccountClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(TrainingEvalClaims.DisplayName, user.DisplayName));
+        string? nameEn = null;
         if (user.LearnerId is { } learnerId)
         {
             identity.AddClaim(new Claim(TrainingEvalClaims.LearnerId, learnerId.ToString(CultureInfo.InvariantCulture)));
             await using var db = await contexts.CreateDbContextAsync();
-            var employeeNumber = await db.Learners.Where(l => l.Id == learnerId).Select(l => l.EmployeeNumber).FirstAsync();
-            identity.AddClaim(new Claim(TrainingEvalClaims.EmployeeNumber, employeeNumber));
+            var learner = await db.Learners.Where(l => l.Id == learnerId).Select(l => new { l.EmployeeNumber, l.NameEn }).FirstAsync();
+            identity.AddClaim(new Claim(TrainingEvalClaims.EmployeeNumber, learner.EmployeeNumber));
+            nameEn = learner.NameEn;
         }
         if (user.MentorId is { } mentorId)
+        {
             identity.AddClaim(new Claim(TrainingEvalClaims.MentorId, mentorId.ToString(CultureInfo.InvariantCulture)));
+            await using var db = await contexts.CreateDbContextAsync();
+            nameEn ??= await db.Mentors.Where(m => m.Id == mentorId).Select(m => m.NameEn).FirstAsync();
+        }
+        // A linked person's English name, so the app bar names them in the reader's language like every other name.
+        if (!string.IsNullOrWhiteSpace(nameEn))
+            identity.AddClaim(new Claim(TrainingEvalClaims.DisplayNameEn, nameEn));
         return identity;
     }
 }

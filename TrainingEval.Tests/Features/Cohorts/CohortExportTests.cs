@@ -7,6 +7,7 @@ using MiniExcelLibs;
 using TrainingEval.Dashboard.Features.Cohorts;
 using TrainingEval.Dashboard.Infrastructure.Files;
 using TrainingEval.Dashboard.Shared;
+using TrainingEval.Dashboard.Shared.Localization;
 using TrainingEval.Domain.Scoring;
 using TrainingEval.Tests.Support;
 
@@ -40,12 +41,8 @@ public sealed class CohortExportTests(CohortDemoDatabase demo) : CohortPageTestC
             .Cast<IDictionary<string, object?>>().Select(r => r.Values.ToList()).ToList();
         rows[0][1].ShouldBe("工号");
         rows.Skip(1).Select(r => (string)r[1]!).ShouldBe(tier.Numbers, ignoreOrder: true);
-        rows.Skip(1).Select(r => (string?)r[^2]).Distinct().ShouldBe([Terms(tier.Tier)]);
+        rows.Skip(1).Select(r => (string?)r[^2]).Distinct().ShouldBe([Terms.TierLabel(tier.Tier)]);
     }
-
-    private string Terms(Tier tier) =>
-        TrainingEval.Dashboard.Shared.Localization.EvaluationVocabulary.TierLabel(
-            Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<TrainingEval.Dashboard.Shared.Localization.EvaluationStrings>>(), tier);
 
     /// <summary>The tier with the most learners in the largest cohort, and their employee numbers.</summary>
     private async Task<(Tier Tier, List<string> Numbers)> LargestTierAsync()

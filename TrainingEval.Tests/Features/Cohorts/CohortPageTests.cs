@@ -6,6 +6,7 @@ using TrainingEval.Dashboard.Features.Cohorts;
 using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Features.WhatIf;
+using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Indicators;
 using TrainingEval.Domain.Profiles;
@@ -173,6 +174,27 @@ public sealed class CohortPageTests(CohortDemoDatabase demo) : CohortPageTestCon
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=learner-link]").Count.ShouldBe(10));
         page.FindAll("[data-testid=learner-link]")[0].GetAttribute("href").ShouldStartWith("learners/");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Each_level_has_one_colour_in_every_chart_and_what_if_dot_and_each_tier_its_colour_in_the_table(bool dark)
+    {
+        var theme = dark ? ThemeState.Dark : ThemeState.Light;
+        UseTheme(theme);
+        var page = RenderPage();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=tier-chip]").ShouldNotBeEmpty());
+
+        IReadOnlyList<Coloured> things =
+        [
+            .. PageColours.Charts(Module),
+            .. PageColours.LevelDots(page.FindAll(".level-dot"), Terms),
+            .. PageColours.TierChips(page.FindAll("[data-testid=tier-chip]"), Terms),
+        ];
+
+        PageColours.ShouldGiveEachLevelOneColour(things, theme, Terms, "cohort-ranking", "cohort-distribution", "what-if");
+        PageColours.ShouldGiveEachTierOneColour(things, theme, Terms, showingAllTiers: [], showingSomeTiers: ["chip"]);
     }
 
     [Fact]

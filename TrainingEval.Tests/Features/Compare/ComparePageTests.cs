@@ -1,6 +1,8 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Features.Compare;
+using TrainingEval.Dashboard.Shared;
+using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Tests.Features.Programs;
 using TrainingEval.Tests.Support;
 
@@ -55,4 +57,35 @@ public sealed class ComparePageTests(DemoCompanyDatabase demo) : ProgramPageTest
         page.WaitForAssertion(() => page.Find("[data-testid=pick-more]"));
         page.Find("[data-testid=unknown-cohorts]").TextContent.ShouldContain("NOPE-1");
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Each_tier_has_its_colour_each_cohort_one_colour_everywhere_and_no_level_colour_stands_for_anything_else(bool dark)
+    {
+        var theme = dark ? ThemeState.Dark : ThemeState.Light;
+        UseTheme(theme);
+        var codes = await Demo.QueryAsync(db => db.Cohorts.Where(c => db.LearnerScores.Any(s => s.CohortId == c.Id && s.Composite != null)).OrderBy(c => c.Code).Select(c => c.Code).Take(3).ToListAsync());
+        GoTo($"/compare?cohorts={string.Join(',', codes)}");
+        var page = Render<ComparePage>();
+        page.WaitForAssertion(() => Chart(page, "compare-spread").Series.ShouldNotBeEmpty());
+
+        var things = PageColours.Charts(ChartModule);
+
+        PageColours.ShouldGiveEachTierOneColour(things, theme, Terms, showingAllTiers: ["compare-tiers"], showingSomeTiers: []);
+        PageColours.ShouldGiveEachLevelOneColour(things, theme, Terms);
+        var cards = page.FindAll("[data-testid=compare-card]").Select(c => Accent(c.GetAttribute("style")!)).ToList();
+        var swatches = page.FindAll("[data-testid=picked-cohort] .swatch").Select(s => Accent(s.GetAttribute("style")!)).ToList();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var colour = DashboardColors.Categorical(theme, i);
+            cards[i].ShouldBe(colour, $"card of {codes[i]}");
+            swatches[i].ShouldBe(colour, $"picker chip of {codes[i]}");
+            things.Where(t => t.Name == codes[i]).Select(t => (t.Where, t.Color))
+                .ShouldBe([("compare-levels", colour), ("compare-spread", colour)], ignoreOrder: true);
+        }
+    }
+
+    private static string Accent(string style) =>
+        System.Text.RegularExpressions.Regex.Match(style, "#[0-9A-Fa-f]{6}").Value.ToUpperInvariant();
 }

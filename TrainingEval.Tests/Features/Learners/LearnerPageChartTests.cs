@@ -5,6 +5,7 @@ using TrainingEval.Dashboard.Features.Learners;
 using TrainingEval.Dashboard.Infrastructure.Charts;
 using TrainingEval.Dashboard.Infrastructure.Live;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Tests.Support;
 
 namespace TrainingEval.Tests.Features.Learners;
@@ -27,12 +28,15 @@ public abstract class LearnerPageTestBase : DashboardTestContext, IAsyncLifetime
         _database = await LearnerPageFixture.CreateAsync(WithHealth);
         Services.AddSingleton(_database.Factory);
         Services.AddSingleton<TimeProvider>(_database.Clock);
-        var module = JSInterop.SetupModule(ApexChart.ModulePath);
-        module.Setup<bool>("create", _ => true).SetResult(true);
-        module.SetupVoid("updateOptions", _ => true).SetVoidResult();
-        module.SetupVoid("updateSeries", _ => true).SetVoidResult();
-        module.SetupVoid("destroy", _ => true).SetVoidResult();
+        ChartModule = JSInterop.SetupModule(ApexChart.ModulePath);
+        ChartModule.Setup<bool>("create", _ => true).SetResult(true);
+        ChartModule.SetupVoid("updateOptions", _ => true).SetVoidResult();
+        ChartModule.SetupVoid("updateSeries", _ => true).SetVoidResult();
+        ChartModule.SetupVoid("destroy", _ => true).SetVoidResult();
     }
+
+    /// <summary>The chart module: its recorded calls are what the charts hand ApexCharts (see <see cref="PageColours"/>).</summary>
+    protected BunitJSModuleInterop ChartModule { get; private set; } = default!;
 
     async ValueTask IAsyncDisposable.DisposeAsync()
     {
@@ -161,6 +165,24 @@ public sealed class LearnerPageChartTests : LearnerPageTestBase
 
         cut.WaitForAssertion(() => Values(Chart(cut, "learner-composite").Series![0]).ShouldBe([66.5, 88, 81.6]));
         Values(Chart(cut, "learner-composite").Series![1]).ShouldBe([null, null, null]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Each_level_has_its_colour_in_the_level_bars_only_and_each_tier_its_colour_in_the_cohort_table(bool dark)
+    {
+        UseCulture("en");
+        var theme = dark ? ThemeState.Dark : ThemeState.Light;
+        UseTheme(theme);
+        var cut = RenderLearner();
+
+        IReadOnlyList<Coloured> things = [.. PageColours.Charts(ChartModule), .. PageColours.TierChips(cut.FindAll("[data-testid=tier-chip]"), Terms)];
+
+        // The composite, the provisional marks, the mentor dimensions and the health line take no level's colour.
+        PageColours.ShouldGiveEachLevelOneColour(things, theme, Terms, "learner-levels");
+        PageColours.ShouldGiveEachTierOneColour(things, theme, Terms, showingAllTiers: [], showingSomeTiers: ["chip"]);
+        cut.FindAll("[data-testid=tier-chip]").Select(c => c.GetAttribute("data-tier")).ShouldBe(["C", "B", "B", "Insufficient"]);
     }
 
     [Fact]

@@ -1,9 +1,12 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingEval.Dashboard.Features.Mentoring;
 using TrainingEval.Dashboard.Features.MyLearning;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Infrastructure.Charts;
+using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Health;
 using TrainingEval.Tests.Support;
@@ -75,6 +78,53 @@ public sealed class MyLearningPageTests : MentoringTestContext
         // A learner cannot open cohort pages, so the cohorts table does not link them.
         page.FindAll("[data-testid=learner-cohorts]").ShouldNotBeEmpty();
         page.FindAll("[data-testid=cohort-link]").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Each_level_has_its_colour_in_the_level_bars_only_and_each_tier_its_colour_in_the_cohort_table(bool dark)
+    {
+        await SeedLearnerOneAsync();
+        User = LearnerUser(0);
+        var theme = dark ? ThemeState.Dark : ThemeState.Light;
+        UseTheme(theme);
+        var charts = JSInterop.SetupModule(ApexChart.ModulePath);
+        charts.Mode = JSRuntimeMode.Loose;
+
+        var page = Render<MyLearningPage>();
+        page.WaitForElement("#me-levels-chart");
+
+        IReadOnlyList<Coloured> things = [.. PageColours.Charts(charts), .. PageColours.TierChips(page.FindAll("[data-testid=tier-chip]"), Terms)];
+        PageColours.ShouldGiveEachLevelOneColour(things, theme, Terms, "me-levels-chart");
+        PageColours.ShouldGiveEachTierOneColour(things, theme, Terms, showingAllTiers: [], showingSomeTiers: ["chip"]);
+    }
+
+    [Fact]
+    public async Task A_rescore_of_the_learners_cohort_reloads_the_page_and_one_of_another_learner_does_not()
+    {
+        await SeedLearnerOneAsync();
+        User = LearnerUser(0);
+        JSInterop.SetupModule(ApexChart.ModulePath).Mode = JSRuntimeMode.Loose;
+        var page = Render<MyLearningPage>();
+        page.WaitForElement("#me-levels-chart");
+        var levels = () => page.FindComponents<ApexChart>().Single(c => c.Instance.Id == "me-levels-chart").Instance.Series!;
+        var before = levels();
+        var notifier = Services.GetRequiredService<Dashboard.Infrastructure.Live.IScoreChangeNotifier>();
+
+        // A cohort the learner is not in changes nothing on their page.
+        await notifier.PublishAsync(new(Data.Cohort.Id + 1000));
+        levels().ShouldBeSameAs(before);
+
+        await using (var db = Database.CreateContext())
+        {
+            var record = await db.LearnerScores.SingleAsync(s => s.EnrollmentId == Data[0].Id, Ct);
+            record.Reaction = 12.5;
+            await db.SaveChangesAsync(Ct);
+        }
+        await notifier.PublishAsync(new(Data.Cohort.Id));
+
+        page.WaitForAssertion(() => levels()[0].Data[^1].Value.ShouldBe(12.5));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Features.Overview;
+using TrainingEval.Dashboard.Shared;
+using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Tests.Features.Programs;
 using TrainingEval.Tests.Support;
 
@@ -71,5 +73,23 @@ public sealed class OverviewPageTests(DemoCompanyDatabase demo) : ProgramPageTes
 
         Chart(page, "overview-by-program").Options.XAxis!.Categories.ShouldBe([program.NameEn!]);
         page.Find("[data-testid=kpi-learners-value]").TextContent.Trim().ShouldBe(learners.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en")));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Each_level_and_each_tier_has_its_one_colour_in_the_funnel_and_the_tier_donut(bool dark)
+    {
+        var theme = dark ? ThemeState.Dark : ThemeState.Light;
+        UseTheme(theme);
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => Chart(page, "overview-funnel").Series.ShouldNotBeEmpty());
+
+        var things = PageColours.Charts(ChartModule);
+
+        PageColours.ShouldGiveEachLevelOneColour(things, theme, Terms, "overview-funnel");
+        PageColours.ShouldGiveEachTierOneColour(things, theme, Terms, showingAllTiers: ["overview-tiers"], showingSomeTiers: []);
+        things.Single(t => t.Name == "No score").Color.ShouldBe(DashboardColors.NoScore(theme));
+        things.Single(t => t.Where == "overview-by-program").Color.ShouldBe(DashboardColors.Composite(theme));
     }
 }

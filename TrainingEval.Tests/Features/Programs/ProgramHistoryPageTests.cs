@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Features.Programs;
+using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Domain.Indicators;
 using TrainingEval.Tests.Support;
 
@@ -79,6 +80,26 @@ public sealed class ProgramHistoryPageTests(DemoCompanyDatabase demo) : ProgramP
         await page.InvokeAsync(() => page.Instance.WhatIf!.DiscardAsync());
         page.WaitForAssertion(() => Chart(page, "program-history").Series![0].Name.ShouldBe("Mean composite"));
         Chart(page, "program-history").Series![0].Data.Select(p => p.Value).ShouldBe(stored);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Each_level_has_one_colour_in_the_history_chart_and_the_what_if_dots_also_under_a_draft(bool dark)
+    {
+        var theme = dark ? ThemeState.Dark : ThemeState.Light;
+        UseTheme(theme);
+        var (code, _) = await FirstProgramAsync();
+        var page = Render<ProgramHistoryPage>(p => p.Add(x => x.ProgramCode, code));
+        page.WaitForAssertion(() => page.FindAll(".level-dot").Count.ShouldBe(KirkpatrickLevels.Count));
+
+        PageColours.ShouldGiveEachLevelOneColour([.. PageColours.Charts(ChartModule), .. PageColours.LevelDots(page.FindAll(".level-dot"), Terms)],
+            theme, Terms, "program-history", "what-if");
+
+        await page.InvokeAsync(() => page.Instance.WhatIf!.SetLevelWeightAsync(KirkpatrickLevel.Results, 0));
+        page.WaitForAssertion(() => Chart(page, "program-history").Series![0].Name.ShouldBe("Mean composite (draft)"));
+        PageColours.ShouldGiveEachLevelOneColour([.. PageColours.Charts(ChartModule), .. PageColours.LevelDots(page.FindAll(".level-dot"), Terms)],
+            theme, Terms, "program-history", "what-if");
     }
 
     [Fact]

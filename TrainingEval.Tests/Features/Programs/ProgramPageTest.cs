@@ -13,11 +13,15 @@ public abstract class ProgramPageTest : DashboardTestContext, IClassFixture<Demo
     {
         Demo = demo;
         demo.AddTo(Services);
-        JSInterop.SetupModule(ApexChart.ModulePath).Mode = JSRuntimeMode.Loose;
+        ChartModule = JSInterop.SetupModule(ApexChart.ModulePath);
+        ChartModule.Mode = JSRuntimeMode.Loose;
         UseCulture("en");
     }
 
     protected DemoCompanyDatabase Demo { get; }
+
+    /// <summary>The chart module: its recorded calls are what the charts hand ApexCharts (see <see cref="PageColours"/>).</summary>
+    protected BunitJSModuleInterop ChartModule { get; }
 
     protected void GoTo(string relativeUrl) => Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUrl);
 
