@@ -117,15 +117,16 @@ public static partial class ApiEndpoints
         if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
             return TypedResults.Ok(result);
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        // Through CsvOutput like every CSV that leaves the app: a text cell a spreadsheet would run as a formula gets an apostrophe.
+        using (var csv = CsvOutput.Create(text))
         {
             foreach (var column in result.Columns)
-                csv.WriteField(column);
+                csv.WriteSafeField(column);
             csv.NextRecord();
             foreach (var row in result.Rows)
             {
                 foreach (var column in result.Columns)
-                    csv.WriteField(row[column] ?? "");
+                    csv.WriteSafeField(row[column]);
                 csv.NextRecord();
             }
         }
