@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Features.Import;
 using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Features.Scoring;
@@ -36,7 +37,7 @@ public class ImportBenchmarks
             db.Database.Migrate();
         var scores = new CohortScoreService(_factory, ScorePipeline.CreateDefault(clock), clock);
         var access = new RecordAccess(new SystemUser(), _factory, NullLogger<RecordAccess>.Instance);
-        _import = new ImportService(_factory, scores, clock, access);
+        _import = new ImportService(_factory, scores, new HealthRecomputes(), clock, access);
 
         var files = OuladConverter.Convert(SampleFolder());
         Import(ImportKind.Programs, files.Programs);

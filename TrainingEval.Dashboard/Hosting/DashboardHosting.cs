@@ -89,6 +89,8 @@ public static class DashboardHosting
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Inside the two above: the REST API answers its errors as problem documents, never as the pages' HTML.
+        app.UseApiProblems();
         app.UseDashboardLocalization();
         app.UseDashboardSecurity();
         app.UseAntiforgery();

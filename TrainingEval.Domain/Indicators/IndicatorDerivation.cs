@@ -37,6 +37,14 @@ public static class IndicatorDerivation
         return itemRatings.Count == 0 ? null : itemRatings.Average();
     }
 
+    /// <summary>The mean of the answered items (null items were not answered); null when none was.</summary>
+    public static double? SurveyMean(IEnumerable<int?> itemRatings)
+    {
+        ArgumentNullException.ThrowIfNull(itemRatings);
+        var answered = itemRatings.Where(r => r.HasValue).Select(r => r!.Value).ToList();
+        return SurveyMean(answered);
+    }
+
     /// <summary>
     /// <c>mentor_rating</c>: the mean of the learner's latest rating on each dimension. Ratings are
     /// (dimension, sequence, score); the highest sequence of a dimension is its latest. Null without ratings.
@@ -99,6 +107,22 @@ public static class IndicatorDerivation
                 after = review;
         }
         return (before, after);
+    }
+
+    /// <summary>
+    /// As <see cref="PairReviews{T}(IEnumerable{T}, Func{T, DateOnly}, DateOnly, DateOnly)"/>, but a review the source marked
+    /// as this cohort's before or after (<paramref name="markedFor"/>) takes that side: the latest marked before, the first
+    /// marked after. A side nobody marked is paired by date, among the reviews not marked for the other side.
+    /// </summary>
+    public static (T? Before, T? After) PairReviews<T>(IEnumerable<T> reviews, Func<T, DateOnly> reviewedOn, Func<T, ReviewSide?> markedFor, DateOnly start, DateOnly end) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(reviews);
+        ArgumentNullException.ThrowIfNull(markedFor);
+        var all = reviews as IReadOnlyCollection<T> ?? [.. reviews];
+        var markedBefore = all.Where(r => markedFor(r) == ReviewSide.Before).MaxBy(reviewedOn);
+        var markedAfter = all.Where(r => markedFor(r) == ReviewSide.After).MinBy(reviewedOn);
+        var (before, after) = PairReviews(all.Where(r => markedFor(r) is null), reviewedOn, start, end);
+        return (markedBefore ?? before, markedAfter ?? after);
     }
 
     private static void RequireCounts(int a, int b, int c)

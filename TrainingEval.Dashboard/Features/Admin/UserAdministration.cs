@@ -5,6 +5,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Dashboard.Shared.Localization;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Admin;
 
@@ -157,7 +158,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAcces
         int? learnerId = null, mentorId = null;
         if (!string.IsNullOrWhiteSpace(learnerNumber))
         {
-            learnerId = await db.Learners.Where(l => l.EmployeeNumber == learnerNumber.Trim()).Select(l => (int?)l.Id).FirstOrDefaultAsync(cancellationToken);
+            learnerId = await db.Learners.Where(l => l.EmployeeNumberKey == NaturalKey.Of(learnerNumber)).Select(l => (int?)l.Id).FirstOrDefaultAsync(cancellationToken);
             if (learnerId is null)
                 errors.Add(text["Users_NoLearner", learnerNumber.Trim()]);
             else if (await db.Users.AnyAsync(u => u.LearnerId == learnerId, cancellationToken))
@@ -165,7 +166,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IRecordAcces
         }
         if (!string.IsNullOrWhiteSpace(mentorNumber))
         {
-            mentorId = await db.Mentors.Where(m => m.EmployeeNumber == mentorNumber.Trim()).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+            mentorId = await db.Mentors.Where(m => m.EmployeeNumberKey == NaturalKey.Of(mentorNumber)).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
             if (mentorId is null)
                 errors.Add(text["Users_NoMentor", mentorNumber.Trim()]);
             else if (await db.Users.AnyAsync(u => u.MentorId == mentorId, cancellationToken))

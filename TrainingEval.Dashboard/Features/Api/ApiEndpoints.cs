@@ -14,6 +14,7 @@ using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Dashboard.Shared.Filters;
 
 using TrainingEval.Domain.Scoring;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Api;
 
@@ -22,7 +23,7 @@ namespace TrainingEval.Dashboard.Features.Api;
 /// endpoint requires the "ApiKey" scheme explicitly, so the dashboard's own sign-in never applies to it, and
 /// every call is audited (who, method and path, status). It reuses the services behind the pages.
 /// </summary>
-public static class ApiEndpoints
+public static partial class ApiEndpoints
 {
     public const string StaffPolicy = "api-staff";
     public const string ReadersPolicy = "api-readers";
@@ -33,7 +34,21 @@ public static class ApiEndpoints
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api/v1").AddEndpointFilter(AuditAndTranslate).WithTags("TrainingEval");
         api.MapPost("/imports/{kind}", ImportAsync).RequireAuthorization(StaffPolicy)
-            .WithSummary("Import a CSV or XLSX file of one kind (learners, programs, cohorts, enrollments, observations); all or nothing.");
+            // The file's own limit (ImportFileReader.MaxBytes, 413 as a problem document) replaces the server's 30 MB default.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute())
+            .Produces<ImportResponse>()
+            .Produces<ImportProblem>(StatusCodes.Status422UnprocessableEntity, ProblemMediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .WithSummary("Import a CSV or XLSX file of one kind (see the kind parameter); all or nothing, upsert by natural key.")
+            .WithDescription(KindsDescription);
+        api.MapGet("/cohorts/{cohortCode}/records/{kind}", RecordsAsync).RequireAuthorization(ReadersPolicy)
+            .Produces<RecordPage>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A cohort's records of one kind in the kind's import columns (re-importable as they are), oldest first; ?page=1&pageSize=500 (at most 5,000), ?format=csv for CSV.")
+            .WithDescription(KindsDescription);
         api.MapGet("/cohorts/{cohortCode}/scores", CohortScoresAsync).RequireAuthorization(ReadersPolicy)
             .WithSummary("Per learner: employee_no, level scores, composite, coverage, tier, passed, rank (2 decimals); ?format=csv for CSV.");
         api.MapGet("/programs/{programCode}/history", ProgramHistoryAsync).RequireAuthorization(ReadersPolicy)
@@ -44,6 +59,10 @@ public static class ApiEndpoints
             .WithSummary("A learner's weekly learning health index.");
         api.MapPut("/programs/{programCode}/profile", SaveProfileAsync).RequireAuthorization(StaffPolicy)
             .WithSummary("Save a new version of a program's weight profile; 422 with the validator's messages.");
+        // Anything else under /api is a problem document too, not the dashboard's sign-in redirect or HTML page.
+        app.Map("/api/{**path}", (HttpRequest request) => Problem(404, "Not found",
+                $"There is no endpoint {request.Method} {request.Path}; the endpoints are listed at /openapi/v1.json."))
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -67,12 +86,52 @@ public static class ApiEndpoints
         {
             result = Problem(409, "Changed meanwhile", ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never an HTML error page for another system: a problem document, and the details in the log only.
+            LogFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiEndpoints)), ex, http.Request.Method, http.Request.Path);
+            result = Problem(500, "The request failed", "The server could not complete the request; nothing was written. The error is in the server's log.");
+        }
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
         await http.RequestServices.GetRequiredService<ApiAudit>().WriteAsync(http, http.User.Identity?.Name ?? "unknown", status);
         return result;
     }
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "API call {Method} {Path} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string method, PathString path);
+
     private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(statusCode: status, title: title, detail: detail);
+
+    public const string ProblemMediaType = "application/problem+json";
+
+    private static readonly string KindsDescription =
+        $"kind: {string.Join(", ", ImportSchema.Kinds.Select(k => k.Slug()))}. Columns of each kind: docs/import-formats.md (the templates on /import have them too).";
+
+    private static async Task<IResult> RecordsAsync(string cohortCode, string kind, int? page, int? pageSize, string? format, ImportReadBack records, CancellationToken cancellationToken)
+    {
+        if (!ImportSchema.TryParseKind(kind, out var importKind))
+            return Problem(404, "Unknown kind", $"There is no record kind '{kind}'; use {string.Join(", ", ImportSchema.Kinds.Select(k => k.Slug()))}.");
+        var result = await records.ReadAsync(importKind, cohortCode, page ?? 1, pageSize ?? ImportReadBack.DefaultPageSize, cancellationToken);
+        if (result is null)
+            return Problem(404, "Not found", $"There is no cohort {cohortCode}.");
+        if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Ok(result);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        // Through CsvOutput like every CSV that leaves the app: a text cell a spreadsheet would run as a formula gets an apostrophe.
+        using (var csv = CsvOutput.Create(text))
+        {
+            foreach (var column in result.Columns)
+                csv.WriteSafeField(column);
+            csv.NextRecord();
+            foreach (var row in result.Rows)
+            {
+                foreach (var column in result.Columns)
+                    csv.WriteSafeField(row[column]);
+                csv.NextRecord();
+            }
+        }
+        return TypedResults.Text(text.ToString(), ImportFormats.CsvMediaType + "; charset=utf-8");
+    }
 
     private static async Task<IResult> ImportAsync(string kind, HttpRequest request, ImportService imports, CancellationToken cancellationToken)
     {
@@ -80,11 +139,22 @@ public static class ApiEndpoints
             return Problem(404, "Unknown kind", $"There is no import kind '{kind}'; use {string.Join(", ", ImportSchema.Kinds.Select(k => k.Slug()))}.");
         if (ImportFormats.FromMediaType(request.ContentType) is not { } format)
             return Problem(415, "Unsupported media type", $"Send the file as {ImportFormats.CsvMediaType} or {ImportFormats.XlsxMediaType}.");
+        if (request.ContentLength > ImportFileReader.MaxBytes)
+            return TooLarge();
         var result = await imports.ImportAsync(importKind, request.Body, format, "api", cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Ok(new ImportResponse(importKind.Slug(), result.RowsRead, result.Created, result.Updated, result.Unchanged, result.RecomputedCohorts))
-            : TypedResults.UnprocessableEntity(new ImportErrorsResponse(result.Errors));
+        if (result.Succeeded)
+            return TypedResults.Ok(new ImportResponse(importKind.Slug(), result.RowsRead, result.Created, result.Updated, result.Unchanged, result.RecomputedCohorts, result.HealthIndexQueued));
+        if (result.FileUnreadable && result.Errors[0].Code == ImportMessages.FileTooLarge)
+            return TooLarge();
+        var detail = result.FileUnreadable
+            ? result.Errors[0].Message + " Nothing was written."
+            : $"The file has {result.ErrorCount} errors (row, column, value and reason below{(result.ErrorCount > result.Errors.Count ? $", the first {result.Errors.Count}" : "")}); nothing was written.";
+        return TypedResults.Json(new ImportProblem("about:blank", "The file was not imported", StatusCodes.Status422UnprocessableEntity, detail, result.ErrorCount, result.Errors),
+            statusCode: StatusCodes.Status422UnprocessableEntity, contentType: ProblemMediaType);
     }
+
+    private static ProblemHttpResult TooLarge() =>
+        Problem(413, "File too large", $"The file is larger than {ImportFileReader.MaxBytes / (1024 * 1024)} MB; split it into several files. Nothing was written.");
 
     private static async Task<IResult> CohortScoresAsync(string cohortCode, string? format, CohortQueries cohorts, IRecordAccess access, CancellationToken cancellationToken)
     {
@@ -162,7 +232,7 @@ public static class ApiEndpoints
         int current;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var program = await db.Programs.AsNoTracking().Where(p => p.Code == programCode.Trim())
+            var program = await db.Programs.AsNoTracking().Where(p => p.CodeKey == NaturalKey.Of(programCode))
                 .Select(p => new { p.Id, p.CurrentProfileVersion }).FirstOrDefaultAsync(cancellationToken);
             if (program is null)
                 return Problem(404, "Not found", $"There is no program {programCode}.");

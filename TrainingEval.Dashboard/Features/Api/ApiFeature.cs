@@ -16,7 +16,17 @@ public static class ApiFeature
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiEndpoints.StaffPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.HrAnalyst))
             .AddPolicy(ApiEndpoints.ReadersPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.HrAnalyst, Roles.Executive));
-        services.AddOpenApi();
+        // The kind parameter of the import and read-back endpoints lists every kind, so a client can be generated from the document.
+        services.AddOpenApi(options => options.AddOperationTransformer((operation, _, _) =>
+        {
+            foreach (var parameter in (operation.Parameters ?? []).OfType<Microsoft.OpenApi.OpenApiParameter>().Where(p => p.Name == "kind"))
+                parameter.Schema = new Microsoft.OpenApi.OpenApiSchema
+                {
+                    Type = Microsoft.OpenApi.JsonSchemaType.String,
+                    Enum = [.. Import.ImportSchema.Kinds.Select(k => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(Import.ImportSchema.Slug(k)))],
+                };
+            return Task.CompletedTask;
+        }));
         services.AddSingleton<ApiAudit>();
         services.AddScoped<ApiKeyService>();
         return services;

@@ -8,11 +8,18 @@ using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Dashboard.Features.Api;
 
-/// <summary>200 of <c>POST /api/v1/imports/{kind}</c>.</summary>
-public sealed record ImportResponse(string Kind, int RowsRead, int Created, int Updated, int Unchanged, IReadOnlyList<string> RecomputedCohorts);
+/// <summary>
+/// 200 of <c>POST /api/v1/imports/{kind}</c>. <see cref="HealthIndexQueued"/>: the learning health index and alerts of the
+/// weeks the records fall in are being computed in the background, so a caller reading them right after may see the old weeks.
+/// </summary>
+public sealed record ImportResponse(string Kind, int RowsRead, int Created, int Updated, int Unchanged, IReadOnlyList<string> RecomputedCohorts, bool HealthIndexQueued);
 
-/// <summary>422 of an import: every error of the file; nothing was written.</summary>
-public sealed record ImportErrorsResponse(IReadOnlyList<ImportError> Errors);
+/// <summary>
+/// 422 of an import, a problem document (RFC 9457) with every error of the file: how many (<see cref="ErrorCount"/>) and,
+/// row by row, the first <see cref="ImportErrorList.MaxListed"/> (row, column, value, stable code, English message).
+/// Nothing was written.
+/// </summary>
+public sealed record ImportProblem(string Type, string Title, int Status, string Detail, int ErrorCount, IReadOnlyList<ImportError> Errors);
 
 /// <summary>422 of a profile: the validator's messages; nothing was saved.</summary>
 public sealed record ValidationErrorsResponse(IReadOnlyList<string> Errors);

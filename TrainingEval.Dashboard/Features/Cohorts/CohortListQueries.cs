@@ -3,6 +3,7 @@ using TrainingEval.Dashboard.Features.Learners;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Cohorts;
 
@@ -55,13 +56,15 @@ public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> facto
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = Paging.ContainsPattern(query.Search);
+            // Codes match by their key (spec section 9), so "lean" finds LEAN-1 on every provider.
+            var codePattern = Paging.ContainsPattern(NaturalKey.Of(query.Search));
             cohorts = cohorts.Where(c =>
-                EF.Functions.Like(c.Code, pattern, @"\")
+                EF.Functions.Like(c.CodeKey, codePattern, @"\")
                 || EF.Functions.Like(c.Name, pattern, @"\")
                 || EF.Functions.Like(c.NameEn!, pattern, @"\"));
         }
         if (!string.IsNullOrWhiteSpace(query.ProgramCode))
-            cohorts = cohorts.Where(c => c.Program!.Code == query.ProgramCode);
+            cohorts = cohorts.Where(c => c.Program!.CodeKey == NaturalKey.Of(query.ProgramCode));
         if (query.From is { } from)
             cohorts = cohorts.Where(c => c.StartDate >= from);
         if (query.To is { } to)

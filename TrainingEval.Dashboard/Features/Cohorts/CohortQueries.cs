@@ -4,8 +4,10 @@ using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Domain.Plans;
 using TrainingEval.Domain.Profiles;
 using TrainingEval.Domain.Scoring;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Cohorts;
 
@@ -21,14 +23,14 @@ public sealed record StoredCohortScores(CohortScoreSet Scores, CohortProfile? Pr
 /// </summary>
 public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, ScorePipeline pipeline, IRecordAccess access)
 {
-    /// <summary>The cohort with this code (exactly as stored), or null.</summary>
+    /// <summary>The cohort with this code (ignoring case and surrounding spaces, spec section 9), or null.</summary>
     public async Task<CohortInfo?> FindCohortAsync(string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var trimmed = code.Trim();
         var cohort = await db.Cohorts.AsNoTracking()
-            .Where(c => c.Code == trimmed)
+            .Where(c => c.CodeKey == NaturalKey.Of(trimmed))
             .Select(c => new CohortInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.Program!.Code, c.Program.Name, c.Program.NameEn,
                 c.StartDate, c.EndDate, c.ClosedAt != null))
             .FirstOrDefaultAsync(cancellationToken);
@@ -98,6 +100,14 @@ public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await pipeline.CollectAsync(db, new CohortWindow(cohort.Id, cohort.StartDate, cohort.EndDate), ScorePipeline.EngineFor(profile),
             [.. learners.Select(l => new ScoredEnrollment(l.EnrollmentId, l.LearnerId, l.DepartmentId, l.EmployeeNumber))], isPartial: false, cancellationToken);
+    }
+
+    /// <summary>Which kinds of record the cohort tracks (spec section 9), for the cohort page's plan line.</summary>
+    public async Task<EvaluationPlan> LoadPlanAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        await access.EnsureCanReadCohortAsync(cohortId, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await EvaluationPlans.LoadAsync(db, cohortId, cancellationToken);
     }
 
     private static async Task<CohortProfile?> LoadProfileAsync(TrainingDbContext db, int cohortId, CancellationToken cancellationToken)

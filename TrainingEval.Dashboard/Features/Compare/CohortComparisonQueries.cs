@@ -5,6 +5,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Compare;
 
@@ -42,11 +43,12 @@ public sealed class CohortComparisonQueries(IDbContextFactory<TrainingDbContext>
     {
         await access.EnsureInRoleAsync(Roles.Readers, "cohort comparison");
         ArgumentNullException.ThrowIfNull(cohortCodes);
-        var codes = cohortCodes.Distinct(StringComparer.Ordinal).Take(MaxCohorts).ToArray();
+        var codes = cohortCodes.Distinct(NaturalKey.Comparer).Take(MaxCohorts).ToArray();
+        var keys = codes.Select(NaturalKey.Of).ToArray();
         if (codes.Length == 0)
             return [];
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var cohortQuery = db.Cohorts.AsNoTracking().Where(c => codes.Contains(c.Code));
+        var cohortQuery = db.Cohorts.AsNoTracking().Where(c => keys.Contains(c.CodeKey));
         var cohorts = await StoredScores.CohortInfoAsync(cohortQuery, cancellationToken);
         var programIds = cohorts.Select(c => c.ProgramId).Distinct().ToArray();
         var programs = await db.Programs.AsNoTracking()
@@ -55,7 +57,7 @@ public sealed class CohortComparisonQueries(IDbContextFactory<TrainingDbContext>
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var byCohort = StoredScores.ByCohort(await StoredScores.LoadAsync(db, cohortQuery, null, cancellationToken));
 
-        var byCode = cohorts.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        var byCode = cohorts.ToDictionary(c => c.Code, NaturalKey.Comparer);
         return [.. codes.Where(byCode.ContainsKey).Select(code =>
         {
             var cohort = byCode[code];

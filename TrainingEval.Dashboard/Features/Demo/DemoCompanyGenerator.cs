@@ -1,3 +1,4 @@
+using System.Globalization;
 using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Domain.Indicators;
@@ -259,6 +260,7 @@ public static class DemoCompanyGenerator
             var assignments = sessions.Take(weeks - 1).Select(s => new Assignment
             {
                 Cohort = cohort,
+                Code = string.Create(CultureInfo.InvariantCulture, $"HW{s.Sequence:00}"),
                 Name = $"作业：{s.Name}",
                 NameEn = $"Homework: {s.NameEn}",
                 AssignedOn = s.HeldOn,
@@ -267,10 +269,11 @@ public static class DemoCompanyGenerator
             }).ToList();
             _company.Assignments.AddRange(assignments);
 
-            var preTest = new Assessment { Cohort = cohort, Kind = AssessmentKind.PreTest, Name = "训前测试", NameEn = "Pre-test", HeldOn = sessions[0].HeldOn, MaxScore = 100, Difficulty = AssessmentDifficulty.Basic };
+            var preTest = new Assessment { Cohort = cohort, Code = "PRE", Kind = AssessmentKind.PreTest, Name = "训前测试", NameEn = "Pre-test", HeldOn = sessions[0].HeldOn, MaxScore = 100, Difficulty = AssessmentDifficulty.Basic };
             var quizzes = sessions.Skip(1).Take(weeks - 2).Select(s => new Assessment
             {
                 Cohort = cohort,
+                Code = string.Create(CultureInfo.InvariantCulture, $"QUIZ{s.Sequence:00}"),
                 Kind = AssessmentKind.Quiz,
                 Name = $"随堂测验：{s.Name}",
                 NameEn = $"Quiz: {s.NameEn}",
@@ -281,6 +284,7 @@ public static class DemoCompanyGenerator
             var finalExam = new Assessment
             {
                 Cohort = cohort,
+                Code = "FINAL",
                 Kind = AssessmentKind.FinalExam,
                 Name = "结业考试",
                 NameEn = "Final exam",
@@ -300,8 +304,8 @@ public static class DemoCompanyGenerator
                 ? []
                 : new List<SatisfactionSurvey>
                 {
-                    new() { Cohort = cohort, Name = "课中反馈", NameEn = "Mid-course pulse", OpenedOn = sessions[midWeek - 1].HeldOn, ItemCount = 4 },
-                    new() { Cohort = cohort, Name = "课程满意度调查", NameEn = "Course satisfaction survey", OpenedOn = end, ItemCount = 6 },
+                    new() { Cohort = cohort, Code = "PULSE", Name = "课中反馈", NameEn = "Mid-course pulse", OpenedOn = sessions[midWeek - 1].HeldOn, ItemCount = 4 },
+                    new() { Cohort = cohort, Code = "END", Name = "课程满意度调查", NameEn = "Course satisfaction survey", OpenedOn = end, ItemCount = 6 },
                 };
             _company.Surveys.AddRange(surveys);
 
@@ -505,7 +509,7 @@ public static class DemoCompanyGenerator
                     || !_rnd.Chance(DemoRandom.Sigmoid(1.6 + 0.6 * plan.Engagement)))
                     continue;
                 var mean = 3.6 + 0.35 * plan.Engagement + quality / 14;
-                var items = Enumerable.Range(0, survey.ItemCount).Select(_ => (int)DemoRandom.Clamp(Math.Round(_rnd.Normal(mean, 0.7)), 1, 5)).ToList();
+                var items = Enumerable.Range(0, survey.ItemCount).Select(_ => (int?)(int)DemoRandom.Clamp(Math.Round(_rnd.Normal(mean, 0.7)), 1, 5)).ToList();
                 var submitted = survey.OpenedOn.AddDays(_rnd.Int(0, 4)).ToDateTime(new TimeOnly(_rnd.Int(9, 20), _rnd.Int(0, 60)), DateTimeKind.Utc);
                 if (submitted > _now)
                     continue;
@@ -689,6 +693,7 @@ public static class DemoCompanyGenerator
                     _company.PerformanceReviews.Add(new PerformanceReview
                     {
                         Learner = learner,
+                        Period = string.Create(CultureInfo.InvariantCulture, $"{on.Year}-H{(on.Month <= 6 ? 1 : 2)}"),
                         ReviewedOn = on,
                         BehaviorRating = Math.Round(behavior, 1),
                         OverallRating = Math.Round(overall, 1),

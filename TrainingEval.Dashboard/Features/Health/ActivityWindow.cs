@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Domain.Health;
+using TrainingEval.Domain.Plans;
 
 namespace TrainingEval.Dashboard.Features.Health;
 
@@ -28,21 +30,26 @@ internal sealed class ActivityWindow
     private Dictionary<int, List<(int Id, DateTime DueAt)>> _assignmentsByCohort = [];
     private Dictionary<(int AssignmentId, int EnrollmentId), DateTime> _submissions = [];
     private Dictionary<int, List<ResultRow>> _results = [];
-    private Dictionary<int, List<DateOnly>> _interactions = [];
+    private Dictionary<int, List<(DateOnly Day, int Count)>> _interactions = [];
+    private IReadOnlyDictionary<int, EvaluationPlan> _plans = new Dictionary<int, EvaluationPlan>();
 
-    public static async Task<ActivityWindow> LoadAsync(TrainingDbContext db, DateOnly rangeStart, DateOnly rangeEnd, int? learnerId, CancellationToken cancellationToken)
+    /// <param name="cohorts">When given, only cohorts that share a learner with these (the learners of an import and everything they are in).</param>
+    public static async Task<ActivityWindow> LoadAsync(TrainingDbContext db, DateOnly rangeStart, DateOnly rangeEnd, int? learnerId, int[]? cohorts, CancellationToken cancellationToken)
     {
         // The cohorts in play: overlapping the range, and (for one learner) only theirs — but with all their learners,
         // as engagement compares the learner with the cohort's median.
         var cohortIds = await db.Cohorts.AsNoTracking()
             .Where(c => c.StartDate <= rangeEnd && c.EndDate >= rangeStart.AddDays(-1)
-                        && (learnerId == null || c.Enrollments.Any(e => e.LearnerId == learnerId)))
+                        && (learnerId == null || c.Enrollments.Any(e => e.LearnerId == learnerId))
+                        && (cohorts == null || c.Enrollments.Any(e => db.Enrollments.Any(x => cohorts.Contains(x.CohortId) && x.LearnerId == e.LearnerId))))
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
         var window = new ActivityWindow();
         if (cohortIds.Count == 0)
             return window;
 
+        // Spec section 9: a component counted from a kind of record the cohort does not track is missing, not 0.
+        window._plans = await EvaluationPlans.LoadAsync(db, cohortIds, cancellationToken);
         window._enrollments = await db.Enrollments.AsNoTracking()
             .Where(e => cohortIds.Contains(e.CohortId))
             .Select(e => new EnrollmentRow(e.Id, e.LearnerId, e.CohortId, e.MentorId ?? e.Learner!.MentorId, e.Status, e.EnrolledOn, e.WithdrawnOn, e.Cohort!.StartDate, e.Cohort.EndDate))
@@ -95,10 +102,10 @@ internal sealed class ActivityWindow
         var from = rangeStart.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         window._interactions = (await db.Interactions.AsNoTracking()
                 .Where(i => cohortIds.Contains(i.Enrollment!.CohortId) && i.OccurredAt >= from && i.OccurredAt < dueTo)
-                .Select(i => new { i.EnrollmentId, i.OccurredAt })
+                .Select(i => new { i.EnrollmentId, i.OccurredAt, i.Count })
                 .ToListAsync(cancellationToken))
             .GroupBy(i => i.EnrollmentId)
-            .ToDictionary(g => g.Key, g => g.Select(i => DateOnly.FromDateTime(i.OccurredAt)).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(i => (DateOnly.FromDateTime(i.OccurredAt), i.Count)).ToList());
         return window;
     }
 
@@ -115,8 +122,12 @@ internal sealed class ActivityWindow
         return of <= 0 ? 0 : Math.Clamp(points / of * 100, 0, 100);
     }
 
-    public IReadOnlySet<int> LearnerIds(int? learnerId) =>
-        learnerId is { } id ? new HashSet<int> { id } : _enrollments.Select(e => e.LearnerId).ToHashSet();
+    private bool Tracks(int cohortId, RecordKind kind) => _plans.TryGetValue(cohortId, out var plan) && plan.Tracks(kind);
+
+    public IReadOnlySet<int> LearnerIds(int? learnerId, int[]? cohorts = null) =>
+        learnerId is { } id ? new HashSet<int> { id }
+        : cohorts is not null ? _enrollments.Where(e => cohorts.Contains(e.CohortId)).Select(e => e.LearnerId).ToHashSet()
+        : _enrollments.Select(e => e.LearnerId).ToHashSet();
 
     /// <summary>
     /// The components of every learner active in a cohort during the week's window: the cohort's dates overlap the window,
@@ -132,14 +143,15 @@ internal sealed class ActivityWindow
             .ToList();
 
         // Engagement: each cohort's median count of the window, over its active learners.
-        var interactionCounts = active.ToDictionary(e => e.Id, e => _interactions.TryGetValue(e.Id, out var days) ? days.Count(d => d >= start && d <= end) : 0);
+        var interactionCounts = active.ToDictionary(e => e.Id, e => _interactions.TryGetValue(e.Id, out var days) ? days.Where(d => d.Day >= start && d.Day <= end).Sum(d => d.Count) : 0);
         var cohortMedian = new Dictionary<int, (double Median, bool Present)>();
         foreach (var cohort in active.GroupBy(e => e.CohortId))
         {
             var counts = cohort.Select(e => interactionCounts[e.Id]).ToList();
             var held = _sessionsByCohort.TryGetValue(cohort.Key, out var sessions) && sessions.Any(d => d >= start && d <= end);
             // A cohort neither meeting nor talking in the window gives nothing to engage with: engagement is missing, not 0.
-            cohortMedian[cohort.Key] = (LearningHealthIndex.Median(counts), held || counts.Any(c => c > 0));
+            var tracks = Tracks(cohort.Key, RecordKind.Interactions);
+            cohortMedian[cohort.Key] = (LearningHealthIndex.Median(counts), tracks && (held || counts.Any(c => c > 0)));
         }
 
         var snapshotEnd = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -151,7 +163,7 @@ internal sealed class ActivityWindow
             var drops = new List<(EnrollmentRef, RaisedAlert)>();
             foreach (var e in learner)
             {
-                if (_attendance.TryGetValue(e.Id, out var marks))
+                if (Tracks(e.CohortId, RecordKind.Attendance) && _attendance.TryGetValue(e.Id, out var marks))
                 {
                     foreach (var (day, status) in marks)
                     {
@@ -165,7 +177,7 @@ internal sealed class ActivityWindow
                         }
                     }
                 }
-                if (_assignmentsByCohort.TryGetValue(e.CohortId, out var due))
+                if (Tracks(e.CohortId, RecordKind.Assignments) && _assignmentsByCohort.TryGetValue(e.CohortId, out var due))
                 {
                     foreach (var (id, dueAt) in due)
                     {

@@ -10,6 +10,8 @@ public static class HealthFeature
                 "TrainingEval:Health needs WindowDays ≥ 1, a positive CheckInterval and BackfillAlertWeeks ≥ 1.");
         services.AddSingleton<HealthSnapshotService>();
         services.AddHostedService<HealthSnapshotJob>();
+        services.AddSingleton<HealthRecomputes>();
+        services.AddHostedService<HealthRecomputeWorker>();
         services.AddScoped<AlertService>();
         return services;
     }

@@ -10,7 +10,11 @@ using TrainingEval.Domain.Health;
 namespace TrainingEval.Dashboard.Features.Health;
 
 /// <summary>What a snapshot run did.</summary>
-public sealed record HealthRun(IsoWeek From, IsoWeek To, int Inserted, int Updated, int Unchanged, int Removed, int AlertsRaised, TimeSpan Elapsed);
+public sealed record HealthRun(IsoWeek From, IsoWeek To, int Inserted, int Updated, int Unchanged, int Removed, int AlertsRaised, TimeSpan Elapsed)
+{
+    /// <summary>Untouched alerts of an earlier recompute after an import that the records no longer support.</summary>
+    public int AlertsWithdrawn { get; init; }
+}
 
 /// <summary>
 /// Computes the weekly learning health snapshots (spec section 5) and raises the index and score alerts, for every
@@ -34,6 +38,42 @@ public sealed partial class HealthSnapshotService(
     public Task<HealthRun> ComputeWeekAsync(IsoWeek week, int? learnerId = null, CancellationToken cancellationToken = default) =>
         ComputeWeeksAsync(week, week, learnerId, alertsFrom: null, cancellationToken);
 
+    /// <summary>
+    /// After records of these cohorts came in (an import): recomputes every finished week the cohorts touch — from the
+    /// week of the earliest start to the last week whose window still reaches the latest end — for their learners, and
+    /// raises the alerts of those weeks (an imported history is exactly what a mentor needs the alerts of). Returns null
+    /// when none of the weeks has finished yet.
+    /// </summary>
+    public async Task<HealthRun?> ComputeForCohortsAsync(IReadOnlyCollection<int> cohortIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cohortIds);
+        if (cohortIds.Count == 0)
+            return null;
+        List<(DateOnly Start, DateOnly End)> dates;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+            dates = [.. (await db.Cohorts.AsNoTracking().Select(c => new { c.Id, c.StartDate, c.EndDate }).WhereInAsync(cohortIds, c => c.Id, cancellationToken))
+                .Select(c => (c.StartDate, c.EndDate))];
+        if (dates.Count == 0)
+            return null;
+        var from = IsoWeek.Of(dates.Min(d => d.Start));
+        var last = IsoWeek.Of(dates.Max(d => d.End).AddDays(options.Value.WindowDays - 1));
+        var finished = LastFinishedWeek(clock.GetUtcNow().UtcDateTime);
+        var to = last < finished ? last : finished;
+        if (to < from)
+            return null;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunAsync(from, to, null, alertsFrom: null, [.. cohortIds.Distinct()], cancellationToken);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsUniqueViolation(ex))
+            {
+                LogRetry(logger, from, to, attempt);
+            }
+        }
+    }
+
     /// <param name="alertsFrom">Raise alerts only for weeks from this one on (null: every week of the run).</param>
     public async Task<HealthRun> ComputeWeeksAsync(IsoWeek from, IsoWeek to, int? learnerId = null, IsoWeek? alertsFrom = null, CancellationToken cancellationToken = default)
     {
@@ -43,7 +83,7 @@ public sealed partial class HealthSnapshotService(
         {
             try
             {
-                return await RunAsync(from, to, learnerId, alertsFrom, cancellationToken);
+                return await RunAsync(from, to, learnerId, alertsFrom, cohorts: null, cancellationToken);
             }
             catch (Exception ex) when (attempt < MaxAttempts && IsUniqueViolation(ex))
             {
@@ -57,7 +97,8 @@ public sealed partial class HealthSnapshotService(
         ex is DuplicateValueException
         || (ex is SqliteException sqlite && new SqliteErrorReader().Read(sqlite)?.Failure == ConstraintFailure.Unique);
 
-    private async Task<HealthRun> RunAsync(IsoWeek from, IsoWeek to, int? learnerId, IsoWeek? alertsFrom, CancellationToken cancellationToken)
+    /// <param name="cohorts">When given, only the learners of these cohorts (with every cohort they are in).</param>
+    private async Task<HealthRun> RunAsync(IsoWeek from, IsoWeek to, int? learnerId, IsoWeek? alertsFrom, int[]? cohorts, CancellationToken cancellationToken)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var windowDays = options.Value.WindowDays;
@@ -66,11 +107,20 @@ public sealed partial class HealthSnapshotService(
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var activity = await ActivityWindow.LoadAsync(db, rangeStart, rangeEnd, learnerId, cancellationToken);
+        var activity = await ActivityWindow.LoadAsync(db, rangeStart, rangeEnd, learnerId, cohorts, cancellationToken);
 
-        var learnerIds = activity.LearnerIds(learnerId);
+        var learnerIds = activity.LearnerIds(learnerId, cohorts);
+        // "One of the learners of the run", as SQL: no list of ids in the statement, however many learners an import touches.
+        IQueryable<LearningHealthSnapshot> snapshots = db.HealthSnapshots;
+        var alertRows = db.Alerts.AsNoTracking();
+        if (cohorts is not null)
+        {
+            var inScope = db.Enrollments.Where(e => cohorts.Contains(e.CohortId)).Select(e => e.LearnerId);
+            snapshots = snapshots.Where(s => inScope.Contains(s.LearnerId));
+            alertRows = alertRows.Where(a => inScope.Contains(a.LearnerId));
+        }
         var fromStart = from.Start;
-        var previous = await db.HealthSnapshots.AsNoTracking()
+        var previous = await snapshots.AsNoTracking()
             .Where(s => s.WeekEnd < fromStart && s.Index != null && (learnerId == null || s.LearnerId == learnerId))
             .GroupBy(s => s.LearnerId)
             .Select(g => new { LearnerId = g.Key, WeekEnd = g.Max(s => s.WeekEnd) })
@@ -78,20 +128,41 @@ public sealed partial class HealthSnapshotService(
             .ToDictionaryAsync(s => s.LearnerId, s => s.Index!.Value, cancellationToken);
 
         var toEnd = to.End;
-        var stored = await db.HealthSnapshots
+        // Read untracked: a run over two years of an imported university has half a million rows, and tracking them would
+        // cost more than computing them. Changed rows are replaced (deleted and inserted again) at the end.
+        var stored = await snapshots.AsNoTracking()
             .Where(s => s.WeekEnd >= fromStart && s.WeekEnd <= toEnd && (learnerId == null || s.LearnerId == learnerId))
             .ToDictionaryAsync(s => (s.LearnerId, new IsoWeek(s.IsoYear, s.IsoWeek)), cancellationToken);
 
-        var openAlerts = (await db.Alerts.AsNoTracking()
+        // A recompute after an import re-decides the alerts it raised itself for these weeks and nobody has touched yet: a
+        // history loaded file by file (enrollments, assignments, then the hand-ins) is computed after each file, and an alert
+        // raised from the half-loaded state ("every piece of homework missing") must not outlive the file that completes it.
+        // Raised again alike, such an alert is kept as it is (with its read marks); no longer raised, or with other numbers,
+        // it is withdrawn (and the new one raised). Acknowledged or resolved alerts are someone's work and stay.
+        var retractable = new Dictionary<(int, AlertType, IsoWeek), (int Id, string Detail)>();
+        if (cohorts is not null)
+        {
+            int first = from.Year * 100 + from.Week, last = to.Year * 100 + to.Week;
+            foreach (var a in await alertRows
+                .Where(a => a.Status == AlertStatus.Open && a.AcknowledgedAt == null && a.IsoYear != null
+                    && a.IsoYear * 100 + a.IsoWeek >= first && a.IsoYear * 100 + a.IsoWeek <= last)
+                .Select(a => new { a.Id, a.LearnerId, a.Type, a.IsoYear, a.IsoWeek, a.Detail })
+                .ToListAsync(cancellationToken))
+                retractable[(a.LearnerId, a.Type, new IsoWeek(a.IsoYear!.Value, a.IsoWeek!.Value))] = (a.Id, a.Detail);
+        }
+        var retractableIds = retractable.Values.Select(r => r.Id).ToHashSet();
+        var openAlerts = (await alertRows
             .Where(a => a.Status != AlertStatus.Resolved && (learnerId == null || a.LearnerId == learnerId))
-            .Select(a => new { a.LearnerId, a.Type })
-            .ToListAsync(cancellationToken)).Select(a => (a.LearnerId, a.Type)).ToHashSet();
-        var weekAlerts = (await db.Alerts.AsNoTracking()
+            .Select(a => new { a.Id, a.LearnerId, a.Type })
+            .ToListAsync(cancellationToken)).Where(a => !retractableIds.Contains(a.Id)).Select(a => (a.LearnerId, a.Type)).ToHashSet();
+        var weekAlerts = (await alertRows
             .Where(a => a.IsoYear != null && (learnerId == null || a.LearnerId == learnerId))
-            .Select(a => new { a.LearnerId, a.Type, a.IsoYear, a.IsoWeek })
-            .ToListAsync(cancellationToken)).Select(a => (a.LearnerId, a.Type, new IsoWeek(a.IsoYear!.Value, a.IsoWeek!.Value))).ToHashSet();
+            .Select(a => new { a.Id, a.LearnerId, a.Type, a.IsoYear, a.IsoWeek })
+            .ToListAsync(cancellationToken)).Where(a => !retractableIds.Contains(a.Id))
+            .Select(a => (a.LearnerId, a.Type, new IsoWeek(a.IsoYear!.Value, a.IsoWeek!.Value))).ToHashSet();
 
         var inserts = new List<LearningHealthSnapshot>();
+        var replaced = new List<int>();
         var alerts = new List<Alert>();
         int updated = 0, unchanged = 0;
         var seen = new HashSet<(int, IsoWeek)>();
@@ -107,10 +178,18 @@ public sealed partial class HealthSnapshotService(
                 seen.Add(key);
                 if (stored.TryGetValue(key, out var row))
                 {
+                    var id = row.Id;
                     if (Apply(row, index, now))
+                    {
                         updated++;
+                        replaced.Add(id);
+                        row.Id = 0;
+                        inserts.Add(row);
+                    }
                     else
+                    {
                         unchanged++;
+                    }
                 }
                 else
                 {
@@ -132,9 +211,16 @@ public sealed partial class HealthSnapshotService(
             }
         }
 
-        var stale = stored.Where(s => !seen.Contains(s.Key)).Select(s => s.Value).ToList();
+        var stale = stored.Where(s => !seen.Contains(s.Key)).Select(s => s.Value.Id).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.HealthSnapshots.RemoveRange(stale);
+        foreach (var chunk in stale.Concat(replaced).Chunk(BatchedLookup.ChunkSize))
+            await db.HealthSnapshots.Where(s => chunk.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
+        // Withdrawn before the new ones are added: an alert raised a week later for the same cause takes the one open place.
+        foreach (var chunk in retractable.Values.Select(r => r.Id).Chunk(BatchedLookup.ChunkSize))
+        {
+            await db.Notifications.Where(n => n.AlertId != null && chunk.Contains(n.AlertId.Value)).ExecuteDeleteAsync(cancellationToken);
+            await db.Alerts.Where(a => chunk.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
         db.Alerts.AddRange(alerts);
         await db.SaveChangesAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, inserts, withKeys: false, cancellationToken);
@@ -147,8 +233,8 @@ public sealed partial class HealthSnapshotService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        var run = new HealthRun(from, to, inserts.Count, updated, unchanged, stale.Count, alerts.Count, watch.Elapsed);
-        LogRun(logger, from, to, run.Inserted, run.Updated, run.Unchanged, run.AlertsRaised, (long)run.Elapsed.TotalMilliseconds);
+        var run = new HealthRun(from, to, inserts.Count - updated, updated, unchanged, stale.Count, alerts.Count, watch.Elapsed) { AlertsWithdrawn = retractable.Count };
+        LogRun(logger, from, to, run.Inserted, run.Updated, run.Unchanged, run.AlertsRaised, run.AlertsWithdrawn, (long)run.Elapsed.TotalMilliseconds);
         return run;
 
         void Raise(RaisedAlert raised, int learner, EnrollmentRef? enrollment, IsoWeek week)
@@ -156,6 +242,15 @@ public sealed partial class HealthSnapshotService(
             var type = raised.Type;
             if (openAlerts.Contains((learner, type)) || weekAlerts.Contains((learner, type, week)))
                 return;
+            var detail = raised.Detail.Length > Alert.DetailMaxLength ? raised.Detail[..Alert.DetailMaxLength] : raised.Detail;
+            if (retractable.TryGetValue((learner, type, week), out var earlier) && earlier.Detail == detail)
+            {
+                retractable.Remove((learner, type, week));
+                // Raised again for the same week: the alert already there (and its notifications, read or not) stands.
+                openAlerts.Add((learner, type));
+                weekAlerts.Add((learner, type, week));
+                return;
+            }
             openAlerts.Add((learner, type));
             weekAlerts.Add((learner, type, week));
             alerts.Add(new Alert
@@ -166,7 +261,7 @@ public sealed partial class HealthSnapshotService(
                 Type = type,
                 Status = AlertStatus.Open,
                 RaisedAt = now,
-                Detail = raised.Detail.Length > Alert.DetailMaxLength ? raised.Detail[..Alert.DetailMaxLength] : raised.Detail,
+                Detail = detail,
                 Suggestion = raised.Suggestion,
                 IsoYear = week.Year,
                 IsoWeek = week.Week,
@@ -192,8 +287,8 @@ public sealed partial class HealthSnapshotService(
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Health snapshots {From}–{To}: {Inserted} new, {Updated} updated, {Unchanged} unchanged, {Alerts} alerts in {Ms} ms")]
-    private static partial void LogRun(ILogger logger, IsoWeek from, IsoWeek to, int inserted, int updated, int unchanged, int alerts, long ms);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Health snapshots {From}–{To}: {Inserted} new, {Updated} updated, {Unchanged} unchanged, {Alerts} alerts raised, {Withdrawn} withdrawn in {Ms} ms")]
+    private static partial void LogRun(ILogger logger, IsoWeek from, IsoWeek to, int inserted, int updated, int unchanged, int alerts, int withdrawn, long ms);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Health snapshots {From}–{To}: another instance wrote the same weeks; reading again (attempt {Attempt})")]
     private static partial void LogRetry(ILogger logger, IsoWeek from, IsoWeek to, int attempt);

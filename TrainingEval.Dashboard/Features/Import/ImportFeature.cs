@@ -6,6 +6,8 @@ public static class ImportFeature
     public static IServiceCollection AddImport(this IServiceCollection services)
     {
         services.AddScoped<ImportService>();
+        services.AddScoped<ImportReadBack>();
+        services.AddOptions<CurrencyOptions>().BindConfiguration(CurrencyOptions.Section);
         return services;
     }
 }

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Domain.Identity;
 using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Plans;
 using TrainingEval.Domain.Profiles;
 using static TrainingEval.Dashboard.Features.Import.ImportSchema;
 
@@ -28,8 +30,12 @@ internal static class ImportCounting
         return (updated, unchanged);
     }
 
+    /// <summary>Records by their code, matched as spec section 9 says (ignoring case and surrounding spaces).</summary>
     public static Dictionary<string, T> ByCode<T>(IEnumerable<T> items, Func<T, string> code) =>
-        items.ToDictionary(code, StringComparer.OrdinalIgnoreCase);
+        items.ToDictionary(code, NaturalKey.Comparer);
+
+    /// <summary>The natural keys of codes or employee numbers, for a batched lookup.</summary>
+    public static List<string> Keys(IEnumerable<string> codes) => codes.Select(NaturalKey.Of).Distinct(StringComparer.Ordinal).ToList();
 }
 
 /// <summary>learners: employee_no*, name*, department, position, mentor_employee_no, email, hire_date.</summary>
@@ -43,8 +49,8 @@ internal sealed class LearnerImport : IImportKindHandler
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
         var rows = new List<Row>();
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in import.Rows)
+        var seen = new Dictionary<string, int>(NaturalKey.Comparer);
+        await foreach (var r in import.ReadRowsAsync(cancellationToken))
         {
             var c = import.Cells(r);
             var employeeNo = c.Text(EmployeeNo, Learner.EmployeeNumberMaxLength, required: true);
@@ -65,17 +71,18 @@ internal sealed class LearnerImport : IImportKindHandler
         }
 
         var db = import.Db;
-        var numbers = rows.Select(r => r.EmployeeNo).ToList();
-        var mentorNumbers = rows.Where(r => r.Mentor is not null).Select(r => r.Mentor!).Distinct().ToList();
-        var existing = ImportCounting.ByCode(await db.Learners.Where(l => numbers.Contains(l.EmployeeNumber)).ToListAsync(cancellationToken), l => l.EmployeeNumber);
-        var mentors = ImportCounting.ByCode(await db.Mentors.Where(m => mentorNumbers.Contains(m.EmployeeNumber)).ToListAsync(cancellationToken), m => m.EmployeeNumber);
+        var numbers = ImportCounting.Keys(rows.Select(r => r.EmployeeNo));
+        var mentorNumbers = ImportCounting.Keys(rows.Where(r => r.Mentor is not null).Select(r => r.Mentor!));
+        var existing = ImportCounting.ByCode(await db.Learners.WhereInAsync(numbers, l => l.EmployeeNumberKey, cancellationToken), l => l.EmployeeNumber);
+        var mentors = ImportCounting.ByCode(await db.Mentors.WhereInAsync(mentorNumbers, m => m.EmployeeNumberKey, cancellationToken), m => m.EmployeeNumber);
         var departments = new DepartmentResolver(await db.Departments.ToListAsync(cancellationToken), db);
         foreach (var row in rows.Where(r => r.Mentor is not null && !mentors.ContainsKey(r.Mentor)))
             row.Cells.Error(MentorEmployeeNo, ImportMessages.UnknownMentor, row.Mentor!);
+        import.Checked();
         if (import.Errors.Count > 0)
-            return new ImportOutcome(0, 0, 0, new HashSet<int>());
+            return ImportOutcome.Refused;
 
-        var created = 0;
+        var added = new List<Learner>();
         foreach (var row in rows)
         {
             var mentorId = row.Mentor is null ? null : (int?)mentors[row.Mentor].Id;
@@ -95,7 +102,7 @@ internal sealed class LearnerImport : IImportKindHandler
                     learner.HireDate = row.HireDate;
                 continue;
             }
-            db.Learners.Add(new Learner
+            added.Add(new Learner
             {
                 EmployeeNumber = row.EmployeeNo,
                 Name = row.Name,
@@ -105,10 +112,18 @@ internal sealed class LearnerImport : IImportKindHandler
                 Email = row.Email,
                 HireDate = row.HireDate,
             });
-            created++;
         }
         var (updated, unchanged) = ImportCounting.Count(db, existing.Values);
-        return new ImportOutcome(created, updated, unchanged, new HashSet<int>());
+        // New departments and changed learners first (they are few), then the new learners in one prepared INSERT:
+        // a company's 55,000 employees through change tracking would be most of the import's time.
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var learner in added)
+        {
+            learner.DepartmentId = learner.Department!.Id;
+            learner.Department = null;
+        }
+        await BulkInsert.InsertAsync(db, added, withKeys: false, written => import.Report(ImportPhase.Writing, written), cancellationToken);
+        return new ImportOutcome(added.Count, updated, unchanged, new HashSet<int>());
     }
 
     /// <summary>
@@ -158,8 +173,8 @@ internal sealed class ProgramImport : IImportKindHandler
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
         var rows = new List<Row>();
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in import.Rows)
+        var seen = new Dictionary<string, int>(NaturalKey.Comparer);
+        await foreach (var r in import.ReadRowsAsync(cancellationToken))
         {
             var c = import.Cells(r);
             var code = c.Text(ProgramCode, TrainingProgram.CodeMaxLength, required: true);
@@ -170,12 +185,13 @@ internal sealed class ProgramImport : IImportKindHandler
                 continue;
             rows.Add(new Row(code, name, category, description));
         }
+        import.Checked();
         if (import.Errors.Count > 0)
-            return new ImportOutcome(0, 0, 0, new HashSet<int>());
+            return ImportOutcome.Refused;
 
         var db = import.Db;
-        var codes = rows.Select(r => r.Code).ToList();
-        var existing = ImportCounting.ByCode(await db.Programs.Where(p => codes.Contains(p.Code)).ToListAsync(cancellationToken), p => p.Code);
+        var codes = ImportCounting.Keys(rows.Select(r => r.Code));
+        var existing = ImportCounting.ByCode(await db.Programs.WhereInAsync(codes, p => p.CodeKey, cancellationToken), p => p.Code);
         var created = 0;
         foreach (var row in rows)
         {
@@ -202,16 +218,44 @@ internal sealed class ProgramImport : IImportKindHandler
     }
 }
 
-/// <summary>cohorts: cohort_code*, program_code*, name*, start_date*, end_date*.</summary>
+/// <summary>
+/// cohorts: cohort_code*, program_code*, name*, start_date*, end_date*, tracks — the evaluation plan: the record kinds the
+/// cohort tracks (codes separated by ';'), <c>none</c>, or <c>default</c> for "the kinds that have records" (spec section 9).
+/// </summary>
 internal sealed class CohortImport : IImportKindHandler
 {
-    private sealed record Row(ImportCells Cells, string Code, string ProgramCode, string Name, DateOnly Start, DateOnly End);
+    /// <summary>A <c>tracks</c> cell: keep the stored plan (empty cell), back to the default, or these kinds.</summary>
+    private sealed record Plan(bool Reset, string? Stored);
+
+    private sealed record Row(ImportCells Cells, string Code, string ProgramCode, string Name, DateOnly Start, DateOnly End, Plan? Tracks);
+
+    /// <summary>The <c>tracks</c> cell as stored: null for "default", "" for "none", else the kinds' codes joined by ';'.</summary>
+    public static bool TryParseTracks(string text, out string? stored)
+    {
+        stored = null;
+        if (string.Equals(text, "default", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (string.Equals(text, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            stored = "";
+            return true;
+        }
+        var kinds = new HashSet<RecordKind>();
+        foreach (var code in text.Split([';', ',', '|', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!EvaluationPlan.TryParse(code, out var kind))
+                return false;
+            kinds.Add(kind);
+        }
+        stored = new EvaluationPlan(kinds, IsExplicit: true).Format();
+        return true;
+    }
 
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
         var rows = new List<Row>();
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in import.Rows)
+        var seen = new Dictionary<string, int>(NaturalKey.Comparer);
+        await foreach (var r in import.ReadRowsAsync(cancellationToken))
         {
             var c = import.Cells(r);
             var code = c.Text(CohortCode, Cohort.CodeMaxLength, required: true);
@@ -219,22 +263,31 @@ internal sealed class CohortImport : IImportKindHandler
             var name = c.Text(Name, Bilingual.NameMaxLength, required: true);
             var start = c.Date(StartDate, required: true);
             var end = c.Date(EndDate, required: true);
+            Plan? tracks = null;
+            if (c.Raw(Tracks) is { } tracksText)
+            {
+                if (TryParseTracks(tracksText, out var stored))
+                    tracks = new Plan(stored is null, stored);
+                else
+                    c.Error(Tracks, ImportMessages.BadTracks, string.Join(", ", EvaluationPlan.Kinds.Select(EvaluationPlan.Code)));
+            }
             if (start is not null && end is not null && end < start)
             {
                 c.Error(EndDate, ImportMessages.CohortEndsBeforeStart, end.Value.ToString(DateFormat, CultureInfo.InvariantCulture), start.Value.ToString(DateFormat, CultureInfo.InvariantCulture));
                 continue;
             }
             if (code is null || program is null || name is null || start is null || end is null
+                || (c.Raw(Tracks) is not null && tracks is null)
                 || !ImportContext.FirstOccurrence(seen, code, c, CohortCode, ImportMessages.DuplicateCohort, code))
                 continue;
-            rows.Add(new Row(c, code, program, name, start.Value, end.Value));
+            rows.Add(new Row(c, code, program, name, start.Value, end.Value, tracks));
         }
 
         var db = import.Db;
-        var programCodes = rows.Select(r => r.ProgramCode).Distinct().ToList();
-        var programs = ImportCounting.ByCode(await db.Programs.AsNoTracking().Where(p => programCodes.Contains(p.Code)).ToListAsync(cancellationToken), p => p.Code);
-        var codes = rows.Select(r => r.Code).ToList();
-        var existing = ImportCounting.ByCode(await db.Cohorts.Where(c => codes.Contains(c.Code)).ToListAsync(cancellationToken), c => c.Code);
+        var programCodes = ImportCounting.Keys(rows.Select(r => r.ProgramCode));
+        var programs = ImportCounting.ByCode(await db.Programs.AsNoTracking().WhereInAsync(programCodes, p => p.CodeKey, cancellationToken), p => p.Code);
+        var codes = ImportCounting.Keys(rows.Select(r => r.Code));
+        var existing = ImportCounting.ByCode(await db.Cohorts.WhereInAsync(codes, c => c.CodeKey, cancellationToken), c => c.Code);
         foreach (var row in rows)
         {
             if (!programs.TryGetValue(row.ProgramCode, out var program))
@@ -242,8 +295,9 @@ internal sealed class CohortImport : IImportKindHandler
             else if (existing.TryGetValue(row.Code, out var cohort) && cohort.ProgramId != program.Id)
                 row.Cells.Error(ProgramCode, ImportMessages.CohortMovesProgram, row.Code);
         }
+        import.Checked();
         if (import.Errors.Count > 0)
-            return new ImportOutcome(0, 0, 0, new HashSet<int>());
+            return ImportOutcome.Refused;
 
         var created = 0;
         var recompute = new HashSet<int>();
@@ -252,14 +306,20 @@ internal sealed class CohortImport : IImportKindHandler
             if (existing.TryGetValue(row.Code, out var cohort))
             {
                 // The dates decide which records count (e.g. the application window), so moved dates rescore.
-                if (cohort.StartDate != row.Start || cohort.EndDate != row.End)
+                // So does a changed evaluation plan (which counted indicators have a source).
+                var plan = row.Tracks is null ? cohort.TrackedKinds : row.Tracks.Stored;
+                if (cohort.StartDate != row.Start || cohort.EndDate != row.End || plan != cohort.TrackedKinds)
                     recompute.Add(cohort.Id);
                 cohort.Name = row.Name;
                 cohort.StartDate = row.Start;
                 cohort.EndDate = row.End;
+                cohort.TrackedKinds = plan;
                 continue;
             }
-            db.Cohorts.Add(new Cohort { ProgramId = programs[row.ProgramCode].Id, Code = row.Code, Name = row.Name, StartDate = row.Start, EndDate = row.End });
+            db.Cohorts.Add(new Cohort
+            {
+                ProgramId = programs[row.ProgramCode].Id, Code = row.Code, Name = row.Name, StartDate = row.Start, EndDate = row.End, TrackedKinds = row.Tracks?.Stored,
+            });
             created++;
         }
         var (updated, unchanged) = ImportCounting.Count(db, existing.Values);
@@ -267,10 +327,13 @@ internal sealed class CohortImport : IImportKindHandler
     }
 }
 
-/// <summary>enrollments: cohort_code*, employee_no*, status (enrolled | completed | withdrawn; default enrolled).</summary>
+/// <summary>
+/// enrollments: cohort_code*, employee_no*, status (enrolled | completed | withdrawn; default enrolled), enrolled_on (default
+/// the cohort's start), withdrawn_on (the day of the withdrawal; implies withdrawn).
+/// </summary>
 internal sealed class EnrollmentImport : IImportKindHandler
 {
-    private sealed record Row(ImportCells Cells, string Cohort, string EmployeeNo, EnrollmentStatus Status);
+    private sealed record Row(ImportCells Cells, string Cohort, string EmployeeNo, EnrollmentStatus Status, DateOnly? EnrolledOn, DateOnly? WithdrawnOn);
 
     public static EnrollmentStatus? ParseStatus(string? text) => text?.ToLowerInvariant() switch
     {
@@ -284,25 +347,33 @@ internal sealed class EnrollmentImport : IImportKindHandler
     {
         var rows = new List<Row>();
         var seen = new Dictionary<(string, string), int>();
-        foreach (var r in import.Rows)
+        await foreach (var r in import.ReadRowsAsync(cancellationToken))
         {
             var c = import.Cells(r);
             var cohort = c.Text(CohortCode, Cohort.CodeMaxLength, required: true);
             var employeeNo = c.Text(EmployeeNo, Learner.EmployeeNumberMaxLength, required: true);
-            var status = ParseStatus(c.Raw(Status));
+            var enrolledOn = c.Date(EnrolledOn);
+            var withdrawnOn = c.Date(WithdrawnOn);
+            // A withdrawal date says the learner withdrew; with another status it contradicts the row.
+            var status = c.Raw(Status) is null && withdrawnOn is not null ? EnrollmentStatus.Withdrawn : ParseStatus(c.Raw(Status));
             if (status is null)
                 c.Error(Status, ImportMessages.BadStatus);
-            if (cohort is null || employeeNo is null || status is null
-                || !ImportContext.FirstOccurrence(seen, (cohort.ToUpperInvariant(), employeeNo.ToUpperInvariant()), c, EmployeeNo, ImportMessages.DuplicateEnrollment, employeeNo, cohort))
+            else if (withdrawnOn is not null && status != EnrollmentStatus.Withdrawn)
+                c.Error(WithdrawnOn, ImportMessages.WithdrawnNeedsStatus, Cell.Of(withdrawnOn.Value));
+            else if (withdrawnOn < enrolledOn)
+                c.Error(WithdrawnOn, ImportMessages.WrongOrder, WithdrawnOn, Cell.Of(withdrawnOn.Value), EnrolledOn, Cell.Of(enrolledOn!.Value));
+            if (cohort is null || employeeNo is null || status is null || c.Bad(EnrolledOn, enrolledOn) || c.Bad(WithdrawnOn, withdrawnOn)
+                || (withdrawnOn is not null && (status != EnrollmentStatus.Withdrawn || withdrawnOn < enrolledOn))
+                || !ImportContext.FirstOccurrence(seen, (NaturalKey.Of(cohort), NaturalKey.Of(employeeNo)), c, EmployeeNo, ImportMessages.DuplicateEnrollment, employeeNo, cohort))
                 continue;
-            rows.Add(new Row(c, cohort, employeeNo, status.Value));
+            rows.Add(new Row(c, cohort, employeeNo, status.Value, enrolledOn, withdrawnOn));
         }
 
         var db = import.Db;
-        var cohortCodes = rows.Select(r => r.Cohort).Distinct().ToList();
-        var numbers = rows.Select(r => r.EmployeeNo).Distinct().ToList();
-        var cohorts = ImportCounting.ByCode(await db.Cohorts.AsNoTracking().Where(c => cohortCodes.Contains(c.Code)).ToListAsync(cancellationToken), c => c.Code);
-        var learners = ImportCounting.ByCode(await db.Learners.AsNoTracking().Where(l => numbers.Contains(l.EmployeeNumber)).ToListAsync(cancellationToken), l => l.EmployeeNumber);
+        var cohortCodes = ImportCounting.Keys(rows.Select(r => r.Cohort));
+        var numbers = ImportCounting.Keys(rows.Select(r => r.EmployeeNo));
+        var cohorts = ImportCounting.ByCode(await db.Cohorts.AsNoTracking().WhereInAsync(cohortCodes, c => c.CodeKey, cancellationToken), c => c.Code);
+        var learners = ImportCounting.ByCode(await db.Learners.AsNoTracking().WhereInAsync(numbers, l => l.EmployeeNumberKey, cancellationToken), l => l.EmployeeNumber);
         foreach (var row in rows)
         {
             if (!cohorts.ContainsKey(row.Cohort))
@@ -310,11 +381,12 @@ internal sealed class EnrollmentImport : IImportKindHandler
             if (!learners.ContainsKey(row.EmployeeNo))
                 row.Cells.Error(EmployeeNo, ImportMessages.UnknownLearnerImportFirst, row.EmployeeNo);
         }
+        import.Checked();
         if (import.Errors.Count > 0)
-            return new ImportOutcome(0, 0, 0, new HashSet<int>());
+            return ImportOutcome.Refused;
 
         var cohortIds = cohorts.Values.Select(c => c.Id).ToList();
-        var existing = (await db.Enrollments.Where(e => cohortIds.Contains(e.CohortId)).ToListAsync(cancellationToken))
+        var existing = (await db.Enrollments.WhereInAsync(cohortIds, e => e.CohortId, cancellationToken))
             .ToDictionary(e => (e.CohortId, e.LearnerId));
         var created = 0;
         var recompute = new HashSet<int>();
@@ -326,47 +398,51 @@ internal sealed class EnrollmentImport : IImportKindHandler
             if (existing.TryGetValue((cohort.Id, learner.Id), out var enrollment))
             {
                 touched.Add(enrollment);
-                if (enrollment.Status != row.Status)
+                if (enrollment.Status != row.Status || (row.WithdrawnOn is { } w && w != enrollment.WithdrawnOn) || (row.EnrolledOn is { } e && e != enrollment.EnrolledOn))
                 {
-                    SetStatus(enrollment, row.Status, cohort, import.Today);
+                    enrollment.EnrolledOn = row.EnrolledOn ?? enrollment.EnrolledOn;
+                    if (enrollment.Status != row.Status || row.WithdrawnOn is not null)
+                        SetStatus(enrollment, row.Status, cohort, import.Today, row.WithdrawnOn);
                     recompute.Add(cohort.Id);
                 }
                 continue;
             }
-            enrollment = new Enrollment { CohortId = cohort.Id, LearnerId = learner.Id, MentorId = learner.MentorId, EnrolledOn = cohort.StartDate };
-            SetStatus(enrollment, row.Status, cohort, import.Today);
+            enrollment = new Enrollment { CohortId = cohort.Id, LearnerId = learner.Id, MentorId = learner.MentorId, EnrolledOn = row.EnrolledOn ?? cohort.StartDate };
+            SetStatus(enrollment, row.Status, cohort, import.Today, row.WithdrawnOn);
             db.Enrollments.Add(enrollment);
             recompute.Add(cohort.Id);
             created++;
         }
         var (updated, unchanged) = ImportCounting.Count(db, touched);
-        return new ImportOutcome(created, updated, unchanged, recompute);
+        // Who is active in which weeks is the health index's business too.
+        return new ImportOutcome(created, updated, unchanged, recompute, recompute);
     }
 
-    private static void SetStatus(Enrollment enrollment, EnrollmentStatus status, Cohort cohort, DateOnly today)
+    private static void SetStatus(Enrollment enrollment, EnrollmentStatus status, Cohort cohort, DateOnly today, DateOnly? withdrawnOn)
     {
         enrollment.Status = status;
         enrollment.CompletedOn = status == EnrollmentStatus.Completed ? cohort.EndDate : null;
-        // The file says only that the learner withdrew, not when: the import day, or the cohort's end if it is over.
-        enrollment.WithdrawnOn = status == EnrollmentStatus.Withdrawn ? (today < cohort.EndDate ? today : cohort.EndDate) : null;
+        // Without withdrawn_on the file says only that the learner withdrew, not when: the import day, or the cohort's end if it is over.
+        enrollment.WithdrawnOn = status == EnrollmentStatus.Withdrawn ? withdrawnOn ?? (today < cohort.EndDate ? today : cohort.EndDate) : null;
     }
 }
 
 /// <summary>
 /// observations: cohort_code*, employee_no*, indicator*, value*, baseline, target, measure, observed_on —
 /// stored observations keyed by (cohort, employee, indicator, measure, observed_on), checked against the
-/// indicator's normalisation in the cohort's weight profile (spec section 2).
+/// indicator's normalisation in the cohort's weight profile (spec section 2). Rows are kept as compact typed
+/// records (codes pooled, no cell text), so a 500,000-row file stays small in memory.
 /// </summary>
 internal sealed class ObservationImport : IImportKindHandler
 {
-    private sealed record Row(ImportCells Cells, string Cohort, string EmployeeNo, string Indicator, double Value, double? Baseline, double? Target, string Measure, DateOnly? ObservedOn);
+    private sealed record Row(int Number, string Cohort, string EmployeeNo, string Indicator, double Value, double? Baseline, double? Target, string Measure, DateOnly? ObservedOn);
 
     private readonly record struct Key(int EnrollmentId, string Indicator, string Measure, DateOnly? ObservedOn);
 
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
-        var rows = new List<Row>(import.Rows.Count);
-        foreach (var r in import.Rows)
+        var rows = new List<Row>();
+        await foreach (var r in import.ReadRowsAsync(cancellationToken))
         {
             var c = import.Cells(r);
             var cohort = c.Text(CohortCode, Cohort.CodeMaxLength, required: true);
@@ -381,16 +457,16 @@ internal sealed class ObservationImport : IImportKindHandler
                 || (c.Raw(Measure) is not null && measure is null) || (c.Raw(ObservedOn) is not null && observedOn is null);
             if (cohort is null || employeeNo is null || indicator is null || value is null || bad)
                 continue;
-            rows.Add(new Row(c, cohort, employeeNo, indicator, value.Value, baseline, target, measure ?? "", observedOn));
+            rows.Add(new Row(r.Number, import.Pool(cohort), import.Pool(employeeNo), import.Pool(indicator), value.Value, baseline, target, import.Pool(measure ?? ""), observedOn));
         }
 
         var db = import.Db;
-        var cohortCodes = rows.Select(r => r.Cohort).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var cohorts = ImportCounting.ByCode(await db.Cohorts.AsNoTracking().Where(c => cohortCodes.Contains(c.Code)).ToListAsync(cancellationToken), c => c.Code);
+        var cohortCodes = ImportCounting.Keys(rows.Select(r => r.Cohort));
+        var cohorts = ImportCounting.ByCode(await db.Cohorts.AsNoTracking().WhereInAsync(cohortCodes, c => c.CodeKey, cancellationToken), c => c.Code);
         var cohortIds = cohorts.Values.Select(c => c.Id).ToList();
-        var enrollments = (await db.Enrollments.AsNoTracking().Where(e => cohortIds.Contains(e.CohortId))
-                .Select(e => new { e.Id, e.CohortId, e.Learner!.EmployeeNumber }).ToListAsync(cancellationToken))
-            .ToDictionary(e => (e.CohortId, e.EmployeeNumber.ToUpperInvariant()), e => e.Id);
+        var enrollments = (await db.Enrollments.AsNoTracking().Select(e => new { e.Id, e.CohortId, e.Learner!.EmployeeNumberKey })
+                .WhereInAsync(cohortIds, e => e.CohortId, cancellationToken))
+            .ToDictionary(e => (e.CohortId, e.EmployeeNumberKey), e => e.Id);
         var profiles = await ProfilesAsync(db, cohorts.Values, cancellationToken);
         var unknownEmployees = await UnknownEmployeesAsync(db, rows, enrollments.Keys.Select(k => k.Item2), cancellationToken);
 
@@ -398,76 +474,83 @@ internal sealed class ObservationImport : IImportKindHandler
         var seen = new Dictionary<Key, int>();
         foreach (var row in rows)
         {
-            var c = row.Cells;
             if (!cohorts.TryGetValue(row.Cohort, out var cohort))
             {
-                c.Error(CohortCode, ImportMessages.UnknownCohort, row.Cohort);
+                import.Error(row.Number, CohortCode, row.Cohort, ImportMessages.UnknownCohort, row.Cohort);
                 continue;
             }
-            if (!enrollments.TryGetValue((cohort.Id, row.EmployeeNo.ToUpperInvariant()), out var enrollmentId))
+            if (!enrollments.TryGetValue((cohort.Id, NaturalKey.Of(row.EmployeeNo)), out var enrollmentId))
             {
                 if (unknownEmployees.Contains(row.EmployeeNo))
-                    c.Error(EmployeeNo, ImportMessages.UnknownLearner, row.EmployeeNo);
+                    import.Error(row.Number, EmployeeNo, row.EmployeeNo, ImportMessages.UnknownLearner, row.EmployeeNo);
                 else
-                    c.Error(EmployeeNo, ImportMessages.NotEnrolled, row.EmployeeNo, cohort.Code);
+                    import.Error(row.Number, EmployeeNo, row.EmployeeNo, ImportMessages.NotEnrolled, row.EmployeeNo, cohort.Code);
                 continue;
             }
             if (profiles.GetValueOrDefault(cohort.Id)?.Find(row.Indicator) is not { } indicator)
             {
-                c.Error(Indicator, ImportMessages.UnknownIndicator, cohort.Code, row.Indicator);
+                import.Error(row.Number, Indicator, row.Indicator, ImportMessages.UnknownIndicator, cohort.Code, row.Indicator);
                 continue;
             }
             if (Normalizer.Check(indicator, new RawValue(row.Value, row.Baseline, row.Target)) is { } problem)
             {
                 var column = problem.Part switch { RawValuePart.Baseline => Baseline, RawValuePart.Target => Target, _ => Value };
+                var text = problem.Part switch { RawValuePart.Baseline => row.Baseline, RawValuePart.Target => row.Target, _ => (double?)row.Value };
+                var cell = text?.ToString("R", CultureInfo.InvariantCulture);
                 var normalization = indicator.Normalization.ToCode();
                 if (problem.Value is not { } bad)
-                    c.Error(column, ImportMessages.RawMissing, indicator.Code, normalization, column, problem.AllowedRange);
+                    import.Error(row.Number, column, cell, ImportMessages.RawMissing, indicator.Code, normalization, column, problem.AllowedRange);
                 else if (problem.Part == RawValuePart.Target)
-                    c.Error(column, ImportMessages.RawTargetNotAllowed, indicator.Code, normalization, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
+                    import.Error(row.Number, column, cell, ImportMessages.RawTargetNotAllowed, indicator.Code, normalization, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
                 else
-                    c.Error(column, ImportMessages.RawOutOfRange, indicator.Code, normalization, column, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
+                    import.Error(row.Number, column, cell, ImportMessages.RawOutOfRange, indicator.Code, normalization, column, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
                 continue;
             }
-            var key = new Key(enrollmentId, indicator.Code, row.Measure, row.ObservedOn);
-            var duplicate = row.ObservedOn is { } day
-                ? ImportContext.FirstOccurrence(seen, key with { Measure = key.Measure.ToUpperInvariant() }, c, Indicator, ImportMessages.DuplicateObservation,
+            var key = new Key(enrollmentId, indicator.Code, NaturalKey.Of(row.Measure), row.ObservedOn);
+            var first = row.ObservedOn is { } day
+                ? import.FirstOccurrence(seen, key, row.Number, Indicator, row.Indicator, ImportMessages.DuplicateObservation,
                     cohort.Code, row.EmployeeNo, indicator.Code, row.Measure, day.ToString(DateFormat, CultureInfo.InvariantCulture))
-                : ImportContext.FirstOccurrence(seen, key with { Measure = key.Measure.ToUpperInvariant() }, c, Indicator, ImportMessages.DuplicateObservationNoDate,
+                : import.FirstOccurrence(seen, key, row.Number, Indicator, row.Indicator, ImportMessages.DuplicateObservationNoDate,
                     cohort.Code, row.EmployeeNo, indicator.Code, row.Measure);
-            if (duplicate)
+            if (first)
                 valid.Add((row, key, cohort.Id));
         }
+        import.Checked();
         if (import.Errors.Count > 0)
-            return new ImportOutcome(0, 0, 0, new HashSet<int>());
+            return ImportOutcome.Refused;
 
-        var existing = (await db.StoredObservations.Where(o => cohortIds.Contains(o.Enrollment!.CohortId)).ToListAsync(cancellationToken))
-            .GroupBy(o => new Key(o.EnrollmentId, o.IndicatorCode, o.Measure.ToUpperInvariant(), o.ObservedOn))
-            .ToDictionary(g => g.Key, g => g.First());
+        // The stored values of these cohorts, untracked: compared in memory, and only the changed ones attached.
+        var existing = new Dictionary<Key, StoredObservation>();
+        foreach (var o in await db.StoredObservations.AsNoTracking().WhereInAsync(cohortIds, o => o.Enrollment!.CohortId, cancellationToken))
+            existing.TryAdd(new Key(o.EnrollmentId, o.IndicatorCode, NaturalKey.Of(o.Measure), o.ObservedOn), o);
         var recompute = new HashSet<int>();
-        var touched = new List<object>();
         var added = new List<StoredObservation>();
+        int updated = 0, unchanged = 0;
         foreach (var (row, key, cohortId) in valid)
         {
-            if (existing.TryGetValue(key with { Measure = key.Measure.ToUpperInvariant() }, out var stored))
+            if (existing.TryGetValue(key, out var stored))
             {
-                touched.Add(stored);
-                if (stored.Value != row.Value || stored.Baseline != row.Baseline || stored.Target != row.Target)
+                if (stored.Value == row.Value && stored.Baseline == row.Baseline && stored.Target == row.Target)
                 {
-                    stored.Value = row.Value;
-                    stored.Baseline = row.Baseline;
-                    stored.Target = row.Target;
-                    stored.Source = import.Source;
-                    stored.RecordedAt = import.Now;
-                    recompute.Add(cohortId);
+                    unchanged++;
+                    continue;
                 }
+                // Attached as stored, then changed: the context audits old -> new of each changed field.
+                db.StoredObservations.Attach(stored);
+                stored.Value = row.Value;
+                stored.Baseline = row.Baseline;
+                stored.Target = row.Target;
+                stored.Source = import.Source;
+                stored.RecordedAt = import.Now;
+                updated++;
+                recompute.Add(cohortId);
                 continue;
             }
             added.Add(new StoredObservation
             {
                 EnrollmentId = key.EnrollmentId,
                 IndicatorCode = key.Indicator,
-                Measure = key.Measure,
+                Measure = row.Measure,
                 ObservedOn = key.ObservedOn,
                 Value = row.Value,
                 Baseline = row.Baseline,
@@ -480,11 +563,10 @@ internal sealed class ObservationImport : IImportKindHandler
         // New observations are the bulk of a large import (OULAD: 36k rows): one prepared INSERT instead of
         // change tracking, and one audit line for the file instead of one snapshot per row, as the demo seeder
         // does. Changed observations still go through SaveChanges with their own audit lines (old -> new value).
-        await BulkInsert.InsertAsync(db, added, withKeys: false, cancellationToken);
+        await BulkInsert.InsertAsync(db, added, withKeys: false, written => import.Report(ImportPhase.Writing, written), cancellationToken);
         if (added.Count > 0)
             db.AddAudit(nameof(StoredObservation), import.Source.Length <= AuditEntry.EntityKeyMaxLength ? import.Source : import.Source[..AuditEntry.EntityKeyMaxLength], AuditAction.Added, null, null,
                 string.Create(CultureInfo.InvariantCulture, $"{added.Count} observations imported"));
-        var (updated, unchanged) = ImportCounting.Count(db, touched);
         return new ImportOutcome(added.Count, updated, unchanged, recompute);
     }
 
@@ -503,11 +585,11 @@ internal sealed class ObservationImport : IImportKindHandler
 
     private static async Task<HashSet<string>> UnknownEmployeesAsync(TrainingDbContext db, List<Row> rows, IEnumerable<string> enrolled, CancellationToken cancellationToken)
     {
-        var known = enrolled.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var candidates = rows.Select(r => r.EmployeeNo).Where(n => !known.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var known = enrolled.ToHashSet(StringComparer.Ordinal);
+        var candidates = ImportCounting.Keys(rows.Select(r => r.EmployeeNo)).Where(n => !known.Contains(n)).ToList();
         if (candidates.Count == 0)
-            return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var existing = await db.Learners.Where(l => candidates.Contains(l.EmployeeNumber)).Select(l => l.EmployeeNumber).ToListAsync(cancellationToken);
-        return candidates.Except(existing, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return new HashSet<string>(NaturalKey.Comparer);
+        var existing = await db.Learners.Select(l => l.EmployeeNumberKey).WhereInAsync(candidates, k => k, cancellationToken);
+        return candidates.Except(existing, StringComparer.Ordinal).ToHashSet(NaturalKey.Comparer);
     }
 }

@@ -4,6 +4,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Scoring;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Learners;
 
@@ -123,7 +124,7 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory,
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var learner = await db.Learners.AsNoTracking()
-            .Where(l => l.EmployeeNumber == employeeNumber)
+            .Where(l => l.EmployeeNumberKey == NaturalKey.Of(employeeNumber))
             .Select(l => new LearnerHeader(
                 l.Id, l.EmployeeNumber, l.Name, l.NameEn,
                 l.Department!.Name, l.Department.NameEn,
@@ -204,10 +205,11 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory,
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = Paging.ContainsPattern(query.Search);
+            var numberPattern = Paging.ContainsPattern(NaturalKey.Of(query.Search));
             learners = learners.Where(l =>
                 EF.Functions.Like(l.Name, pattern, @"\")
                 || EF.Functions.Like(l.NameEn!, pattern, @"\")
-                || EF.Functions.Like(l.EmployeeNumber, pattern, @"\"));
+                || EF.Functions.Like(l.EmployeeNumberKey, numberPattern, @"\"));
         }
         if (!string.IsNullOrWhiteSpace(query.DepartmentCode))
             learners = learners.Where(l => l.Department!.Code == query.DepartmentCode);

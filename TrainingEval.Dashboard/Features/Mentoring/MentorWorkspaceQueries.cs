@@ -4,6 +4,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Health;
 using TrainingEval.Domain.Scoring;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Mentoring;
 
@@ -36,7 +37,7 @@ public sealed class MentorWorkspaceQueries(IDbContextFactory<TrainingDbContext> 
         int? mentorId;
         if (!string.IsNullOrWhiteSpace(mentorEmployeeNumber))
         {
-            mentorId = await db.Mentors.Where(m => m.EmployeeNumber == mentorEmployeeNumber.Trim()).Select(m => (int?)m.Id).SingleOrDefaultAsync(cancellationToken);
+            mentorId = await db.Mentors.Where(m => m.EmployeeNumberKey == NaturalKey.Of(mentorEmployeeNumber)).Select(m => (int?)m.Id).SingleOrDefaultAsync(cancellationToken);
             if (mentorId != user.MentorId)
                 await access.EnsureInRoleAsync(Roles.Staff, $"workspace of mentor {mentorEmployeeNumber}");
         }

@@ -4,6 +4,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Health;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Notifications;
 
@@ -194,7 +195,7 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
         if (!string.IsNullOrWhiteSpace(mentorEmployeeNumber))
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            mentorId = await db.Mentors.Where(m => m.EmployeeNumber == mentorEmployeeNumber.Trim()).Select(m => (int?)m.Id).SingleOrDefaultAsync(cancellationToken);
+            mentorId = await db.Mentors.Where(m => m.EmployeeNumberKey == NaturalKey.Of(mentorEmployeeNumber)).Select(m => (int?)m.Id).SingleOrDefaultAsync(cancellationToken);
             if (mentorId is null)
             {
                 await access.EnsureInRoleAsync(Roles.Staff, $"digest of mentor {mentorEmployeeNumber}");

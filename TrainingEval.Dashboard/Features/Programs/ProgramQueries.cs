@@ -9,6 +9,7 @@ using TrainingEval.Dashboard.Shared.Filters;
 using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Profiles;
 using TrainingEval.Domain.Scoring;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Programs;
 
@@ -67,7 +68,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
         await access.EnsureInRoleAsync(Roles.Readers, $"program {programCode}");
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var program = await Programs(db.Programs.Where(p => p.Code == programCode)).FirstOrDefaultAsync(cancellationToken);
+        var program = await Programs(db.Programs.Where(p => p.CodeKey == NaturalKey.Of(programCode))).FirstOrDefaultAsync(cancellationToken);
         if (program is null)
             return null;
         var scoped = filter with { ProgramCode = program.Code, CohortCode = null };

@@ -84,10 +84,10 @@ public sealed class DifferenceReportQueries(IDbContextFactory<TrainingDbContext>
         var reviews = await db.PerformanceReviews.AsNoTracking()
             .Where(r => r.ReviewedOn >= window.From && r.ReviewedOn <= window.To)
             .Where(r => trainedIds.Contains(r.LearnerId) || comparisonIds.Contains(r.LearnerId))
-            .Select(r => new Review(r.LearnerId, r.ReviewedOn, r.BehaviorRating, r.OverallRating))
+            .Select(r => new Review(r.LearnerId, r.ReviewedOn, r.BehaviorRating, r.OverallRating, r.CohortId == cohort.Id ? r.Timing : null))
             .ToListAsync(cancellationToken);
         var pairs = reviews.GroupBy(r => r.LearnerId)
-            .Select(g => (LearnerId: g.Key, Pair: IndicatorDerivation.PairReviews(g, r => r.ReviewedOn, cohort.StartDate, cohort.EndDate)))
+            .Select(g => (LearnerId: g.Key, Pair: IndicatorDerivation.PairReviews(g, r => r.ReviewedOn, r => r.MarkedFor, cohort.StartDate, cohort.EndDate)))
             .Where(p => p.Pair.Before is not null && p.Pair.After is not null)
             .Select(p => (p.LearnerId, Before: p.Pair.Before!, After: p.Pair.After!))
             .ToList();
@@ -107,5 +107,5 @@ public sealed class DifferenceReportQueries(IDbContextFactory<TrainingDbContext>
         return new DifferenceReport(cohort, measures, comparisonPairs.Count);
     }
 
-    private sealed record Review(int LearnerId, DateOnly ReviewedOn, double Behavior, double Overall);
+    private sealed record Review(int LearnerId, DateOnly ReviewedOn, double Behavior, double Overall, ReviewSide? MarkedFor);
 }

@@ -47,7 +47,7 @@ public sealed class PromotionQueries(IDbContextFactory<TrainingDbContext> factor
         var learnerIds = latest.Select(s => s.LearnerId).ToList();
         var enrollmentIds = latest.Select(s => s.EnrollmentId).ToList();
         var reviews = (await db.PerformanceReviews.AsNoTracking().Where(r => learnerIds.Contains(r.LearnerId))
-            .Select(r => new { r.LearnerId, r.ReviewedOn, r.BehaviorRating }).ToListAsync(cancellationToken)).ToLookup(r => r.LearnerId);
+            .Select(r => new { r.LearnerId, r.ReviewedOn, r.BehaviorRating, r.CohortId, r.Timing }).ToListAsync(cancellationToken)).ToLookup(r => r.LearnerId);
         var ratings = (await db.MentorRatings.AsNoTracking().Where(r => enrollmentIds.Contains(r.EnrollmentId))
             .Select(r => new { r.EnrollmentId, r.Dimension, r.Sequence, r.Score }).ToListAsync(cancellationToken)).ToLookup(r => r.EnrollmentId);
         var applications = await db.ApplicationEvents.AsNoTracking().Where(a => enrollmentIds.Contains(a.EnrollmentId))
@@ -58,7 +58,7 @@ public sealed class PromotionQueries(IDbContextFactory<TrainingDbContext> factor
 
         var evidence = latest.ConvertAll(s =>
         {
-            var (before, after) = IndicatorDerivation.PairReviews(reviews[s.LearnerId], r => r.ReviewedOn, s.StartDate, s.EndDate);
+            var (before, after) = IndicatorDerivation.PairReviews(reviews[s.LearnerId], r => r.ReviewedOn, r => r.CohortId == s.CohortId ? r.Timing : null, s.StartDate, s.EndDate);
             var current = ratings[s.EnrollmentId].GroupBy(r => r.Dimension).Select(g => g.MaxBy(r => r.Sequence)!.Score).ToList();
             // The kpi indicator's points (target achievement, 0–100), averaged over the learner's own KPIs.
             var achievements = kpis[s.EnrollmentId].Select(m => Math.Clamp((m.Actual - m.Baseline) / (m.Target - m.Baseline), 0, 1) * 100).ToList();

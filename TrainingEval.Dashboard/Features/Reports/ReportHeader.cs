@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Features.Cohorts;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Reports;
 
@@ -11,7 +12,7 @@ internal static class ReportCohorts
     {
         var trimmed = code.Trim();
         return db.Cohorts.AsNoTracking()
-            .Where(c => c.Code == trimmed)
+            .Where(c => c.CodeKey == NaturalKey.Of(trimmed))
             .Select(c => new CohortInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.Program!.Code, c.Program.Name, c.Program.NameEn,
                 c.StartDate, c.EndDate, c.ClosedAt != null))
             .FirstOrDefaultAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Plans;
 using TrainingEval.Domain.Profiles;
 
 namespace TrainingEval.Dashboard.Features.Scoring;
@@ -33,6 +34,31 @@ public sealed class CollectionScope
     private IReadOnlyList<int>? _ids;
 
     public bool Wants(string indicatorCode) => Profile.Find(indicatorCode) is not null;
+
+    /// <summary>
+    /// Which record kinds the cohort tracks (<see cref="EvaluationPlans"/>); <see cref="ObservationCollector"/> loads it
+    /// when the scope does not bring it.
+    /// </summary>
+    public EvaluationPlan? Plan { get; init; }
+
+    /// <summary>
+    /// Spec section 9, "Derived counts need a source": a counted indicator is derived only from a kind the cohort tracks.
+    /// A collector called without a plan (a unit test of its arithmetic) counts every kind.
+    /// </summary>
+    public bool Derives(string indicatorCode) => Plan?.Derives(indicatorCode) ?? true;
+
+    /// <summary>This scope with the cohort's plan.</summary>
+    public CollectionScope With(EvaluationPlan plan) => new()
+    {
+        CohortId = CohortId,
+        StartDate = StartDate,
+        EndDate = EndDate,
+        Profile = Profile,
+        AsOf = AsOf,
+        Enrollments = Enrollments,
+        IsPartial = IsPartial,
+        Plan = plan,
+    };
 }
 
 /// <summary>Collected raw values by enrollment.</summary>

@@ -61,6 +61,8 @@ public sealed class AssignmentCollector : IIndicatorCollector
 
     public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
     {
+        if (!scope.Derives(BuiltInIndicators.Assignments))
+            return;
         var assignments = await db.Assignments.Where(a => a.CohortId == scope.CohortId)
             .Select(a => new { a.Id, a.DueAt })
             .ToDictionaryAsync(a => a.Id, a => a.DueAt, cancellationToken);

@@ -37,6 +37,8 @@ public sealed class ObservationCollector(IEnumerable<IIndicatorCollector> collec
         var sink = new ObservationSink();
         if (scope.Enrollments.Count == 0)
             return sink;
+        if (scope.Plan is null)
+            scope = scope.With(await EvaluationPlans.LoadAsync(db, scope.CohortId, cancellationToken));
         foreach (var collector in _collectors)
         {
             if (collector.Indicators.Any(scope.Wants))

@@ -5,14 +5,17 @@ using TrainingEval.Domain.Indicators;
 
 namespace TrainingEval.Dashboard.Features.Scoring;
 
-/// <summary><c>satisfaction</c>: each survey response of the cohort is one observation, the mean of its items.</summary>
+/// <summary>
+/// <c>satisfaction</c>: each response to one of the cohort's reaction surveys is one observation, the mean of its
+/// answered items (needs and follow-up surveys are not a reaction to the course).
+/// </summary>
 public sealed class SatisfactionCollector : IIndicatorCollector
 {
     public IReadOnlyList<string> Indicators { get; } = [BuiltInIndicators.Satisfaction];
 
     public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
     {
-        var query = db.SurveyResponses.Where(r => r.Survey!.CohortId == scope.CohortId);
+        var query = db.SurveyResponses.Where(r => r.Survey!.CohortId == scope.CohortId && r.Survey.Kind == SurveyKind.Reaction);
         if (scope.IsPartial)
             query = query.Where(r => scope.EnrollmentIds.Contains(r.EnrollmentId));
         var responses = await query.Select(r => new { r.EnrollmentId, r.ItemScores }).ToListAsync(cancellationToken);
@@ -31,6 +34,8 @@ public sealed class AttendanceCollector : IIndicatorCollector
 
     public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
     {
+        if (!scope.Derives(BuiltInIndicators.Attendance))
+            return;
         var query = db.Attendance.Where(a => a.Session!.CohortId == scope.CohortId);
         if (scope.IsPartial)
             query = query.Where(a => scope.EnrollmentIds.Contains(a.EnrollmentId));
@@ -53,8 +58,9 @@ public sealed class AttendanceCollector : IIndicatorCollector
 }
 
 /// <summary>
-/// <c>interaction</c>: the learner's posts, questions and poll answers in the cohort. Once the cohort has
-/// started every learner has a count (0 when silent); before that nobody has one.
+/// <c>interaction</c>: the learner's posts, questions and poll answers in the cohort. Once a cohort that tracks
+/// interactions has started every learner has a count (0 when silent); before that, or in a cohort that does not
+/// track them (spec section 9), nobody has one.
 /// </summary>
 public sealed class InteractionCollector : IIndicatorCollector
 {
@@ -62,12 +68,12 @@ public sealed class InteractionCollector : IIndicatorCollector
 
     public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
     {
-        if (scope.StartDate > scope.Today)
+        if (scope.StartDate > scope.Today || !scope.Derives(BuiltInIndicators.Interaction))
             return;
         var query = db.Interactions.Where(i => i.Enrollment!.CohortId == scope.CohortId);
         if (scope.IsPartial)
             query = query.Where(i => scope.EnrollmentIds.Contains(i.EnrollmentId));
-        var counts = await query.GroupBy(i => i.EnrollmentId).Select(g => new { g.Key, Count = g.Count() })
+        var counts = await query.GroupBy(i => i.EnrollmentId).Select(g => new { g.Key, Count = g.Sum(i => i.Count) })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         foreach (var e in scope.Enrollments)
             sink.Add(e.EnrollmentId, BuiltInIndicators.Interaction, counts.GetValueOrDefault(e.EnrollmentId));

@@ -4,6 +4,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Shared.Filters;
 using TrainingEval.Domain.Scoring;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Scoring;
 
@@ -31,9 +32,9 @@ internal static class StoredScores
     {
         var cohorts = db.Cohorts.AsNoTracking();
         if (filter.ProgramCode is { } program)
-            cohorts = cohorts.Where(c => c.Program!.Code == program);
+            cohorts = cohorts.Where(c => c.Program!.CodeKey == NaturalKey.Of(program));
         if (filter.CohortCode is { } cohort)
-            cohorts = cohorts.Where(c => c.Code == cohort);
+            cohorts = cohorts.Where(c => c.CodeKey == NaturalKey.Of(cohort));
         if (filter.From is { } from)
             cohorts = cohorts.Where(c => c.StartDate >= from);
         if (filter.To is { } to)

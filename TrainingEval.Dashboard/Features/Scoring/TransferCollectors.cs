@@ -34,6 +34,9 @@ public sealed class ApplicationCollector : IIndicatorCollector
 
     public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
     {
+        // Spec section 9: no application events anywhere in the cohort is "not tracked", never "0 applications".
+        if (!scope.Derives(BuiltInIndicators.Application))
+            return;
         var window = scope.Profile.ApplicationWindowDays;
         var first = scope.EndDate.AddDays(1);
         var last = scope.EndDate.AddDays(window);
@@ -51,7 +54,8 @@ public sealed class ApplicationCollector : IIndicatorCollector
 
 /// <summary>
 /// <c>behavior_change</c>: the behaviour rating of the first review after the cohort against the latest
-/// review on or before its start; <c>performance</c>: the overall rating of that first review after.
+/// review on or before its start; <c>performance</c>: the overall rating of that first review after. A review the
+/// source marked as this cohort's before or after (imported with cohort_code and timing) takes that side.
 /// </summary>
 public sealed class PerformanceReviewCollector : IIndicatorCollector
 {
@@ -62,14 +66,14 @@ public sealed class PerformanceReviewCollector : IIndicatorCollector
         var learnerIds = scope.Enrollments.Select(e => e.LearnerId).ToArray();
         var reviews = await db.PerformanceReviews
             .Where(r => learnerIds.Contains(r.LearnerId))
-            .Select(r => new Review(r.LearnerId, r.ReviewedOn, r.BehaviorRating, r.OverallRating))
+            .Select(r => new Review(r.LearnerId, r.ReviewedOn, r.BehaviorRating, r.OverallRating, r.CohortId == scope.CohortId ? r.Timing : null))
             .ToListAsync(cancellationToken);
         var byLearner = reviews.ToLookup(r => r.LearnerId);
         var wantsChange = scope.Wants(BuiltInIndicators.BehaviorChange);
         var wantsPerformance = scope.Wants(BuiltInIndicators.Performance);
         foreach (var e in scope.Enrollments)
         {
-            var (before, after) = IndicatorDerivation.PairReviews(byLearner[e.LearnerId], r => r.ReviewedOn, scope.StartDate, scope.EndDate);
+            var (before, after) = IndicatorDerivation.PairReviews(byLearner[e.LearnerId], r => r.ReviewedOn, r => r.MarkedFor, scope.StartDate, scope.EndDate);
             if (after is null)
                 continue;
             if (wantsChange && before is not null)
@@ -79,7 +83,8 @@ public sealed class PerformanceReviewCollector : IIndicatorCollector
         }
     }
 
-    private sealed record Review(int LearnerId, DateOnly ReviewedOn, double Behavior, double Overall);
+    /// <summary>A review; <see cref="MarkedFor"/> is its side when the source marked it as this cohort's before or after.</summary>
+    private sealed record Review(int LearnerId, DateOnly ReviewedOn, double Behavior, double Overall, ReviewSide? MarkedFor);
 }
 
 /// <summary>

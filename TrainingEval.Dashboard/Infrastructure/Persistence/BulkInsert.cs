@@ -15,8 +15,16 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence;
 /// </summary>
 public static class BulkInsert
 {
+    /// <summary>How often <c>written</c> is told the count (rows).</summary>
+    public const int ReportEvery = 10_000;
+
     /// <param name="withKeys">Insert the rows' own key values instead of letting the database generate them.</param>
-    public static async Task InsertAsync<T>(TrainingDbContext db, IReadOnlyList<T> rows, bool withKeys, CancellationToken cancellationToken = default) where T : class
+    public static Task InsertAsync<T>(TrainingDbContext db, IReadOnlyList<T> rows, bool withKeys, CancellationToken cancellationToken = default) where T : class =>
+        InsertAsync(db, rows, withKeys, written: null, cancellationToken);
+
+    /// <inheritdoc cref="InsertAsync{T}(TrainingDbContext, IReadOnlyList{T}, bool, CancellationToken)"/>
+    /// <param name="written">Told how many rows are written so far, every <see cref="ReportEvery"/> rows and at the end.</param>
+    public static async Task InsertAsync<T>(TrainingDbContext db, IReadOnlyList<T> rows, bool withKeys, Action<int>? written, CancellationToken cancellationToken = default) where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
@@ -42,12 +50,26 @@ public static class BulkInsert
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
             $"VALUES ({string.Join(", ", names)})";
 
-        foreach (var row in rows)
+        // The type mappings build the parameters once (DbType, size, null handling); each row then only sets the values,
+        // converted as the mapping would (enums to numbers, JSON collections to text), and reruns the prepared statement.
+        var converters = mappings.Select(m => m.Converter).ToArray();
+        for (var i = 0; i < properties.Length; i++)
+            command.Parameters.Add(mappings[i].CreateParameter(command, names[i], getters[i].GetClrValue(rows[0]), properties[i].IsNullable));
+        await command.PrepareAsync(cancellationToken);
+        for (var r = 0; r < rows.Count; r++)
         {
-            command.Parameters.Clear();
-            for (var i = 0; i < properties.Length; i++)
-                command.Parameters.Add(mappings[i].CreateParameter(command, names[i], getters[i].GetClrValue(row), properties[i].IsNullable));
+            if (r > 0)
+            {
+                for (var i = 0; i < properties.Length; i++)
+                {
+                    var value = getters[i].GetClrValue(rows[r]);
+                    command.Parameters[i].Value = (value is null ? null : converters[i] is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                }
+            }
             await command.ExecuteNonQueryAsync(cancellationToken);
+            if (written is not null && (r + 1) % ReportEvery == 0)
+                written(r + 1);
         }
+        written?.Invoke(rows.Count);
     }
 }

@@ -49,7 +49,8 @@ public static partial class DataErrorTranslator
             {
                 var entityType = FindEntityType(model, error.Table) ?? entry?.Metadata;
                 var entityName = entityType is null ? "record" : Describe(entityType);
-                var properties = entityType is null ? [] : error.Columns.Select(c => FindProperty(entityType, c)).OfType<IProperty>().ToList();
+                // A natural-key column (CodeKey, EmployeeNumberKey) is named by the field it normalises, with the value as typed.
+                var properties = entityType is null ? [] : error.Columns.Select(c => FindProperty(entityType, c)).OfType<IProperty>().Select(p => KeySource(entityType, p)).ToList();
                 var field = properties.Count == 0 ? "key" : string.Join(" and ", properties.Select(p => Words(p.Name)));
                 var failed = entry is not null && entityType is not null && entry.Metadata == entityType
                     ? entry
@@ -91,6 +92,9 @@ public static partial class DataErrorTranslator
 
     private static IProperty? FindProperty(IEntityType entityType, string column) =>
         entityType.GetProperties().FirstOrDefault(p => string.Equals(p.GetColumnName(), column, StringComparison.OrdinalIgnoreCase));
+
+    private static IProperty KeySource(IEntityType entityType, IProperty property) =>
+        property.Name.EndsWith("Key", StringComparison.Ordinal) && entityType.FindProperty(property.Name[..^3]) is { } source ? source : property;
 
     private static string Describe(IReadOnlyTypeBase entityType) => Words(entityType.ClrType.Name);
 

@@ -43,7 +43,7 @@ public static partial class TrainingDataHosting
         using var system = scope.ServiceProvider.GetRequiredService<CurrentActor>().As(UserContext.System);
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateAsync(db, cancellationToken);
 
         var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoDataOptions>>().Value;
         var seeder = scope.ServiceProvider.GetRequiredService<DemoCompanySeeder>();
@@ -78,6 +78,23 @@ public static partial class TrainingDataHosting
         LogBackfilled(logger, backfill.Inserted, backfill.AlertsRaised, watch.ElapsedMilliseconds);
         LogSeeded(logger, company.Learners.Count, company.Cohorts.Count, company.RecordCount, generated, (long)written.TotalMilliseconds,
             scoredLearners, watch.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// Applies pending migrations. Before the natural-key migration (spec section 9) it refuses, naming them, when stored
+    /// codes or employee numbers differ only in letter case or surrounding spaces: merging them silently could join two
+    /// people's histories. Nothing is changed then; the exception stops the start.
+    /// </summary>
+    /// <exception cref="CaseDuplicatesException">Records that the migration would make one.</exception>
+    public static async Task MigrateAsync(TrainingDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var keysPending = await NaturalKeyUpgrade.IsPendingAsync(db, cancellationToken);
+        if (keysPending && await NaturalKeyUpgrade.FindDuplicatesAsync(db, cancellationToken) is { Count: > 0 } duplicates)
+            throw new CaseDuplicatesException(duplicates);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (keysPending)
+            await NaturalKeyUpgrade.RecomputeKeysAsync(db, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backfilled {Snapshots} learning health snapshots and {Alerts} alerts in {Ms} ms")]

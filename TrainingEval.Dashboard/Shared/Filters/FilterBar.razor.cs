@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Shared.Filters;
 
@@ -31,8 +32,8 @@ public sealed partial class FilterBar
 
     // The cohort list follows the program and date filters, but always keeps the chosen cohort so it stays visible.
     private IEnumerable<CohortChoice> CohortsOffered => (_choices ?? FilterChoices.None).Cohorts.Where(c =>
-        c.Code == Value.CohortCode
-        || ((Value.ProgramCode is null || c.ProgramCode == Value.ProgramCode) && Value.CoversStart(c.StartDate)));
+        NaturalKey.Same(c.Code, Value.CohortCode)
+        || ((Value.ProgramCode is null || NaturalKey.Same(c.ProgramCode, Value.ProgramCode)) && Value.CoversStart(c.StartDate)));
 
     protected override async Task OnInitializedAsync() => _choices = await Queries.LoadAsync();
 
@@ -43,7 +44,7 @@ public sealed partial class FilterBar
         // A cohort of another program no longer fits the new program: drop it rather than show an empty page.
         var cohort = Value.CohortCode;
         if (code is not null && cohort is not null
-            && _choices?.Cohorts.FirstOrDefault(c => c.Code == cohort) is { } chosen && chosen.ProgramCode != code)
+            && _choices?.Cohorts.FirstOrDefault(c => NaturalKey.Same(c.Code, cohort)) is { } chosen && !NaturalKey.Same(chosen.ProgramCode, code))
             cohort = null;
         return GoAsync(Value with { ProgramCode = code, CohortCode = cohort });
     }

@@ -108,7 +108,11 @@ public sealed class ApiTests : IAsyncLifetime
 
         var refused = await Import("learners", "employee_no,name,hire_date\nE003,,2024-02-30\nE004,D,");
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateArray()
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        (problem.GetProperty("status").GetInt32(), problem.GetProperty("errorCount").GetInt32()).ShouldBe((422, 2));
+        problem.GetProperty("errors")[0].GetProperty("code").GetString().ShouldBe(ImportMessages.Required);
+        var errors = problem.GetProperty("errors").EnumerateArray()
             .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("value").GetString(), e.GetProperty("message").GetString())).ToList();
         errors.ShouldBe(
         [
@@ -135,6 +139,63 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_error_answer_of_the_api_is_a_problem_document_never_an_html_page()
+    {
+        async Task ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status)
+        {
+            response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync(Ct));
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetInt32().ShouldBe((int)status);
+        }
+
+        // Larger than the import's 50 MB: refused from Content-Length before the body is read.
+        var tooLarge = new ByteArrayContent(new byte[ImportFileReader.MaxBytes + 1]);
+        tooLarge.Headers.ContentType = new MediaTypeHeaderValue(ImportFormats.CsvMediaType);
+        await ShouldBeProblem(await Client(Bootstrap).PostAsync("/api/v1/imports/learners", tooLarge, Ct), HttpStatusCode.RequestEntityTooLarge);
+        await ShouldBeProblem(await Import("learners", ""), HttpStatusCode.UnprocessableEntity);
+        await ShouldBeProblem(await Import("teachers", "x\n1"), HttpStatusCode.NotFound);
+        await ShouldBeProblem(await Client(Bootstrap).GetAsync("/api/v1/no-such-endpoint", Ct), HttpStatusCode.NotFound);
+        await ShouldBeProblem(await Client(Bootstrap).GetAsync("/api/v1/imports/learners", Ct), HttpStatusCode.NotFound);
+        await ShouldBeProblem(await Client(key: null).GetAsync("/api/v2/anything", Ct), HttpStatusCode.NotFound);
+        await ShouldBeProblem(await Client(Bootstrap).PostAsync("/api/v1/imports/learners", new StringContent("{}", Encoding.UTF8, "application/json"), Ct), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_500_problem_document_with_the_details_only_in_the_log()
+    {
+        await using var server = new DashboardServer();
+        server.Settings["TrainingEval:DemoData:Enabled"] = "false";
+        server.Settings["Api:BootstrapKey"] = Bootstrap;
+        server.TestServices = services => services.AddScoped<TrainingEval.Dashboard.Infrastructure.Security.IRecordAccess, FailingAccess>();
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, Bootstrap);
+
+        var response = await client.PostAsync("/api/v1/imports/learners", Csv("employee_no,name\nE1,A"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        body.ShouldContain("nothing was written");
+        body.ShouldNotContain("disk on fire");
+    }
+
+    /// <summary>Access checks that fail the way an unreachable database would.</summary>
+    private sealed class FailingAccess : TrainingEval.Dashboard.Infrastructure.Security.IRecordAccess
+    {
+        private static InvalidOperationException Failure() => new("disk on fire");
+
+        public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureCanReadLearnerAsync(int learnerId, CancellationToken cancellationToken = default) => throw Failure();
+
+        public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureCanReadCohortAsync(int cohortId, CancellationToken cancellationToken = default) => throw Failure();
+
+        public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureCanRateAsync(int enrollmentId, CancellationToken cancellationToken = default) => throw Failure();
+
+        public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureInRoleAsync(string roles, string resource) => throw Failure();
+
+        public Task<IReadOnlySet<int>?> VisibleLearnerIdsAsync(CancellationToken cancellationToken = default) => throw Failure();
+    }
+
+    [Fact]
     public async Task Scores_come_back_as_json_and_csv_rounded_to_two_decimals()
     {
         await LoadLeanCohortAsync();
@@ -143,25 +204,84 @@ public sealed class ApiTests : IAsyncLifetime
 
         var json = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/cohorts/LEAN-1/scores", Ct);
         var e001 = json.GetProperty("learners").EnumerateArray().Single(l => l.GetProperty("employee_no").GetString() == "E001");
-        // Reaction: satisfaction 80 (weight 50) with the derived interaction count 0 (weight 20) = 57.142857… → 57.14.
-        e001.GetProperty("reaction").GetDouble().ShouldBe(57.14);
+        // The cohort records no interactions and no application events, so it tracks neither: both indicators are
+        // missing, not derived zeros (spec section 9). Reaction = satisfaction 80 alone; learning = gain 75.
+        e001.GetProperty("reaction").GetDouble().ShouldBe(80);
         e001.GetProperty("learning").GetDouble().ShouldBe(75);
-        // Behavior: the derived application count 0 after the tracking window → 0; results have no observation.
-        e001.GetProperty("behavior").GetDouble().ShouldBe(0);
-        // Composite (15·57.142857 + 25·75 + 35·0) / 75 = 36.428… → 36.43; coverage (15·0.7 + 25·0.3 + 35·0.3) / 100 = 0.285 → 0.29.
-        e001.GetProperty("composite").GetDouble().ShouldBe(36.43);
-        e001.GetProperty("coverage").GetDouble().ShouldBe(0.29);
+        e001.GetProperty("behavior").ValueKind.ShouldBe(JsonValueKind.Null);
+        // Composite (15·80 + 25·75) / 40 = 76.875 → 76.88 (midpoint away from zero); coverage (15·0.5 + 25·0.3) / 100 = 0.15.
+        e001.GetProperty("composite").GetDouble().ShouldBe(76.88);
+        e001.GetProperty("coverage").GetDouble().ShouldBe(0.15);
         e001.GetProperty("tier").GetString().ShouldBe("insufficient");
         e001.GetProperty("rank").GetInt32().ShouldBe(1);
 
         var csv = await Client(Bootstrap).GetStringAsync("/api/v1/cohorts/LEAN-1/scores?format=csv", Ct);
         var lines = csv.ReplaceLineEndings("\n").Trim().Split('\n');
         lines[0].ShouldBe("employee_no,reaction,learning,behavior,results,composite,coverage,tier,passed,rank");
-        lines.ShouldContain("E001,57.14,75,0,,36.43,0.29,insufficient,false,1", csv);
+        lines.ShouldContain("E001,80,75,,,76.88,0.15,insufficient,true,1", csv);
 
         (await Client(Bootstrap).GetAsync("/api/v1/cohorts/NOPE/scores", Ct)).ShouldSatisfyAllConditions(
             r => r.StatusCode.ShouldBe(HttpStatusCode.NotFound),
             r => r.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json"));
+    }
+
+    [Fact]
+    public async Task Every_record_kind_imports_through_the_api_and_reads_back_per_cohort_paged()
+    {
+        await using (var db = await Factory().CreateDbContextAsync(Ct))
+        {
+            var department = new Department { Code = "PRD", Name = "生产部" };
+            db.Mentors.Add(new Mentor { EmployeeNumber = "M001", Name = "王师傅", Department = department });
+            await db.SaveChangesAsync(Ct);
+        }
+        foreach (var (kind, csv) in new[]
+        {
+            ("programs", "program_code,name\nLEAN,精益生产"),
+            ("cohorts", "cohort_code,program_code,name,start_date,end_date\nLEAN-1,LEAN,精益 1期,2026-03-02,2026-04-24"),
+            ("learners", "employee_no,name,department\nE001,学员一,PRD\nE002,学员二,PRD\nE003,学员三,PRD"),
+            ("enrollments", "cohort_code,employee_no,status\nLEAN-1,E001,completed\nLEAN-1,E002,completed\nLEAN-1,E003,completed"),
+        })
+            (await Import(kind, csv)).StatusCode.ShouldBe(HttpStatusCode.OK, kind);
+        foreach (var (kind, csv) in RecordFiles.InOrder)
+        {
+            var response = await Import(kind.Slug(), csv);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{kind}: {await response.Content.ReadAsStringAsync(Ct)}");
+            (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("created").GetInt32().ShouldBeGreaterThan(0, kind.ToString());
+        }
+
+        var page = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/cohorts/lean-1/records/attendance?page=2&pageSize=5", Ct);
+        (page.GetProperty("kind").GetString(), page.GetProperty("cohortCode").GetString(), page.GetProperty("totalCount").GetInt32(), page.GetProperty("page").GetInt32())
+            .ShouldBe(("attendance", "LEAN-1", 7, 2));
+        page.GetProperty("rows").GetArrayLength().ShouldBe(2);
+        page.GetProperty("rows")[0].GetProperty("status").GetString().ShouldBe("excused");
+        var csvBack = await Client(Bootstrap).GetStringAsync("/api/v1/cohorts/LEAN-1/records/assessment_results?format=csv", Ct);
+        csvBack.ReplaceLineEndings("\n").ShouldStartWith("cohort_code,assessment_code,part,employee_no,score\nLEAN-1,PRE,theory,E001,40\n");
+        (await Client(Bootstrap).GetAsync("/api/v1/cohorts/LEAN-1/records/teachers", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Client(Bootstrap).GetAsync("/api/v1/cohorts/NOPE/records/attendance", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Client(MentorKey).GetAsync("/api/v1/cohorts/LEAN-1/records/attendance", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var refused = await Import("attendance", "cohort_code,session_date,employee_no,status\nLEAN-1,2026-03-02,E001,maybe");
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0].GetProperty("code").GetString().ShouldBe(ImportMessages.BadChoice);
+    }
+
+    [Fact]
+    public async Task A_learner_with_nothing_measured_has_coverage_0_and_tier_insufficient()
+    {
+        await LoadLeanCohortAsync();
+        (await Import("observations", "cohort_code,employee_no,indicator,value\nLEAN-1,E001,exam_theory,90")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var json = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/cohorts/LEAN-1/scores", Ct);
+
+        // E002 has no record and the cohort tracks no counted kind, so nothing is derived either (spec section 9).
+        var e002 = json.GetProperty("learners").EnumerateArray().Single(l => l.GetProperty("employee_no").GetString() == "E002");
+        e002.GetProperty("coverage").GetDouble().ShouldBe(0);
+        e002.GetProperty("tier").GetString().ShouldBe("insufficient");
+        e002.GetProperty("composite").ValueKind.ShouldBe(JsonValueKind.Null);
+        e002.GetProperty("rank").ValueKind.ShouldBe(JsonValueKind.Null);
+        e002.GetProperty("passed").GetBoolean().ShouldBeFalse();
+        foreach (var level in new[] { "reaction", "learning", "behavior", "results" })
+            e002.GetProperty(level).ValueKind.ShouldBe(JsonValueKind.Null, level);
     }
 
     [Fact]
@@ -175,12 +295,21 @@ public sealed class ApiTests : IAsyncLifetime
         history.GetProperty("runs").GetArrayLength().ShouldBe(1);
         history.GetProperty("runs")[0].GetProperty("cohortCode").GetString().ShouldBe("LEAN-1");
 
-        var trajectory = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/E001/trajectory", Ct);
+        // Spec section 9: codes in URLs match ignoring case and surrounding spaces.
+        var trajectory = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/e001/trajectory", Ct);
+        trajectory.GetProperty("employeeNo").GetString().ShouldBe("E001");
+        (await Client(Bootstrap).GetAsync("/api/v1/cohorts/lean-1/scores", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Client(Bootstrap).GetAsync("/api/v1/programs/lean/history", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         trajectory.GetProperty("cohorts")[0].GetProperty("cohortCode").GetString().ShouldBe("LEAN-1");
         trajectory.GetProperty("cohorts")[0].GetProperty("learning").GetDouble().ShouldBe(90);
 
         var health = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/E001/health", Ct);
-        health.GetProperty("weeks").GetArrayLength().ShouldBe(0);
+        // The enrollments import queued the weeks LEAN-1 ran in; with no attendance, homework, results or interactions every
+        // week computed has no index (spec section 5: a week with no component has no index).
+        await _server.Services.GetRequiredService<TrainingEval.Dashboard.Features.Health.HealthRecomputes>().WhenIdleAsync(Ct);
+        health = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/E001/health", Ct);
+        health.GetProperty("weeks").GetArrayLength().ShouldBeGreaterThan(0);
+        health.GetProperty("weeks").EnumerateArray().ShouldAllBe(w => w.GetProperty("index").ValueKind == JsonValueKind.Null);
         (await Client(Bootstrap).GetAsync("/api/v1/learners/E999/health", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Client(Bootstrap).GetAsync("/api/v1/programs/NOPE/history", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -253,6 +382,14 @@ public sealed class ApiTests : IAsyncLifetime
         [
             "/api/v1/imports/{kind}", "/api/v1/cohorts/{cohortCode}/scores", "/api/v1/programs/{programCode}/history",
             "/api/v1/learners/{employeeNo}/trajectory", "/api/v1/learners/{employeeNo}/health", "/api/v1/programs/{programCode}/profile",
+            "/api/v1/cohorts/{cohortCode}/records/{kind}",
         ], ignoreOrder: true);
+        // Both kind parameters list every kind the import and the read-back know.
+        foreach (var (path, method) in new[] { ("/api/v1/imports/{kind}", "post"), ("/api/v1/cohorts/{cohortCode}/records/{kind}", "get") })
+        {
+            var kind = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("parameters").EnumerateArray()
+                .Single(p => p.GetProperty("name").GetString() == "kind");
+            kind.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(ImportSchema.Kinds.Select(k => k.Slug()));
+        }
     }
 }

@@ -66,14 +66,14 @@ public sealed class HealthSnapshotServiceTests : IAsyncLifetime
         await using (var db = _database.CreateContext())
         {
             var due = new DateTime(2026, 3, 15, 23, 0, 0, DateTimeKind.Utc);
-            var assignment = new Assignment { CohortId = _data.Cohort.Id, Name = "作业 1", AssignedOn = new(2026, 3, 9), DueAt = due };
+            var assignment = new Assignment { Code = "作业 1", CohortId = _data.Cohort.Id, Name = "作业 1", AssignedOn = new(2026, 3, 9), DueAt = due };
             db.Assignments.Add(assignment);
             db.Submissions.Add(new Submission { Assignment = assignment, EnrollmentId = _data[0].Id, SubmittedAt = due.AddHours(-1) });
             db.Submissions.Add(new Submission { Assignment = assignment, EnrollmentId = _data[1].Id, SubmittedAt = due.AddDays(1) });
-            var quiz = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = "测验 1", HeldOn = new(2026, 3, 18), MaxScore = 50 };
+            var quiz = new Assessment { Code = "测验 1", CohortId = _data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = "测验 1", HeldOn = new(2026, 3, 18), MaxScore = 50 };
             db.Assessments.Add(quiz);
             db.AssessmentResults.Add(new AssessmentResult { Assessment = quiz, EnrollmentId = _data[0].Id, Score = 40 });
-            var pre = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "前测", HeldOn = new(2026, 3, 3) };
+            var pre = new Assessment { Code = "前测", CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "前测", HeldOn = new(2026, 3, 3) };
             db.Assessments.Add(pre);
             db.AssessmentResults.Add(new AssessmentResult { Assessment = pre, EnrollmentId = _data[0].Id, Score = 10 });
             // Interactions: 4, 2, 0 ⇒ median 2.
@@ -158,8 +158,8 @@ public sealed class HealthSnapshotServiceTests : IAsyncLifetime
     public async Task A_fall_of_10_points_raises_lhi_drop()
     {
         const AttendanceStatus P = AttendanceStatus.Present, L = AttendanceStatus.Late;
-        // Nobody interacts, so engagement is 0 for all (0 over max(1, median 0)). Week 12: (30·100 + 20·0) / 50 = 60.
-        // Week 13's window holds both weeks' sessions: attendance (1 + 1 + 0.5 + 0.5 + 0.5) / 5 = 70 ⇒ (30·70) / 50 = 42.
+        // The cohort records no interactions, so it does not track them and engagement is missing, not 0 (spec section 9).
+        // Week 12: attendance alone, 100. Week 13's window holds both weeks' sessions: (1 + 1 + 0.5 + 0.5 + 0.5) / 5 = 70.
         await AddSessionsAsync((new(2026, 3, 17), [P, P, P]), (new(2026, 3, 18), [P, P, P]));
         await _services.Health.ComputeWeekAsync(Week12, cancellationToken: Ct);
         await AddSessionsAsync((new(2026, 3, 24), [L, P, P]), (new(2026, 3, 25), [L, P, P]), (new(2026, 3, 26), [L, P, P]));
@@ -167,7 +167,7 @@ public sealed class HealthSnapshotServiceTests : IAsyncLifetime
         await _services.Health.ComputeWeekAsync(Week13, cancellationToken: Ct);
 
         var drop = (await AlertsAsync()).Single(a => a.Type == AlertType.LhiDrop);
-        (drop.Detail, drop.LearnerId, drop.Suggestion).ShouldBe(("60 → 42", _data[0].LearnerId, "engagement"));
+        (drop.Detail, drop.LearnerId, drop.Suggestion).ShouldBe(("100 → 70", _data[0].LearnerId, "attendance"));
         (drop.IsoYear, drop.IsoWeek).ShouldBe((2026, 13));
     }
 
@@ -178,7 +178,7 @@ public sealed class HealthSnapshotServiceTests : IAsyncLifetime
         {
             foreach (var (day, score) in new[] { (new DateOnly(2026, 3, 4), 80.0), (new DateOnly(2026, 3, 11), 90.0), (new DateOnly(2026, 3, 18), 70.0) })
             {
-                var quiz = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = $"Quiz {day:MM-dd}", HeldOn = day };
+                var quiz = new Assessment { Code = $"Quiz {day:MM-dd}", CohortId = _data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = $"Quiz {day:MM-dd}", HeldOn = day };
                 db.Assessments.Add(quiz);
                 db.AssessmentResults.Add(new AssessmentResult { Assessment = quiz, EnrollmentId = _data[0].Id, Score = score });
             }

@@ -47,6 +47,30 @@ public sealed class ImportPageBrowserTests(BrowserFixture browser)
         (await db.Learners.SingleAsync(l => l.EmployeeNumber == employee.Number, TestContext.Current.CancellationToken)).Email.ShouldBe(email);
     }
 
+    [Fact]
+    public async Task A_large_file_shows_its_progress_while_it_is_read_and_checked()
+    {
+        await using var session = await browser.OpenAsync("import?kind=learners", "en", BrowserFixture.DesktopWidth, BrowserFixture.DesktopHeight);
+        var page = session.Page;
+        await Expect(page.GetByTestId("import-columns")).ToContainTextAsync("employee_no*");
+        // 300,000 new employees, each with an e-mail that is none: it takes seconds to read and check, and is refused
+        // whole, so the shared demo company stays as the other tests expect.
+        var csv = new StringBuilder("employee_no,name,email\n");
+        for (var i = 0; i < 300_000; i++)
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"PX{i:000000},N,bad\n");
+        await Upload(page, csv.ToString());
+        await Expect(page.GetByTestId("import-rows-read")).ToContainTextAsync("300,000 data rows", new() { Timeout = 60_000 });
+
+        await page.GetByTestId("import-run").ClickAsync();
+
+        var progress = page.GetByTestId("import-progress");
+        await Expect(progress).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(progress).ToContainTextAsync("Rows read");
+        await Expect(page.GetByTestId("import-failed")).ToContainTextAsync("300,000 errors", new() { Timeout = 120_000 });
+        await Expect(progress).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("import-errors-listed")).ToContainTextAsync("1,000");
+    }
+
     private static Task Upload(IPage page, string csv) =>
         page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "learners.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
 

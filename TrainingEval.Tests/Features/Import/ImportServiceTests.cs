@@ -47,9 +47,10 @@ public sealed class ImportServiceTests : IAsyncLifetime
         (scrap.EnrollmentId, scrap.IndicatorCode, scrap.Value, scrap.Baseline, scrap.Target, scrap.ObservedOn)
             .ShouldBe((_data[1].Id, "kpi", 12, 20, 10, new DateOnly(2026, 6, 30)));
         scrap.Source.ShouldBe("import: test.csv");
-        // E001: satisfaction 4.2 → 80 (weight 50) beside the derived interaction count 0 → 0 (weight 20); gain 40 → 85 is 75 points.
+        // E001: satisfaction 4.2 → 80 alone (the cohort tracks no interactions, so there is no derived 0 beside it, spec
+        // section 9); gain 40 → 85 is 75 points.
         var score = await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[0].Id, Ct);
-        score.Reaction!.Value.ShouldBe(50 * 80 / 70.0, 1e-9);
+        score.Reaction!.Value.ShouldBe(80, 1e-9);
         score.Learning!.Value.ShouldBe(75, 1e-9);
         // E002: scrap rate 20 → 12 of target 10 is 80 %, downtime 1 → 0.5 of target 0 is 50 %; the kpi is their mean.
         (await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[1].Id, Ct)).Results!.Value.ShouldBe(65, 1e-9);
@@ -83,7 +84,7 @@ public sealed class ImportServiceTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         (await db.StoredObservations.CountAsync(Ct)).ShouldBe(4);
         (await db.StoredObservations.SingleAsync(o => o.IndicatorCode == "satisfaction", Ct)).Value.ShouldBe(5);
-        (await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[0].Id, Ct)).Reaction!.Value.ShouldBe(50 * 100 / 70.0, 1e-9);
+        (await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[0].Id, Ct)).Reaction!.Value.ShouldBe(100, 1e-9);
     }
 
     [Fact]
@@ -190,6 +191,36 @@ public sealed class ImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enrollment_dates_are_kept_and_a_withdrawal_date_means_withdrawn_on_that_day()
+    {
+        (await _import.ImportCsvAsync(ImportKind.Learners, "employee_no,name\nE200,A\nE201,B")).Errors.ShouldBeEmpty();
+        var bad = await _import.ImportCsvAsync(ImportKind.Enrollments, """
+            cohort_code,employee_no,status,enrolled_on,withdrawn_on
+            LEAN-1,E200,completed,,2026-03-10
+            LEAN-1,E201,,2026-03-01,2026-02-20
+            LEAN-1,E001,,2026-13-01,
+            """);
+        bad.Errors.Select(e => (e.Row, e.Column, e.Message)).ShouldBe(
+        [
+            (2, "withdrawn_on", "withdrawn_on (2026-03-10) is for a withdrawn enrollment; leave status empty or write withdrawn."),
+            (3, "withdrawn_on", "withdrawn_on (2026-02-20) is before enrolled_on (2026-03-01)."),
+            (4, "enrolled_on", "'2026-13-01' is not a date; write it as yyyy-MM-dd, e.g. 2025-03-01."),
+        ]);
+
+        var good = await _import.ImportCsvAsync(ImportKind.Enrollments, """
+            cohort_code,employee_no,status,enrolled_on,withdrawn_on
+            LEAN-1,E200,,2026-02-20,2026-03-10
+            LEAN-1,E201,completed,2026-02-25,
+            """);
+
+        good.Errors.ShouldBeEmpty();
+        await using var db = _database.CreateContext();
+        (await db.Enrollments.SingleAsync(e => e.Learner!.EmployeeNumber == "E200", Ct)).ShouldSatisfyAllConditions(
+            e => e.Status.ShouldBe(EnrollmentStatus.Withdrawn), e => e.EnrolledOn.ShouldBe(new DateOnly(2026, 2, 20)), e => e.WithdrawnOn.ShouldBe(new DateOnly(2026, 3, 10)));
+        (await db.Enrollments.SingleAsync(e => e.Learner!.EmployeeNumber == "E201", Ct)).EnrolledOn.ShouldBe(new DateOnly(2026, 2, 25));
+    }
+
+    [Fact]
     public async Task Reference_and_format_errors_of_the_other_kinds_name_their_cell()
     {
         var learners = await _import.ImportCsvAsync(ImportKind.Learners, "employee_no,name,mentor_employee_no,email,hire_date\nE300,A,M999,not-an-email,2024/01/01\nE300,B,,,");
@@ -287,7 +318,7 @@ public sealed class ImportServiceTests : IAsyncLifetime
         var preview = await _import.PreviewAsync(ImportKind.Enrollments, ImportTestKit.Csv("Employee_No,cohort_code,notes\nE001,LEAN-1,a\nE002,LEAN-1,b"), ImportFormat.Csv, Ct);
 
         preview.Mapping.Found.ShouldBe(new Dictionary<string, int> { ["employee_no"] = 0, ["cohort_code"] = 1 }, ignoreOrder: true);
-        preview.Mapping.Missing.Select(c => c.Name).ShouldBe(["status"]);
+        preview.Mapping.Missing.Select(c => c.Name).ShouldBe(["status", "enrolled_on", "withdrawn_on"]);
         preview.Mapping.Ignored.ShouldBe(["notes"]);
         preview.RowsRead.ShouldBe(2);
         preview.FirstRows[1].ShouldSatisfyAllConditions(r => r.Number.ShouldBe(3), r => r.Cells.ShouldBe(["E002", "LEAN-1", "b"]));

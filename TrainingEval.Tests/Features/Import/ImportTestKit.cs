@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniExcelLibs;
+using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Features.Import;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Tests.Support;
@@ -18,11 +19,14 @@ public sealed class FixedUser(UserContext user) : ICurrentUser
 /// <summary>Builds the import service over a test database and turns CSV text into uploads.</summary>
 public static class ImportTestKit
 {
-    public static ImportService Service(TestDatabase database, string role = Roles.HrAnalyst)
+    public static ImportService Service(TestDatabase database, string role = Roles.HrAnalyst) => Service(database, new HealthRecomputes(), role);
+
+    /// <summary>An import service whose health recomputes wait in <paramref name="health"/> until the test runs them (<see cref="HealthRecomputes.RunPendingAsync"/>).</summary>
+    public static ImportService Service(TestDatabase database, HealthRecomputes health, string role = Roles.HrAnalyst)
     {
         var user = new FixedUser(FixedUser.InRole(role));
         var access = new RecordAccess(user, database.Factory, NullLogger<RecordAccess>.Instance);
-        return new ImportService(database.FactoryFor(user), new Services(database).Scores, database.Clock, access);
+        return new ImportService(database.FactoryFor(user), new Services(database).Scores, health, database.Clock, access);
     }
 
     public static Stream Csv(string text, bool bom = false)

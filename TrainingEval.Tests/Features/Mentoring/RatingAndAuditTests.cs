@@ -33,8 +33,9 @@ public sealed class RatingAndAuditTests : IAsyncLifetime
         history.Select(r => (r.Dimension, r.Sequence, r.Score)).ShouldBe([("initiative", 1, 3), ("initiative", 2, 5)]);
         await using var db = _database.CreateContext();
         var score = await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[0].Id, Ct);
-        // Latest initiative rating 5 → 100 points (weight 40); the closed application window gave 0 events (weight 30).
-        score.Behavior!.Value.ShouldBe(40 * 100 / 70.0, 1e-9);
+        // Latest initiative rating 5 → 100 points (weight 40). The cohort has no application events at all, so it does not
+        // track them and application is missing, not a derived 0 (spec section 9).
+        score.Behavior!.Value.ShouldBe(100, 1e-9);
         var audit = await db.AuditTrail.Where(a => a.EntityType == nameof(MentorRating)).OrderBy(a => a.Id).ToListAsync(Ct);
         audit.Count.ShouldBe(2);
         audit[1].Actor.ShouldBe("mentor.wang");

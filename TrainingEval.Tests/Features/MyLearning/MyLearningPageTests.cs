@@ -20,8 +20,8 @@ public sealed class MyLearningPageTests : MentoringTestContext
     {
         await using (var db = Database.CreateContext())
         {
-            var final = new Assessment { CohortId = Data.Cohort.Id, Kind = AssessmentKind.FinalExam, Name = "结业考试", NameEn = "Final exam", HeldOn = new DateOnly(2026, 3, 27), MaxScore = 50, PracticalMaxScore = 100, PassLine = 60 };
-            var quiz = new Assessment { CohortId = Data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = "第一周测验", NameEn = "Week 1 quiz", HeldOn = new DateOnly(2026, 3, 6), PassLine = 60 };
+            var final = new Assessment { Code = "结业考试", CohortId = Data.Cohort.Id, Kind = AssessmentKind.FinalExam, Name = "结业考试", NameEn = "Final exam", HeldOn = new DateOnly(2026, 3, 27), MaxScore = 50, PracticalMaxScore = 100, PassLine = 60 };
+            var quiz = new Assessment { Code = "第一周测验", CohortId = Data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = "第一周测验", NameEn = "Week 1 quiz", HeldOn = new DateOnly(2026, 3, 6), PassLine = 60 };
             db.AddRange(final, quiz);
             await db.SaveChangesAsync(Ct);
             db.AssessmentResults.AddRange(

@@ -55,8 +55,8 @@ public sealed class CollectorTests : IAsyncLifetime
     [Fact]
     public async Task Satisfaction_is_one_observation_per_response_the_mean_of_its_items()
     {
-        var survey = new SatisfactionSurvey { CohortId = _data.Cohort.Id, Name = "满意度", OpenedOn = TestData.End, ItemCount = 4 };
-        var pulse = new SatisfactionSurvey { CohortId = _data.Cohort.Id, Name = "课中", OpenedOn = TestData.Start, ItemCount = 2 };
+        var survey = new SatisfactionSurvey { Code = "满意度", CohortId = _data.Cohort.Id, Name = "满意度", OpenedOn = TestData.End, ItemCount = 4 };
+        var pulse = new SatisfactionSurvey { Code = "课中", CohortId = _data.Cohort.Id, Name = "课中", OpenedOn = TestData.Start, ItemCount = 2 };
         await Add(survey, pulse);
         await Add(
             new SurveyResponse { SurveyId = survey.Id, EnrollmentId = _data[0].Id, SubmittedAt = Today, ItemScores = [4, 5, 4, 3] },
@@ -107,9 +107,9 @@ public sealed class CollectorTests : IAsyncLifetime
     [Fact]
     public async Task Exam_parts_are_rescaled_and_gain_pairs_post_with_pre()
     {
-        var pre = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "训前", HeldOn = TestData.Start, MaxScore = 50 };
-        var final = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.FinalExam, Name = "结业", HeldOn = TestData.End, MaxScore = 100, PracticalMaxScore = 40 };
-        var quiz = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = "测验", HeldOn = TestData.Start.AddDays(7), MaxScore = 10 };
+        var pre = new Assessment { Code = "训前", CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "训前", HeldOn = TestData.Start, MaxScore = 50 };
+        var final = new Assessment { Code = "结业", CohortId = _data.Cohort.Id, Kind = AssessmentKind.FinalExam, Name = "结业", HeldOn = TestData.End, MaxScore = 100, PracticalMaxScore = 40 };
+        var quiz = new Assessment { Code = "测验", CohortId = _data.Cohort.Id, Kind = AssessmentKind.Quiz, Name = "测验", HeldOn = TestData.Start.AddDays(7), MaxScore = 10 };
         await Add(pre, final, quiz);
         await Add(
             new AssessmentResult { AssessmentId = pre.Id, EnrollmentId = _data[0].Id, Score = 20 },
@@ -131,9 +131,9 @@ public sealed class CollectorTests : IAsyncLifetime
     [Fact]
     public async Task A_post_test_is_preferred_to_the_final_exam_for_gain()
     {
-        var pre = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "训前", HeldOn = TestData.Start };
-        var post = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.PostTest, Name = "训后", HeldOn = TestData.End };
-        var final = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.FinalExam, Name = "结业", HeldOn = TestData.End };
+        var pre = new Assessment { Code = "训前", CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "训前", HeldOn = TestData.Start };
+        var post = new Assessment { Code = "训后", CohortId = _data.Cohort.Id, Kind = AssessmentKind.PostTest, Name = "训后", HeldOn = TestData.End };
+        var final = new Assessment { Code = "结业", CohortId = _data.Cohort.Id, Kind = AssessmentKind.FinalExam, Name = "结业", HeldOn = TestData.End };
         await Add(pre, post, final);
         await Add(
             new AssessmentResult { AssessmentId = pre.Id, EnrollmentId = _data[0].Id, Score = 30 },
@@ -149,10 +149,10 @@ public sealed class CollectorTests : IAsyncLifetime
     public async Task Assignments_count_on_time_late_and_missing_over_those_due()
     {
         var due = TestData.Start.ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc);
-        var a1 = new Assignment { CohortId = _data.Cohort.Id, Name = "作业1", AssignedOn = TestData.Start, DueAt = due };
-        var a2 = new Assignment { CohortId = _data.Cohort.Id, Name = "作业2", AssignedOn = TestData.Start, DueAt = due.AddDays(7) };
-        var a3 = new Assignment { CohortId = _data.Cohort.Id, Name = "作业3", AssignedOn = TestData.Start, DueAt = due.AddDays(14) };
-        var future = new Assignment { CohortId = _data.Cohort.Id, Name = "作业4", AssignedOn = TestData.Start, DueAt = Today.AddDays(10) };
+        var a1 = new Assignment { Code = "作业1", CohortId = _data.Cohort.Id, Name = "作业1", AssignedOn = TestData.Start, DueAt = due };
+        var a2 = new Assignment { Code = "作业2", CohortId = _data.Cohort.Id, Name = "作业2", AssignedOn = TestData.Start, DueAt = due.AddDays(7) };
+        var a3 = new Assignment { Code = "作业3", CohortId = _data.Cohort.Id, Name = "作业3", AssignedOn = TestData.Start, DueAt = due.AddDays(14) };
+        var future = new Assignment { Code = "作业4", CohortId = _data.Cohort.Id, Name = "作业4", AssignedOn = TestData.Start, DueAt = Today.AddDays(10) };
         await Add(a1, a2, a3, future);
         await Add(
             new Submission { AssignmentId = a1.Id, EnrollmentId = _data[0].Id, SubmittedAt = due.AddHours(-1) },
@@ -259,7 +259,8 @@ public sealed class CollectorTests : IAsyncLifetime
         Values(sink, _data[0].Id, BuiltInIndicators.Attendance).ShouldBe([0.9]);
         Values(sink, _data[1].Id, BuiltInIndicators.Attendance).ShouldBe([1.0]);
         sink.For(_data[0].Id).ShouldNotContain(o => o.IndicatorCode == "not_in_profile");
-        Values(sink, _data[0].Id, BuiltInIndicators.Interaction).ShouldBe([0.0]);
+        // The cohort has no interaction records at all: not tracked, so no derived 0 either (spec section 9).
+        Values(sink, _data[0].Id, BuiltInIndicators.Interaction).ShouldBeEmpty();
     }
 
     [Fact]

@@ -26,9 +26,9 @@ public sealed class ScoreServiceTests : IAsyncLifetime
         _services = new Services(_database);
         // Learner 0: the spec's worked example (reaction and learning). Learner 1: a weaker learner. Learner 2: nothing.
         await using var db = _database.CreateContext();
-        var survey = new SatisfactionSurvey { CohortId = _data.Cohort.Id, Name = "满意度", OpenedOn = TestData.End, ItemCount = 5 };
-        var pre = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "训前", HeldOn = TestData.Start };
-        var final = new Assessment { CohortId = _data.Cohort.Id, Kind = AssessmentKind.FinalExam, Name = "结业", HeldOn = TestData.End, PracticalMaxScore = 100 };
+        var survey = new SatisfactionSurvey { Code = "满意度", CohortId = _data.Cohort.Id, Name = "满意度", OpenedOn = TestData.End, ItemCount = 5 };
+        var pre = new Assessment { Code = "训前", CohortId = _data.Cohort.Id, Kind = AssessmentKind.PreTest, Name = "训前", HeldOn = TestData.Start };
+        var final = new Assessment { Code = "结业", CohortId = _data.Cohort.Id, Kind = AssessmentKind.FinalExam, Name = "结业", HeldOn = TestData.End, PracticalMaxScore = 100 };
         var sessions = Enumerable.Range(1, 10).Select(k => new CohortSession { CohortId = _data.Cohort.Id, Sequence = k, HeldOn = TestData.Start.AddDays(k), Name = "课", DurationMinutes = 60 }).ToList();
         db.AddRange(survey, pre, final);
         db.AddRange(sessions);
@@ -60,8 +60,7 @@ public sealed class ScoreServiceTests : IAsyncLifetime
         [
             new(BuiltInIndicators.Satisfaction, 4.2), new(BuiltInIndicators.Attendance, 0.9), new(BuiltInIndicators.Interaction, 6),
             new(BuiltInIndicators.ExamTheory, 85), new(BuiltInIndicators.ExamPractical, 70), new(BuiltInIndicators.KnowledgeGain, 85, 40),
-            // The application window closed on 2026-06-23 without events: a count of 0, not missing.
-            new(BuiltInIndicators.Application, 0),
+            // No application event anywhere in the cohort: it does not track them, so application is missing, not 0 (spec section 9).
         ]);
         stored.Reaction!.Value.ShouldBe(79, 1e-9);
         stored.Reaction.Value.ShouldBe(expected[KirkpatrickLevel.Reaction].Score!.Value, 1e-9);
@@ -69,8 +68,8 @@ public sealed class ScoreServiceTests : IAsyncLifetime
         stored.Composite!.Value.ShouldBe(expected.Composite!.Value, 1e-9);
         stored.Coverage.ShouldBe(expected.Coverage, 1e-9);
         stored.Tier.ShouldBe(expected.Tier);
-        stored.Behavior.ShouldBe(0);
-        stored.BehaviorCoverage.ShouldBe(0.3, 1e-9);
+        stored.Behavior.ShouldBeNull();
+        stored.BehaviorCoverage.ShouldBe(0);
         stored.Results.ShouldBeNull();
         stored.ProfileVersionNumber.ShouldBe(1);
         stored.ComputedAt.ShouldBe(Today);
@@ -101,9 +100,10 @@ public sealed class ScoreServiceTests : IAsyncLifetime
         rows.ShouldNotContainKey(_data[3].Id);
         rows[_data[0].Id].Rank.ShouldBe(1);
         rows[_data[1].Id].Rank.ShouldBe(2);
-        // No records, but the cohort has run and its application window has closed: interaction 0 and application 0.
+        // No records of their own, but the cohort tracks interactions (learner 0 posted): interaction 0. It tracks no
+        // application events, so that indicator is missing rather than 0 (spec section 9).
         rows[_data[2].Id].Composite.ShouldBe(0);
-        rows[_data[2].Id].Coverage.ShouldBe((15 * 0.2 + 35 * 0.3) / 100, 1e-9);
+        rows[_data[2].Id].Coverage.ShouldBe(15 * 0.2 / 100, 1e-9);
         rows[_data[2].Id].Tier.ShouldBe(Tier.Insufficient);
         rows[_data[2].Id].Rank.ShouldBe(3);
     }
@@ -168,7 +168,8 @@ public sealed class ScoreServiceTests : IAsyncLifetime
 
         scored.Scores[0].Composite!.Value.ShouldBe(79, 1e-9);
         await using var db = _database.CreateContext();
-        Math.Abs((await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[0].Id, Ct)).Composite!.Value - 79).ShouldBeGreaterThan(1);
+        // Stored: (15·79 + 25·77.5) / 40 = 78.0625 with the default weights, not the draft's 79.
+        (await db.LearnerScores.SingleAsync(s => s.EnrollmentId == _data[0].Id, Ct)).Composite!.Value.ShouldBe(78.0625, 1e-9);
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
         var current = await profiles.GetCurrentAsync(program.Id, TestContext.Current.CancellationToken);
         await Should.ThrowAsync<AccessDeniedException>(() => profiles.SaveAsync(program.Id, WeightProfile.Default, current.Version, null, TestContext.Current.CancellationToken));
         using var file = new MemoryStream("employee_no,name\nE9,X"u8.ToArray());
-        await Should.ThrowAsync<AccessDeniedException>(() => new ImportService(Factory, scores, demo.Database.Clock, access)
+        await Should.ThrowAsync<AccessDeniedException>(() => new ImportService(Factory, scores, new TrainingEval.Dashboard.Features.Health.HealthRecomputes(), demo.Database.Clock, access)
             .ImportAsync(ImportKind.Learners, file, ImportFormat.Csv, "test", TestContext.Current.CancellationToken));
         await Should.ThrowAsync<AccessDeniedException>(() => new CohortLifecycleService(Factory, scores, demo.Database.Clock, access)
             .CloseAsync(cohort.Id, cohort.Revision, TestContext.Current.CancellationToken));

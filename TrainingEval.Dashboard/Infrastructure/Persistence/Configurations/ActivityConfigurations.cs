@@ -8,7 +8,11 @@ internal sealed class CohortSessionConfiguration : IEntityTypeConfiguration<Coho
 {
     public void Configure(EntityTypeBuilder<CohortSession> b)
     {
-        b.ToTable(t => t.HasCheck(DataChecks.SessionDuration));
+        b.ToTable(t =>
+        {
+            t.HasCheck(DataChecks.SessionDuration);
+            t.HasCheck(DataChecks.SessionTimes);
+        });
         b.Property(s => s.Name).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(s => s.NameEn).HasMaxLength(Bilingual.NameMaxLength);
         b.HasIndex(s => new { s.CohortId, s.Sequence }).IsUnique();
@@ -32,6 +36,9 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     public void Configure(EntityTypeBuilder<Assignment> b)
     {
         b.ToTable(t => t.HasCheck(DataChecks.AssignmentMax));
+        b.Property(a => a.Code).HasMaxLength(Assignment.CodeMaxLength);
+        b.Property(a => a.CodeKey).HasMaxLength(Assignment.CodeMaxLength);
+        b.HasIndex(a => new { a.CohortId, a.CodeKey }).IsUnique();
         b.Property(a => a.Name).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(a => a.NameEn).HasMaxLength(Bilingual.NameMaxLength);
         b.HasOne(a => a.Cohort).WithMany(c => c.Assignments).HasForeignKey(a => a.CohortId).OnDelete(DeleteBehavior.Cascade);
@@ -59,6 +66,9 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
             t.HasCheck(DataChecks.AssessmentMax);
             t.HasCheck(DataChecks.AssessmentPassLine);
         });
+        b.Property(a => a.Code).HasMaxLength(Assessment.CodeMaxLength);
+        b.Property(a => a.CodeKey).HasMaxLength(Assessment.CodeMaxLength);
+        b.HasIndex(a => new { a.CohortId, a.CodeKey }).IsUnique();
         b.Property(a => a.Name).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(a => a.NameEn).HasMaxLength(Bilingual.NameMaxLength);
         b.HasOne(a => a.Cohort).WithMany(c => c.Assessments).HasForeignKey(a => a.CohortId).OnDelete(DeleteBehavior.Cascade);
@@ -82,6 +92,9 @@ internal sealed class SatisfactionSurveyConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<SatisfactionSurvey> b)
     {
         b.ToTable(t => t.HasCheck(DataChecks.SurveyItems));
+        b.Property(s => s.Code).HasMaxLength(SatisfactionSurvey.CodeMaxLength);
+        b.Property(s => s.CodeKey).HasMaxLength(SatisfactionSurvey.CodeMaxLength);
+        b.HasIndex(s => new { s.CohortId, s.CodeKey }).IsUnique();
         b.Property(s => s.Name).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(s => s.NameEn).HasMaxLength(Bilingual.NameMaxLength);
         b.HasOne(s => s.Cohort).WithMany(c => c.Surveys).HasForeignKey(s => s.CohortId).OnDelete(DeleteBehavior.Cascade);
@@ -104,6 +117,8 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
 {
     public void Configure(EntityTypeBuilder<Interaction> b)
     {
+        b.ToTable(t => t.HasCheck(DataChecks.InteractionCount));
+        b.Property(i => i.Count).HasDefaultValue(1);
         b.HasIndex(i => new { i.EnrollmentId, i.OccurredAt });
         b.HasOne(i => i.Enrollment).WithMany().HasForeignKey(i => i.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
     }

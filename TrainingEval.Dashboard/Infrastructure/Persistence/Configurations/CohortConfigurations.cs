@@ -10,7 +10,9 @@ internal sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
     {
         b.ToTable(t => t.HasCheck(DataChecks.CohortDates));
         b.Property(c => c.Code).HasMaxLength(Cohort.CodeMaxLength);
-        b.HasIndex(c => c.Code).IsUnique();
+        b.Property(c => c.CodeKey).HasMaxLength(Cohort.CodeMaxLength);
+        b.Property(c => c.TrackedKinds).HasMaxLength(Cohort.TrackedKindsMaxLength);
+        b.HasIndex(c => c.CodeKey).IsUnique();
         b.Property(c => c.Name).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(c => c.NameEn).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(c => c.Revision).IsConcurrencyToken();

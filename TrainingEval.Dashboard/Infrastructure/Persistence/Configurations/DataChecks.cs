@@ -16,7 +16,9 @@ public sealed record DataCheck(string Name, string Sql, string Message);
 public static class DataChecks
 {
     public static readonly DataCheck CohortDates = new("CK_Cohorts_Dates", "\"EndDate\" >= \"StartDate\"", "A cohort cannot end before it starts.");
-    public static readonly DataCheck SessionDuration = new("CK_CohortSessions_Duration", "\"DurationMinutes\" > 0", "A session lasts at least one minute.");
+    public static readonly DataCheck SessionDuration = new("CK_CohortSessions_Duration", "\"DurationMinutes\" IS NULL OR \"DurationMinutes\" > 0", "A session lasts at least one minute.");
+    public static readonly DataCheck SessionTimes = new("CK_CohortSessions_Times", "\"StartTime\" IS NULL OR \"EndTime\" IS NULL OR \"EndTime\" > \"StartTime\"", "A session ends after it starts.");
+    public static readonly DataCheck InteractionCount = new("CK_Interactions_Count", "\"Count\" >= 1", "An interaction row stands for at least one interaction.");
     public static readonly DataCheck AssignmentMax = new("CK_Assignments_MaxScore", "\"MaxScore\" > 0", "An assignment's maximum score must be above 0.");
     public static readonly DataCheck SubmissionScore = new("CK_Submissions_Score", "\"Score\" IS NULL OR \"Score\" >= 0", "A submission's score cannot be negative.");
     public static readonly DataCheck AssessmentMax = new("CK_Assessments_MaxScore", "\"MaxScore\" > 0 AND (\"PracticalMaxScore\" IS NULL OR \"PracticalMaxScore\" > 0)", "An assessment's maximum scores must be above 0.");
@@ -37,7 +39,7 @@ public static class DataChecks
 
     public static IReadOnlyList<DataCheck> All { get; } =
     [
-        CohortDates, SessionDuration, AssignmentMax, SubmissionScore, AssessmentMax, AssessmentPassLine, ResultScore,
+        CohortDates, SessionDuration, SessionTimes, InteractionCount, AssignmentMax, SubmissionScore, AssessmentMax, AssessmentPassLine, ResultScore,
         SurveyItems, RatingScore, RatingSequence, ReviewRatings, KpiOwner, KpiTarget, ProfileVersion, HealthIndex, ScoreCoverage, RoiAssumptionRanges,
     ];
 

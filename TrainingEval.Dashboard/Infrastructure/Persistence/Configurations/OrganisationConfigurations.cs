@@ -20,7 +20,8 @@ internal sealed class MentorConfiguration : IEntityTypeConfiguration<Mentor>
     public void Configure(EntityTypeBuilder<Mentor> b)
     {
         b.Property(m => m.EmployeeNumber).HasMaxLength(Learner.EmployeeNumberMaxLength);
-        b.HasIndex(m => m.EmployeeNumber).IsUnique();
+        b.Property(m => m.EmployeeNumberKey).HasMaxLength(Learner.EmployeeNumberMaxLength);
+        b.HasIndex(m => m.EmployeeNumberKey).IsUnique();
         b.Property(m => m.Name).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(m => m.NameEn).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(m => m.Title).HasMaxLength(Learner.PositionMaxLength);
@@ -34,7 +35,9 @@ internal sealed class LearnerConfiguration : IEntityTypeConfiguration<Learner>
     public void Configure(EntityTypeBuilder<Learner> b)
     {
         b.Property(l => l.EmployeeNumber).HasMaxLength(Learner.EmployeeNumberMaxLength);
-        b.HasIndex(l => l.EmployeeNumber).IsUnique();
+        // Spec section 9: employee numbers match ignoring case and surrounding spaces, so the key is what is unique.
+        b.Property(l => l.EmployeeNumberKey).HasMaxLength(Learner.EmployeeNumberMaxLength);
+        b.HasIndex(l => l.EmployeeNumberKey).IsUnique();
         b.Property(l => l.Name).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(l => l.NameEn).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(l => l.Position).HasMaxLength(Learner.PositionMaxLength);

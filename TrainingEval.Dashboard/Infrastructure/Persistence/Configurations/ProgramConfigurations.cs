@@ -12,7 +12,8 @@ internal sealed class TrainingProgramConfiguration : IEntityTypeConfiguration<Tr
     {
         b.ToTable("Programs");
         b.Property(p => p.Code).HasMaxLength(TrainingProgram.CodeMaxLength);
-        b.HasIndex(p => p.Code).IsUnique();
+        b.Property(p => p.CodeKey).HasMaxLength(TrainingProgram.CodeMaxLength);
+        b.HasIndex(p => p.CodeKey).IsUnique();
         b.Property(p => p.Name).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(p => p.NameEn).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(p => p.Category).HasMaxLength(TrainingProgram.CategoryMaxLength);
@@ -58,7 +59,8 @@ internal sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
     public void Configure(EntityTypeBuilder<Kpi> b)
     {
         b.Property(k => k.Code).HasMaxLength(Kpi.CodeMaxLength);
-        b.HasIndex(k => new { k.ProgramId, k.Code }).IsUnique();
+        b.Property(k => k.CodeKey).HasMaxLength(Kpi.CodeMaxLength);
+        b.HasIndex(k => new { k.ProgramId, k.CodeKey }).IsUnique();
         b.Property(k => k.Name).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(k => k.NameEn).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(k => k.Unit).HasMaxLength(Kpi.UnitMaxLength);

@@ -41,6 +41,10 @@ internal sealed class PerformanceReviewConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.Reviewer).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(r => r.Comment).HasMaxLength(Bilingual.TextMaxLength);
         b.HasIndex(r => new { r.LearnerId, r.ReviewedOn });
+        b.Property(r => r.Period).HasMaxLength(PerformanceReview.PeriodMaxLength);
+        // The import's natural key; reviews written before periods existed have none (NULLs never collide).
+        b.HasIndex(r => new { r.LearnerId, r.Period }).IsUnique();
+        b.HasOne(r => r.Cohort).WithMany().HasForeignKey(r => r.CohortId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(r => r.Learner).WithMany(l => l.PerformanceReviews).HasForeignKey(r => r.LearnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

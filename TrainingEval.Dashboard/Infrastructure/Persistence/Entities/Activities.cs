@@ -1,16 +1,24 @@
+using TrainingEval.Domain.Identity;
+
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 
-/// <summary>A class meeting of a cohort (课次).</summary>
+/// <summary>A class meeting of a cohort (课次). A file names it by cohort, day and start time (the day alone when the cohort meets once that day).</summary>
 public sealed class CohortSession : IBilingualName
 {
     public int Id { get; set; }
     public int CohortId { get; set; }
     public Cohort? Cohort { get; set; }
+
+    /// <summary>The session's number in the cohort (1, 2, …); an import appends after the last.</summary>
     public int Sequence { get; set; }
     public DateOnly HeldOn { get; set; }
+    public TimeOnly? StartTime { get; set; }
+    public TimeOnly? EndTime { get; set; }
     public required string Name { get; set; }
     public string? NameEn { get; set; }
-    public int DurationMinutes { get; set; }
+
+    /// <summary>Length in minutes; null when the source gives no times.</summary>
+    public int? DurationMinutes { get; set; }
 }
 
 public enum AttendanceStatus
@@ -35,16 +43,34 @@ public sealed class AttendanceRecord : IAudited
 /// <summary>Homework set for a cohort (作业).</summary>
 public sealed class Assignment : IBilingualName
 {
+    public const int CodeMaxLength = 40;
+    public const double DefaultMaxScore = 100;
+
     public int Id { get; set; }
     public int CohortId { get; set; }
     public Cohort? Cohort { get; set; }
+    private string _code = "";
+
+    /// <summary>The code a file names it by (unique in the cohort), as first written; <see cref="CodeKey"/> is what matches (spec section 9).</summary>
+    public required string Code
+    {
+        get => _code;
+        set
+        {
+            _code = value;
+            CodeKey = NaturalKey.Of(value);
+        }
+    }
+
+    /// <summary>The code trimmed and upper-cased (<see cref="NaturalKey"/>); unique within the cohort.</summary>
+    public string CodeKey { get; private set; } = "";
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public DateOnly AssignedOn { get; set; }
 
     /// <summary>Submissions at or before this instant are on time.</summary>
     public DateTime DueAt { get; set; }
-    public double MaxScore { get; set; } = 100;
+    public double MaxScore { get; set; } = DefaultMaxScore;
 }
 
 /// <summary>A learner's submission of an assignment; no row means not submitted.</summary>
@@ -80,17 +106,37 @@ public enum AssessmentDifficulty
 public sealed class Assessment : IBilingualName
 {
     public const double DefaultPassLine = 60;
+    public const double DefaultMaxScore = 100;
+
+    /// <summary>Pass lines are points out of 100.</summary>
+    public const double MaxPassLine = 100;
+    public const int CodeMaxLength = 40;
 
     public int Id { get; set; }
     public int CohortId { get; set; }
     public Cohort? Cohort { get; set; }
+    private string _code = "";
+
+    /// <summary>The code a file names it by (unique in the cohort), as first written; <see cref="CodeKey"/> is what matches (spec section 9).</summary>
+    public required string Code
+    {
+        get => _code;
+        set
+        {
+            _code = value;
+            CodeKey = NaturalKey.Of(value);
+        }
+    }
+
+    /// <summary>The code trimmed and upper-cased (<see cref="NaturalKey"/>); unique within the cohort.</summary>
+    public string CodeKey { get; private set; } = "";
     public AssessmentKind Kind { get; set; }
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public DateOnly HeldOn { get; set; }
 
     /// <summary>Maximum of the theory part (or of the only part).</summary>
-    public double MaxScore { get; set; } = 100;
+    public double MaxScore { get; set; } = DefaultMaxScore;
 
     /// <summary>Maximum of the practical part; null when the assessment has none.</summary>
     public double? PracticalMaxScore { get; set; }
@@ -116,12 +162,43 @@ public sealed class AssessmentResult : IAudited
     public double? PracticalScore { get; set; }
 }
 
-/// <summary>A course satisfaction survey (满意度调查) of a cohort.</summary>
+public enum SurveyKind
+{
+    /// <summary>Course satisfaction (满意度): the source of the <c>satisfaction</c> indicator.</summary>
+    Reaction,
+
+    /// <summary>A training-needs survey before the course; not a reaction to it.</summary>
+    Needs,
+
+    /// <summary>A follow-up some time after the course.</summary>
+    FollowUp,
+}
+
+/// <summary>A survey of a cohort; only reaction surveys (满意度调查) give <c>satisfaction</c>.</summary>
 public sealed class SatisfactionSurvey : IBilingualName
 {
+    public const int CodeMaxLength = 40;
+    public const int MaxItems = 100;
+
     public int Id { get; set; }
     public int CohortId { get; set; }
     public Cohort? Cohort { get; set; }
+    private string _code = "";
+
+    /// <summary>The code a file names it by (unique in the cohort), as first written; <see cref="CodeKey"/> is what matches (spec section 9).</summary>
+    public required string Code
+    {
+        get => _code;
+        set
+        {
+            _code = value;
+            CodeKey = NaturalKey.Of(value);
+        }
+    }
+
+    /// <summary>The code trimmed and upper-cased (<see cref="NaturalKey"/>); unique within the cohort.</summary>
+    public string CodeKey { get; private set; } = "";
+    public SurveyKind Kind { get; set; }
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public DateOnly OpenedOn { get; set; }
@@ -138,8 +215,8 @@ public sealed class SurveyResponse : IAudited
     public Enrollment? Enrollment { get; set; }
     public DateTime SubmittedAt { get; set; }
 
-    /// <summary>Item ratings 1–5, in item order; stored as JSON.</summary>
-    public List<int> ItemScores { get; set; } = [];
+    /// <summary>Item ratings 1–5, in item order (item 1 first); null for an item not answered; stored as JSON.</summary>
+    public List<int?> ItemScores { get; set; } = [];
     public string? Comment { get; set; }
 }
 
@@ -150,7 +227,10 @@ public enum InteractionKind
     PollAnswer,
 }
 
-/// <summary>A post, question or poll answer by a learner in the cohort.</summary>
+/// <summary>
+/// A post, question or poll answer by a learner in the cohort — or, from a system that exports daily totals, several of
+/// one kind at one time (<see cref="Count"/>).
+/// </summary>
 public sealed class Interaction
 {
     public int Id { get; set; }
@@ -158,4 +238,7 @@ public sealed class Interaction
     public Enrollment? Enrollment { get; set; }
     public DateTime OccurredAt { get; set; }
     public InteractionKind Kind { get; set; }
+
+    /// <summary>How many interactions the row stands for (at least 1).</summary>
+    public int Count { get; set; } = 1;
 }

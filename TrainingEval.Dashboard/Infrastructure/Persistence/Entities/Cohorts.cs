@@ -1,14 +1,32 @@
+using TrainingEval.Domain.Identity;
+
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 
 /// <summary>One run of a program (班期), with its dates and mentors.</summary>
 public sealed class Cohort : IBilingualName, IAudited, IConcurrencyVersioned
 {
     public const int CodeMaxLength = 40;
+    public const int TrackedKindsMaxLength = 200;
+
+    private string _code = "";
 
     public int Id { get; set; }
     public int ProgramId { get; set; }
     public TrainingProgram? Program { get; set; }
-    public required string Code { get; set; }
+
+    /// <summary>As first written; <see cref="CodeKey"/> is what matches (spec section 9), in URLs too (<c>/cohorts/lean-1</c>).</summary>
+    public required string Code
+    {
+        get => _code;
+        set
+        {
+            _code = value;
+            CodeKey = NaturalKey.Of(value);
+        }
+    }
+
+    /// <summary>The code trimmed and upper-cased (<see cref="NaturalKey"/>); unique.</summary>
+    public string CodeKey { get; private set; } = "";
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public DateOnly StartDate { get; set; }
@@ -22,6 +40,13 @@ public sealed class Cohort : IBilingualName, IAudited, IConcurrencyVersioned
     public WeightProfileVersion? ProfileVersion { get; set; }
 
     public int Revision { get; set; }
+
+    /// <summary>
+    /// The evaluation plan when someone set it: the record kinds the cohort tracks (codes separated by ';', "" for none;
+    /// <c>Domain.Plans.EvaluationPlan</c>). Null means the default — the kinds that have at least one record in the
+    /// cohort (<c>Scoring.EvaluationPlans</c>).
+    /// </summary>
+    public string? TrackedKinds { get; set; }
 
     public bool IsClosed => ClosedAt is not null;
 

@@ -1,3 +1,5 @@
+using TrainingEval.Domain.Identity;
+
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 
 /// <summary>A department (部门) of the company; learners and mentors belong to one.</summary>
@@ -17,8 +19,23 @@ public sealed class Department : IBilingualName
 /// <summary>A mentor (导师): rates learners on the mentor dimensions and receives their alerts.</summary>
 public sealed class Mentor : IBilingualName
 {
+    private string _employeeNumber = "";
+
     public int Id { get; set; }
-    public required string EmployeeNumber { get; set; }
+
+    /// <summary>As first written; <see cref="EmployeeNumberKey"/> is what matches (spec section 9).</summary>
+    public required string EmployeeNumber
+    {
+        get => _employeeNumber;
+        set
+        {
+            _employeeNumber = value;
+            EmployeeNumberKey = NaturalKey.Of(value);
+        }
+    }
+
+    /// <summary>The employee number trimmed and upper-cased (<see cref="NaturalKey"/>); unique.</summary>
+    public string EmployeeNumberKey { get; private set; } = "";
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public int DepartmentId { get; set; }
@@ -36,10 +53,23 @@ public sealed class Learner : IBilingualName
     public const int PositionMaxLength = 100;
     public const int EmailMaxLength = 254;
 
+    private string _employeeNumber = "";
+
     public int Id { get; set; }
 
-    /// <summary>Unique across the company (工号).</summary>
-    public required string EmployeeNumber { get; set; }
+    /// <summary>The employee number (工号) as first written; <see cref="EmployeeNumberKey"/> is what matches (spec section 9).</summary>
+    public required string EmployeeNumber
+    {
+        get => _employeeNumber;
+        set
+        {
+            _employeeNumber = value;
+            EmployeeNumberKey = NaturalKey.Of(value);
+        }
+    }
+
+    /// <summary>The employee number trimmed and upper-cased (<see cref="NaturalKey"/>); unique across the company.</summary>
+    public string EmployeeNumberKey { get; private set; } = "";
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public int DepartmentId { get; set; }

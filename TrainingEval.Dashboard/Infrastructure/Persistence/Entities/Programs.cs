@@ -1,3 +1,5 @@
+using TrainingEval.Domain.Identity;
+
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 
 /// <summary>A training program (培训项目); its cohorts are its history.</summary>
@@ -6,8 +8,23 @@ public sealed class TrainingProgram : IBilingualName, IConcurrencyVersioned
     public const int CodeMaxLength = 40;
     public const int CategoryMaxLength = 100;
 
+    private string _code = "";
+
     public int Id { get; set; }
-    public required string Code { get; set; }
+
+    /// <summary>As first written; <see cref="CodeKey"/> is what matches (spec section 9).</summary>
+    public required string Code
+    {
+        get => _code;
+        set
+        {
+            _code = value;
+            CodeKey = NaturalKey.Of(value);
+        }
+    }
+
+    /// <summary>The code trimmed and upper-cased (<see cref="NaturalKey"/>); unique.</summary>
+    public string CodeKey { get; private set; } = "";
     public required string Name { get; set; }
     public string? NameEn { get; set; }
 

@@ -1,3 +1,5 @@
+using TrainingEval.Domain.Identity;
+
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 
 /// <summary>
@@ -48,11 +50,20 @@ public sealed class PerformanceReview : IAudited
 {
     public const double MinRating = 1;
     public const double MaxRating = 5;
+    public const int PeriodMaxLength = 20;
 
     public int Id { get; set; }
     public int LearnerId { get; set; }
     public Learner? Learner { get; set; }
+
+    /// <summary>The review period as the HR system names it (e.g. <c>2025-H2</c>); with the learner the natural key of an import.</summary>
+    public string? Period { get; set; }
     public DateOnly ReviewedOn { get; set; }
+
+    /// <summary>The cohort this review is the before or after of, when the source says so (otherwise pairing goes by date).</summary>
+    public int? CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+    public Domain.Indicators.ReviewSide? Timing { get; set; }
 
     /// <summary>Behaviour rating 1–5.</summary>
     public double BehaviorRating { get; set; }
@@ -75,10 +86,25 @@ public sealed class Kpi : IBilingualName
     public const int CodeMaxLength = 40;
     public const int UnitMaxLength = 40;
 
+    private string _code = "";
+
     public int Id { get; set; }
     public int ProgramId { get; set; }
     public TrainingProgram? Program { get; set; }
-    public required string Code { get; set; }
+
+    /// <summary>As first written; <see cref="CodeKey"/> is what matches (spec section 9).</summary>
+    public required string Code
+    {
+        get => _code;
+        set
+        {
+            _code = value;
+            CodeKey = NaturalKey.Of(value);
+        }
+    }
+
+    /// <summary>The code trimmed and upper-cased (<see cref="NaturalKey"/>); unique within the program.</summary>
+    public string CodeKey { get; private set; } = "";
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public required string Unit { get; set; }

@@ -314,6 +314,16 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
@@ -346,7 +356,8 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CohortId");
+                    b.HasIndex("CohortId", "CodeKey")
+                        .IsUnique();
 
                     b.ToTable("Assessments", t =>
                         {
@@ -396,6 +407,16 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("AssignedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
@@ -416,7 +437,8 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CohortId");
+                    b.HasIndex("CohortId", "CodeKey")
+                        .IsUnique();
 
                     b.ToTable("Assignments", t =>
                         {
@@ -509,6 +531,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
@@ -534,9 +561,13 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TrackedKinds")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("CodeKey")
                         .IsUnique();
 
                     b.HasIndex("ProfileVersionId");
@@ -576,8 +607,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("DurationMinutes")
+                    b.Property<int?>("DurationMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("TEXT");
@@ -594,6 +628,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CohortId", "Sequence")
@@ -601,7 +638,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.ToTable("Sessions", t =>
                         {
-                            t.HasCheckConstraint("CK_CohortSessions_Duration", "\"DurationMinutes\" > 0");
+                            t.HasCheckConstraint("CK_CohortSessions_Duration", "\"DurationMinutes\" IS NULL OR \"DurationMinutes\" > 0");
+
+                            t.HasCheckConstraint("CK_CohortSessions_Times", "\"StartTime\" IS NULL OR \"EndTime\" IS NULL OR \"EndTime\" > \"StartTime\"");
                         });
                 });
 
@@ -678,6 +717,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("EnrollmentId")
                         .HasColumnType("INTEGER");
 
@@ -691,7 +735,10 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("EnrollmentId", "OccurredAt");
 
-                    b.ToTable("Interactions");
+                    b.ToTable("Interactions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Interactions_Count", "\"Count\" >= 1");
+                        });
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Kpi", b =>
@@ -701,6 +748,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeKey")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -735,7 +787,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProgramId", "Code")
+                    b.HasIndex("ProgramId", "CodeKey")
                         .IsUnique();
 
                     b.ToTable("Kpis");
@@ -811,6 +863,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmployeeNumberKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("HireDate")
                         .HasColumnType("TEXT");
 
@@ -839,7 +896,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DepartmentId");
 
-                    b.HasIndex("EmployeeNumber")
+                    b.HasIndex("EmployeeNumberKey")
                         .IsUnique();
 
                     b.HasIndex("MentorId");
@@ -995,6 +1052,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmployeeNumberKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1016,7 +1078,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DepartmentId");
 
-                    b.HasIndex("EmployeeNumber")
+                    b.HasIndex("EmployeeNumberKey")
                         .IsUnique();
 
                     b.ToTable("Mentors");
@@ -1117,6 +1179,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<double>("BehaviorRating")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1127,6 +1192,10 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<double>("OverallRating")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ReviewedOn")
                         .HasColumnType("TEXT");
 
@@ -1134,7 +1203,15 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Timing")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("LearnerId", "Period")
+                        .IsUnique();
 
                     b.HasIndex("LearnerId", "ReviewedOn");
 
@@ -1285,10 +1362,23 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -1305,7 +1395,8 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CohortId");
+                    b.HasIndex("CohortId", "CodeKey")
+                        .IsUnique();
 
                     b.ToTable("Surveys", t =>
                         {
@@ -1441,6 +1532,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CurrentProfileVersion")
                         .HasColumnType("INTEGER");
 
@@ -1467,7 +1563,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("CodeKey")
                         .IsUnique();
 
                     b.ToTable("Programs", (string)null);
@@ -2019,11 +2115,18 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.PerformanceReview", b =>
                 {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Learner", "Learner")
                         .WithMany("PerformanceReviews")
                         .HasForeignKey("LearnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Cohort");
 
                     b.Navigation("Learner");
                 });
