@@ -7,7 +7,6 @@ public static class ImportFeature
     {
         services.AddScoped<ImportService>();
         services.AddScoped<ImportReadBack>();
-        services.AddOptions<CurrencyOptions>().BindConfiguration(CurrencyOptions.Section);
         return services;
     }
 }

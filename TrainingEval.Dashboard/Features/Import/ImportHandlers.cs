@@ -499,11 +499,11 @@ internal sealed class ObservationImport : IImportKindHandler
                 var cell = text?.ToString("R", CultureInfo.InvariantCulture);
                 var normalization = indicator.Normalization.ToCode();
                 if (problem.Value is not { } bad)
-                    import.Error(row.Number, column, cell, ImportMessages.RawMissing, indicator.Code, normalization, column, problem.AllowedRange);
+                    import.Error(row.Number, column, cell, ImportMessages.RawMissing, row.EmployeeNo, indicator.Code, normalization, column, problem.AllowedRange);
                 else if (problem.Part == RawValuePart.Target)
-                    import.Error(row.Number, column, cell, ImportMessages.RawTargetNotAllowed, indicator.Code, normalization, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
+                    import.Error(row.Number, column, cell, ImportMessages.RawTargetNotAllowed, row.EmployeeNo, indicator.Code, normalization, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
                 else
-                    import.Error(row.Number, column, cell, ImportMessages.RawOutOfRange, indicator.Code, normalization, column, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
+                    import.Error(row.Number, column, cell, ImportMessages.RawOutOfRange, row.EmployeeNo, indicator.Code, normalization, column, bad.ToString("0.####", CultureInfo.InvariantCulture), problem.AllowedRange);
                 continue;
             }
             var key = new Key(enrollmentId, indicator.Code, NaturalKey.Of(row.Measure), row.ObservedOn);

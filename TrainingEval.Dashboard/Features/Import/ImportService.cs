@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrainingEval.Dashboard.Hosting;
 using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
@@ -71,9 +72,9 @@ public sealed class ImportService(
     HealthRecomputes health,
     TimeProvider clock,
     IRecordAccess access,
-    IOptions<CurrencyOptions>? currency = null)
+    IOptions<TrainingEvalOptions>? options = null)
 {
-    private readonly string _currency = CurrencyOptions.Normalize(currency?.Value.Currency);
+    private readonly string _currency = ImportCurrency.Of(options);
 
     public const int PreviewRows = 10;
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrainingEval.Dashboard.Hosting;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Domain.Identity;
@@ -317,17 +318,16 @@ internal sealed class ReviewImport : IImportKindHandler
     }
 }
 
-/// <summary>The organisation's currency: every amount (KPI values, cost items, ROI) is in it, so sums never mix currencies.</summary>
-public sealed class CurrencyOptions
+/// <summary>
+/// The currency column of KPIs and cost items: optional, and when given it must be the organisation's
+/// (<see cref="TrainingEvalOptions.Currency"/>), because every amount is in that one currency and sums never mix currencies.
+/// </summary>
+internal static class ImportCurrency
 {
-    public const string Section = "TrainingEval";
-    public const string DefaultCurrency = "CNY";
     public const int CodeLength = 3;
 
-    /// <summary>ISO 4217 code, configuration <c>TrainingEval:Currency</c>.</summary>
-    public string Currency { get; set; } = DefaultCurrency;
-
-    public static string Normalize(string? currency) => string.IsNullOrWhiteSpace(currency) ? DefaultCurrency : currency.Trim().ToUpperInvariant();
+    public static string Of(IOptions<TrainingEvalOptions>? options) =>
+        options?.Value.Currency is { Length: > 0 } currency ? currency.Trim().ToUpperInvariant() : TrainingEvalOptions.DefaultCurrency;
 }
 
 /// <summary>A KPI row: program_code*, kpi_code*, name*, unit*, direction*, value_per_unit, currency. Key: program, code.</summary>
@@ -335,10 +335,10 @@ internal sealed record KpiInput(int Row, string Program, string Code, string Nam
 
 internal sealed class KpiInputValidator : AbstractValidator<KpiInput>
 {
-    public KpiInputValidator(IOptions<CurrencyOptions> options)
+    public KpiInputValidator(IOptions<TrainingEvalOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var currency = CurrencyOptions.Normalize(options.Value.Currency);
+        var currency = ImportCurrency.Of(options);
         RuleFor(k => k.ValuePerUnit).Must(v => v is null or >= 0)
             .Reports(ValuePerUnit, ImportMessages.OutOfRange, (_, v) => Cell.Of(v), (_, v) => [ValuePerUnit, Cell.Of(v)!, "≥ 0"]);
         RuleFor(k => k.Currency).Must(c => c is null || string.Equals(c, currency, StringComparison.OrdinalIgnoreCase))
@@ -349,7 +349,7 @@ internal sealed class KpiInputValidator : AbstractValidator<KpiInput>
 /// <summary>kpis: a program's business KPIs with their money value per unit (ROI).</summary>
 internal sealed class KpiImport(string currency) : IImportKindHandler
 {
-    private readonly KpiInputValidator _validator = new(Options.Create(new CurrencyOptions { Currency = currency }));
+    private readonly KpiInputValidator _validator = new(Options.Create(new TrainingEvalOptions { Currency = currency }));
 
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
@@ -363,7 +363,7 @@ internal sealed class KpiImport(string currency) : IImportKindHandler
             var unit = c.Text(Unit, Kpi.UnitMaxLength, required: true);
             var direction = c.Choice(Direction, KpiDirections, required: true);
             var value = c.Number(ValuePerUnit);
-            var money = c.Text(ImportSchema.Currency, CurrencyOptions.CodeLength);
+            var money = c.Text(ImportSchema.Currency, ImportCurrency.CodeLength);
             if (program is null || code is null || name is null || unit is null || direction is null || c.Bad(ValuePerUnit, value) || c.Bad(ImportSchema.Currency, money))
                 continue;
             var input = new KpiInput(r.Number, program, code, name, unit, direction.Value, value, money);
@@ -528,10 +528,10 @@ internal sealed record CostInput(int Row, string? Program, string? Cohort, CostC
 
 internal sealed class CostInputValidator : AbstractValidator<CostInput>
 {
-    public CostInputValidator(IOptions<CurrencyOptions> options)
+    public CostInputValidator(IOptions<TrainingEvalOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var currency = CurrencyOptions.Normalize(options.Value.Currency);
+        var currency = ImportCurrency.Of(options);
         RuleFor(c => c.Amount).GreaterThanOrEqualTo(0)
             .Reports(Amount, ImportMessages.OutOfRange, (_, a) => Cell.Of(a), (_, a) => [Amount, Cell.Of(a), "≥ 0"]);
         RuleFor(c => c.Currency).Must(c => c is null || string.Equals(c, currency, StringComparison.OrdinalIgnoreCase))
@@ -544,7 +544,7 @@ internal sealed class CostInputValidator : AbstractValidator<CostInput>
 /// <summary>cost_items: what a program or one of its cohorts cost (ROI's denominator). Key: program, cohort, category, description, day.</summary>
 internal sealed class CostItemImport(string currency) : IImportKindHandler
 {
-    private readonly CostInputValidator _validator = new(Options.Create(new CurrencyOptions { Currency = currency }));
+    private readonly CostInputValidator _validator = new(Options.Create(new TrainingEvalOptions { Currency = currency }));
 
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
@@ -557,7 +557,7 @@ internal sealed class CostItemImport(string currency) : IImportKindHandler
             var category = c.Choice(Category, CostCategories, required: true);
             var description = c.Text(Description, Bilingual.NameMaxLength, required: true);
             var amount = c.Number(Amount, required: true);
-            var money = c.Text(ImportSchema.Currency, CurrencyOptions.CodeLength);
+            var money = c.Text(ImportSchema.Currency, ImportCurrency.CodeLength);
             var on = c.Date(IncurredOn, required: true);
             if (category is null || description is null || amount is null || on is null || c.Bad(ProgramCode, program) || c.Bad(CohortCode, cohort) || c.Bad(ImportSchema.Currency, money))
                 continue;

@@ -109,14 +109,14 @@ public sealed class ImportServiceTests : IAsyncLifetime
         result.Errors.Select(e => (e.Row, e.Column, e.Value, e.Message)).ShouldBe(
         [
             (3, "cohort_code", "LEAN-9", "Unknown cohort LEAN-9."),
-            (4, "value", "6", "satisfaction (likert5): value 6 is outside the allowed range 1–5."),
-            (5, "baseline", null, "knowledge_gain (gain): baseline is required for gain (0–100)."),
+            (4, "value", "6", "Learner E001, indicator satisfaction (likert5): value 6 is outside the allowed range 1–5."),
+            (5, "baseline", null, "Learner E002, indicator knowledge_gain (gain): baseline is required for gain (0–100)."),
             (6, "indicator", "satisfaction", "Duplicate key inside the file: LEAN-1 / E001 / satisfaction / measure '' / no date is already on row 2."),
             (7, "observed_on", "2026-13-01", "'2026-13-01' is not a date; write it as yyyy-MM-dd, e.g. 2025-03-01."),
             (8, "value", "0,9", "'0,9' is not a number. Use . as the decimal separator and no thousands separator."),
             (9, "employee_no", "E999", "There is no learner with employee number E999."),
             (10, "indicator", "no_such_thing", "Cohort LEAN-1's weight profile has no indicator no_such_thing (built-in or custom)."),
-            (11, "target", null, "kpi (target_achievement): target is required for target_achievement (a finite number other than the baseline)."),
+            (11, "target", null, "Learner E003, indicator kpi (target_achievement): target is required for target_achievement (a finite number other than the baseline)."),
             (12, "employee_no", null, "employee_no is required."),
         ]);
         await using var db = _database.CreateContext();
