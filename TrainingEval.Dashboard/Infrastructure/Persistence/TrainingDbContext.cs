@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Security;
@@ -22,8 +23,14 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence;
 /// so a context cannot exist without them and no service names anyone.</para>
 /// </remarks>
 public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> options, ICurrentActor actor, TimeProvider clock)
-    : IdentityDbContext<UserAccount, IdentityRole, string>(options)
+    : IdentityDbContext<UserAccount, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The data-protection key ring (cookies, antiforgery tokens): in the product's own database, so every instance of one
+    /// installation shares it and no other installation on the host can read its cookies (see SecurityHosting).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Mentor> Mentors => Set<Mentor>();
     public DbSet<Learner> Learners => Set<Learner>();

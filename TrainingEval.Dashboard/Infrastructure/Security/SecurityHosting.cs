@@ -19,6 +19,7 @@ public static class SecurityHosting
     public static IServiceCollection AddDashboardSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRequestRateLimits(configuration);
+        services.AddProductDataProtection(configuration);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         // Every endpoint needs a signed-in user unless it says otherwise ([AllowAnonymous] on the account pages).
