@@ -28,6 +28,7 @@ public static class ApiFeature
             return Task.CompletedTask;
         }));
         services.AddSingleton<ApiAudit>();
+        services.AddHostedService<ApiAuditFlusher>();
         services.AddScoped<ApiKeyService>();
         return services;
     }
