@@ -187,4 +187,42 @@ public sealed class SessionSecurityTests : IClassFixture<SessionSecurityTests.Se
         start.ShouldBeGreaterThanOrEqualTo(0, "the form shows an error");
         return html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)];
     }
+
+    [Fact]
+    public async Task A_user_changes_their_own_password_keeps_this_session_and_ends_the_others()
+    {
+        var (name, password) = await NewAccountAsync(Roles.Executive);
+        var (client, _) = await SignInAsync(name, password);
+        var (_, otherDevice) = await SignInAsync(name, password);
+
+        async Task<HttpResponseMessage> PostAsync(string current, string next, string confirm)
+        {
+            var page = await client.GetStringAsync(new Uri("/account/password", UriKind.Relative), TestContext.Current.CancellationToken);
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "password",
+                ["__RequestVerificationToken"] = AccountClient.AntiforgeryToken(page),
+                ["Input.Current"] = current,
+                ["Input.New"] = next,
+                ["Input.Confirm"] = confirm,
+            });
+            return await client.PostAsync(new Uri("/account/password", UriKind.Relative), form, TestContext.Current.CancellationToken);
+        }
+
+        using var wrong = await PostAsync("not-my-password-at-all", "amber-quarry-88-lantern-fox", "amber-quarry-88-lantern-fox");
+        (await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("data-testid=\"password-errors\"");
+        using var guessable = await PostAsync(password, "password1234", "password1234");
+        (await guessable.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("太容易被猜到", Case.Sensitive, "the guessability rule applies to changes too");
+
+        using var changed = await PostAsync(password, "amber-quarry-88-lantern-fox", "amber-quarry-88-lantern-fox");
+        (await changed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("data-testid=\"password-changed\"");
+
+        using var stillHere = await client.GetAsync(new Uri("/cohorts", UriKind.Relative), TestContext.Current.CancellationToken);
+        stillHere.StatusCode.ShouldBe(HttpStatusCode.OK, "this session carries on with the refreshed cookie");
+        (await ReplayAsync(otherDevice)).ShouldBe(HttpStatusCode.Redirect, "the other device is signed out");
+        using var fresh = NewClient();
+        using var withNew = await AccountClient.PostLoginAsync(fresh, name, "amber-quarry-88-lantern-fox");
+        withNew.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        client.Dispose();
+    }
 }
