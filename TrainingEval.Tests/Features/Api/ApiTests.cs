@@ -174,9 +174,16 @@ public sealed class ApiTests : IAsyncLifetime
         history.GetProperty("programCode").GetString().ShouldBe("LEAN");
         history.GetProperty("runs").GetArrayLength().ShouldBe(1);
         history.GetProperty("runs")[0].GetProperty("cohortCode").GetString().ShouldBe("LEAN-1");
+        // The one status rule (issue 14, item 6): LEAN-1 ended on 2026-04-24 and is not closed.
+        history.GetProperty("runs")[0].GetProperty("status").GetString().ShouldBe("ended");
+        history.GetProperty("runs")[0].GetProperty("provisional").GetBoolean().ShouldBeFalse();
+        history.GetProperty("latestRun").GetString().ShouldBe("LEAN-1");
 
         var trajectory = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/E001/trajectory", Ct);
         trajectory.GetProperty("cohorts")[0].GetProperty("cohortCode").GetString().ShouldBe("LEAN-1");
+        trajectory.GetProperty("cohorts")[0].GetProperty("status").GetString().ShouldBe("ended");
+        trajectory.GetProperty("cohorts")[0].GetProperty("enrollmentStatus").GetString().ShouldBe("completed");
+        trajectory.GetProperty("cohorts")[0].GetProperty("provisional").GetBoolean().ShouldBeFalse();
         trajectory.GetProperty("cohorts")[0].GetProperty("learning").GetDouble().ShouldBe(90);
 
         var health = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/E001/health", Ct);

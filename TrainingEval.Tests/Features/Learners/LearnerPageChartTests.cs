@@ -185,6 +185,23 @@ public sealed class LearnerPageChartTests : LearnerPageTestBase
         cut.FindAll("[data-testid=tier-chip]").Select(c => c.GetAttribute("data-tier")).ShouldBe(["C", "B", "B", "Insufficient"]);
     }
 
+    [Theory]
+    [InlineData("en", "3 ended with a score", new[] { "Closed", "Closed", "Ended", "Running" })]
+    [InlineData("zh-CN", "3 期已结束并有得分", new[] { "已结班", "已结班", "已结束", "进行中" })]
+    public void The_header_and_the_cohorts_table_read_one_status_rule(string culture, string finishedNote, string[] statuses)
+    {
+        // Issue 14, item 6: QC-202603 ended on 2026-04-30 and is not closed: finished in the header, so "ended" in the table, never "open".
+        UseCulture(culture);
+        var cut = RenderLearner();
+
+        cut.Find("[data-testid=stat-cohorts]").ParentElement!.TextContent.ShouldContain(finishedNote);
+        cut.FindAll("[data-testid=learner-cohorts] [data-testid=cohort-status]").Select(c => c.TextContent.Trim()).ShouldBe(statuses);
+        cut.FindAll("[data-testid=learner-cohorts] [data-testid=cohort-status]").Select(c => c.GetAttribute("data-status"))
+            .ShouldBe(["Closed", "Closed", "Ended", "Running"]);
+        // The running cohort's composite, tier and rank are provisional as a whole; it is not a point of the "finished" line.
+        cut.FindAll("[data-testid=learner-cohorts] tbody tr")[^1].QuerySelector("[data-testid=provisional]").ShouldNotBeNull();
+    }
+
     [Fact]
     public async Task A_change_in_a_cohort_the_learner_is_not_in_does_not_reload()
     {

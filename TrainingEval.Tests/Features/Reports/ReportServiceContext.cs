@@ -19,15 +19,15 @@ public sealed class ReportServiceContext(TestDatabase database, UserContext user
 
     public IRecordAccess Access { get; } = TestUsers.AccessFor(database.Factory, user);
 
-    public ReportIndexQueries Index => new(database.Factory, Access);
+    public ReportIndexQueries Index => new(database.Factory, Access, database.Clock);
 
     public DifferenceReportQueries Difference => new(database.Factory, Access);
 
     public RoiReportService Roi => new(database.FactoryFor(user), Access, new RoiAssumptionInputValidator(Text), database.Clock);
 
     public EffectivenessReportQueries Effectiveness => new(database.Factory, Access,
-        new CohortQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access),
-        new ProgramQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access));
+        new CohortQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access, database.Clock),
+        new ProgramQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access, database.Clock));
 
     public PromotionQueries Promotions => new(database.FactoryFor(user), Access, database.Clock);
 }
