@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
@@ -8,8 +9,10 @@ using TrainingEval.Domain.Health;
 namespace TrainingEval.Dashboard.Features.Notifications;
 
 /// <summary>One entry of the notification centre.</summary>
+/// <param name="Assessment">The assessment an alert's detail names by id, with its names in both languages.</param>
 public sealed record NotificationRow(long Id, NotificationKind Kind, DateTime CreatedAt, bool IsRead, int IsoYear, int IsoWeek,
-    int? AlertId, AlertType? AlertType, string? EmployeeNumber, string? LearnerName, string? LearnerNameEn, string? Detail, int? MentorId);
+    int? AlertId, AlertType? AlertType, string? EmployeeNumber, string? LearnerName, string? LearnerNameEn, string? Detail, int? MentorId,
+    AlertSubjectName? Assessment = null);
 
 /// <summary>A mentee's line in the weekly digest.</summary>
 public sealed record DigestLine(int LearnerId, string EmployeeNumber, string Name, string? NameEn, double? Index, LearningHealthBand? Band, int OpenAlerts);
@@ -55,7 +58,7 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
         if (!user.SeesEverything && user.MentorId is null)
             return [];
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await Inbox(db, user)
+        var rows = await Inbox(db, user)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(ListLimit)
             .Select(n => new NotificationRow(n.Id, n.Kind, n.CreatedAt, n.ReadAt != null, n.IsoYear, n.IsoWeek, n.AlertId,
@@ -64,8 +67,10 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
                 n.Alert != null ? n.Alert.Learner!.Name : null,
                 n.Alert != null ? n.Alert.Learner!.NameEn : null,
                 n.Alert != null ? n.Alert.Detail : null,
-                n.MentorId))
+                n.MentorId, null))
             .ToListAsync(cancellationToken);
+        var assessments = await AlertSubjects.AssessmentsAsync(db, rows.Select(r => r.Detail), cancellationToken);
+        return assessments.Count == 0 ? rows : [.. rows.Select(r => r with { Assessment = AlertSubjects.Of(assessments, r.Detail) })];
     }
 
     /// <summary>Marks the given entries of the user's own inbox as read (all of them when <paramref name="ids"/> is null).</summary>
