@@ -250,6 +250,8 @@ public sealed partial class ProgramHistoryPage
             {
                 Text = Text["Marker_Running"],
                 BorderColor = muted,
+                // The running run is the newest, at the chart's right edge: its label runs to the left so it is not cut off.
+                TextAnchor = "end",
                 Style = new ChartAnnotationLabelStyle { Color = DashboardColors.OnFill(muted), Background = muted },
             },
         };
