@@ -92,6 +92,7 @@ public sealed partial class OverviewPage
             Chart = new() { Type = ApexChartType.Bar, Toolbar = new() { Show = true } },
             PlotOptions = new() { Bar = new() { Horizontal = true, BorderRadius = 4, BarHeight = "62%", Distributed = false } },
             XAxis = new() { Categories = programNames, Min = 0, Max = 100, TickAmount = 5 },
+            YAxis = [new() { Labels = ChartAxisLabels.Names() }],
             DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1)", Style = new() { Colors = [DashboardColors.OnFill(DashboardColors.Composite(Theme))] } },
             Tooltip = new() { Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1)" } },
             Legend = new() { Show = false },

@@ -55,4 +55,13 @@ public sealed class ChartAxisLabels
     public bool? HideOverlappingLabels { get; init; }
     public bool? Trim { get; init; }
     public int? MaxWidth { get; init; }
+
+    /// <summary>The widest a category label of names (programs, cohorts) may be before ApexCharts cuts it with "…".</summary>
+    public const int NameMaxWidth = 280;
+
+    /// <summary>
+    /// Category labels that are names, on the y axis of a horizontal bar chart: ApexCharts' default 160 px cut English program
+    /// names ("Lean Production for Team …", issue 14 item 15); 280 px holds the demo's longest in both languages.
+    /// </summary>
+    public static ChartAxisLabels Names() => new() { MaxWidth = NameMaxWidth, Trim = false };
 }

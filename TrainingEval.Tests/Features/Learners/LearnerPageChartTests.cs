@@ -142,7 +142,8 @@ public sealed class LearnerPageChartTests : LearnerPageTestBase
         var rows = cut.FindAll("[data-testid=learner-cohorts] tbody tr");
         rows.Count.ShouldBe(4);
         rows[0].TextContent.ShouldContain("1 / 2");
-        rows[1].TextContent.ShouldContain("暂定");
+        // A compact "~" in the table (issue 14, item 15); its accessible name says what it means.
+        rows[1].QuerySelector("[data-testid=provisional]")!.GetAttribute("aria-label").ShouldBe("暂定");
         rows[1].QuerySelectorAll("td.level-cell")[^1].TextContent.Trim().ShouldBe("—");
     }
 
