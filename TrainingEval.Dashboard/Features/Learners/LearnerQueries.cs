@@ -117,7 +117,11 @@ public sealed record LearnerListRow(
 }
 
 /// <summary>Filter and page of the learners list; every field comes from the URL.</summary>
-public sealed record LearnerListQuery(string? Search, string? DepartmentCode, int Page = 1, int PageSize = Paging.DefaultPageSize);
+/// <summary>
+/// A learners-list search. <paramref name="IncludeNeverEnrolled"/>: the employee register holds people who never joined a
+/// cohort; they are left out unless asked for (issue 14, item 17), as they have nothing to evaluate.
+/// </summary>
+public sealed record LearnerListQuery(string? Search, string? DepartmentCode, int Page = 1, int PageSize = Paging.DefaultPageSize, bool IncludeNeverEnrolled = false);
 
 /// <summary>Read queries of the learner pages (vertical comparison and learners list).</summary>
 public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access, TimeProvider clock)
@@ -196,7 +200,7 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory,
         return new LearnerVerticalView(learner, rows, ratings, health);
     }
 
-    /// <summary>A page of learners matching the search (name in either language or employee number) and department.</summary>
+    /// <summary>A page of learners matching the search (name in either language or employee number) and department; only people ever enrolled unless the query includes the others.</summary>
     public async Task<PagedResult<LearnerListRow>> SearchAsync(LearnerListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -219,6 +223,8 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory,
         }
         if (!string.IsNullOrWhiteSpace(query.DepartmentCode))
             learners = learners.Where(l => l.Department!.Code == query.DepartmentCode);
+        if (!query.IncludeNeverEnrolled)
+            learners = learners.Where(l => l.Enrollments.Any());
 
         var total = await learners.CountAsync(cancellationToken);
         var items = await learners
