@@ -37,7 +37,7 @@ public static class DashboardHosting
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.Services.AddDashboardComponentServices(builder.Configuration);
-        builder.Services.AddDashboardSecurity();
+        builder.Services.AddDashboardSecurity(builder.Configuration);
         builder.AddTrainingData();
         builder.Services.AddApi(builder.Configuration);
         return builder;

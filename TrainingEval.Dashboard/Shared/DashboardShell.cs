@@ -24,6 +24,7 @@ public static class DashboardShell
         services.AddValidatorsFromAssemblyContaining<App>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<FilterOptionsQueries>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LocalTime>();
         return services;
     }
 }

@@ -60,6 +60,12 @@ public static class ScoreFormat
     public static string Money(decimal value) =>
         Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.CurrentCulture);
 
+    /// <summary>
+    /// An amount standing on its own (a headline, a sentence): with the organisation's ISO currency code
+    /// (<c>TrainingEval:Currency</c>), "12,345 CNY". In a table the code is in the column header instead.
+    /// </summary>
+    public static string Money(decimal value, string currency) => $"{Money(value)} {currency}";
+
     /// <summary>A value a chart draws: rounded like the text beside it, so a tooltip and a table never differ.</summary>
     public static double? ChartValue(double? value, int decimals = 1) =>
         value is { } v && double.IsFinite(v) ? ScoreRounding.Round(v, decimals) : null;

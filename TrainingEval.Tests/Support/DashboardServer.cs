@@ -23,6 +23,10 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         Settings = new Dictionary<string, string?>
         {
             ["TrainingEval:Database:SqlitePath"] = Path.Combine(_dataFolder, "trainingeval.db"),
+            // Every test client comes from the same address: the production limits (RateLimitOptions) would throttle a
+            // test class's sign-ins. RateLimitTests sets its own.
+            ["TrainingEval:RateLimits:SignInPerMinute"] = "100000",
+            ["TrainingEval:RateLimits:RefusedApiPerMinute"] = "100000",
         };
     }
 

@@ -7,6 +7,7 @@ public static class AdminFeature
     {
         services.AddScoped<UserAdministration>();
         services.AddScoped<AuditTrailQueries>();
+        services.AddScoped<AuditTrailPresenter>();
         return services;
     }
 }

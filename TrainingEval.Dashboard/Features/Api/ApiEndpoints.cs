@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +8,7 @@ using TrainingEval.Dashboard.Features.Import;
 using TrainingEval.Dashboard.Features.Learners;
 using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Features.Programs;
+using TrainingEval.Dashboard.Infrastructure.Files;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Dashboard.Shared.Filters;
@@ -105,15 +105,15 @@ public static class ApiEndpoints
         if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
             return TypedResults.Ok(new CohortScoresResponse(cohort.Code, set.ProfileVersion, ApiCohortStatus.Code(cohort.Status), cohort.ResultsAreProvisional, rows));
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = CsvOutput.Create(text))
         {
             foreach (var h in LearnerScoreRow.CsvHeader)
-                csv.WriteField(h);
+                csv.WriteSafeField(h);
             csv.NextRecord();
             foreach (var row in rows)
             {
                 foreach (var cell in row.CsvCells())
-                    csv.WriteField(cell);
+                    csv.WriteSafeField(cell);
                 csv.NextRecord();
             }
         }

@@ -345,7 +345,9 @@ public static class DemoCompanyGenerator
                     });
                 }
                 if (plan.WithdrawWeek is null && end < _today)
-                    _boosts[plan.Learner].Add((end, 0.3 + 0.35 * plan.Transfer + quality / 40));
+                    // A behaviour rating rises by a fraction of a point after a good course, less than review-to-review noise
+                    // for many learners, so the before/after effect stays believable (d_z about 0.5–1.2, issue 14).
+                    _boosts[plan.Learner].Add((end, 0.15 + 0.25 * plan.Transfer + quality / 60));
             }
 
             CreateKpiMeasurements(cohort, def, kpis, enrollments, end, quality);
@@ -624,7 +626,9 @@ public static class DemoCompanyGenerator
             double? actual = null;
             if (measuredOn is not null)
             {
-                var achievement = DemoRandom.Clamp(_rnd.Normal(0.45 + 0.35 * transfer + quality / 30, team is null ? 0.3 : 0.12), -0.4, 1.3);
+                // Spread wide enough that the paired effect stays where real before/after studies find it (d_z rarely above
+                // 1.5; issue 14): a person's KPI moves for many reasons besides the training, a team's a little less.
+                var achievement = DemoRandom.Clamp(_rnd.Normal(0.35 + 0.25 * transfer + quality / 50, team is null ? 0.75 : 0.6), -1.0, 1.6);
                 actual = Math.Round(Math.Max(0, baseline + achievement * (target - baseline)), kd.Decimals);
                 if (isPercent)
                     actual = Math.Min(actual.Value, 100);
@@ -680,7 +684,7 @@ public static class DemoCompanyGenerator
                     if (on > _today || on < _historyStart.AddDays(-180) || on < learner.HireDate!.Value.AddDays(90))
                         continue;
                     var boost = _boosts[learner].Where(b => b.End < on).Sum(b => b.Boost);
-                    var behavior = DemoRandom.Clamp(_rnd.Normal(behaviorBase + boost, 0.25), 1, 5);
+                    var behavior = DemoRandom.Clamp(_rnd.Normal(behaviorBase + boost, 0.3), 1, 5);
                     var overall = DemoRandom.Clamp(_rnd.Normal(overallBase + 0.6 * boost, 0.35), 1, 5);
                     _company.PerformanceReviews.Add(new PerformanceReview
                     {

@@ -14,6 +14,30 @@ public sealed record NotificationRow(long Id, NotificationKind Kind, DateTime Cr
     int? AlertId, AlertType? AlertType, string? EmployeeNumber, string? LearnerName, string? LearnerNameEn, string? Detail, int? MentorId,
     AlertSubjectName? Assessment = null);
 
+/// <summary>
+/// What the notification centre asks for: filters (all optional; null means any) and a page. Every filter is an
+/// exact choice from <see cref="NotificationFilterChoices"/> except <see cref="Search"/>, part of a learner's
+/// name (either language) or employee number.
+/// </summary>
+public sealed record NotificationQuery(
+    NotificationKind? Kind = null,
+    AlertType? AlertType = null,
+    string? ProgramCode = null,
+    string? MentorEmployeeNumber = null,
+    IsoWeek? Week = null,
+    AlertStatus? AlertStatus = null,
+    bool UnreadOnly = false,
+    string? Search = null,
+    int Page = 1,
+    int PageSize = NotificationService.DefaultPageSize);
+
+/// <summary>A page of the inbox, and the counts of the whole inbox (the bell's unread count among them).</summary>
+public sealed record NotificationPage(IReadOnlyList<NotificationRow> Items, int Matching, int InboxTotal, int InboxUnread, int Page, int PageSize);
+
+/// <summary>The values the filters offer: only what the inbox holds.</summary>
+public sealed record NotificationFilterChoices(IReadOnlyList<(string Code, string Name, string? NameEn)> Programs,
+    IReadOnlyList<(string EmployeeNumber, string Name, string? NameEn)> Mentors, IReadOnlyList<IsoWeek> Weeks);
+
 /// <summary>A mentee's line in the weekly digest.</summary>
 public sealed record DigestLine(int LearnerId, string EmployeeNumber, string Name, string? NameEn, double? Index, LearningHealthBand? Band, int OpenAlerts);
 
@@ -37,7 +61,8 @@ public interface IDigestSender
 /// </summary>
 public sealed class NotificationService(IDbContextFactory<TrainingDbContext> factory, ICurrentUser currentUser, IRecordAccess access, TimeProvider clock)
 {
-    public const int ListLimit = 100;
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
 
     /// <summary>Mentors have their own inbox and HR (admins, HR analysts) a shared one; nobody else has one.</summary>
     public static bool HasInbox(UserContext user) => user.SeesEverything || user.MentorId is not null;
@@ -46,21 +71,30 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
     public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync();
-        if (!user.SeesEverything && user.MentorId is null)
+        if (!HasInbox(user))
             return 0;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await Inbox(db, user).CountAsync(n => n.ReadAt == null, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<NotificationRow>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>One page of the signed-in user's inbox, newest first, with the counts of the whole inbox.</summary>
+    public async Task<NotificationPage> SearchAsync(NotificationQuery query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = Math.Max(1, query.Page);
+        var pageSize = query.PageSize <= 0 ? DefaultPageSize : Math.Min(query.PageSize, MaxPageSize);
         var user = await currentUser.GetAsync();
-        if (!user.SeesEverything && user.MentorId is null)
-            return [];
+        if (!HasInbox(user))
+            return new NotificationPage([], 0, 0, 0, page, pageSize);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await Inbox(db, user)
+        var inbox = Inbox(db, user);
+        var total = await inbox.CountAsync(cancellationToken);
+        var unread = await inbox.CountAsync(n => n.ReadAt == null, cancellationToken);
+        var rows = Filter(inbox, query);
+        var matching = await rows.CountAsync(cancellationToken);
+        var items = await rows
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Take(ListLimit)
+            .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(n => new NotificationRow(n.Id, n.Kind, n.CreatedAt, n.ReadAt != null, n.IsoYear, n.IsoWeek, n.AlertId,
                 n.Alert != null ? n.Alert.Type : null,
                 n.Alert != null ? n.Alert.Learner!.EmployeeNumber : null,
@@ -69,8 +103,65 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
                 n.Alert != null ? n.Alert.Detail : null,
                 n.MentorId, null))
             .ToListAsync(cancellationToken);
-        var assessments = await AlertSubjects.AssessmentsAsync(db, rows.Select(r => r.Detail), cancellationToken);
-        return assessments.Count == 0 ? rows : [.. rows.Select(r => r with { Assessment = AlertSubjects.Of(assessments, r.Detail) })];
+        var assessments = await AlertSubjects.AssessmentsAsync(db, items.Select(r => r.Detail), cancellationToken);
+        if (assessments.Count > 0)
+            items = [.. items.Select(r => r with { Assessment = AlertSubjects.Of(assessments, r.Detail) })];
+        return new NotificationPage(items, matching, total, unread, page, pageSize);
+    }
+
+    /// <summary>The programs, mentors (HR's inbox only) and weeks the signed-in user's inbox holds.</summary>
+    public async Task<NotificationFilterChoices> FilterChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (!HasInbox(user))
+            return new NotificationFilterChoices([], [], []);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var inbox = Inbox(db, user);
+        var programs = await inbox.Where(n => n.Alert != null && n.Alert.Enrollment != null)
+            .Select(n => n.Alert!.Enrollment!.Cohort!.Program!).Distinct()
+            .OrderBy(p => p.Code).Select(p => new { p.Code, p.Name, p.NameEn }).ToListAsync(cancellationToken);
+        var mentors = user.SeesEverything
+            ? await inbox.Where(n => n.Alert != null && n.Alert.Mentor != null).Select(n => n.Alert!.Mentor!).Distinct()
+                .OrderBy(m => m.EmployeeNumber).Select(m => new { m.EmployeeNumber, m.Name, m.NameEn }).ToListAsync(cancellationToken)
+            : [];
+        var weeks = await inbox.Select(n => new { n.IsoYear, n.IsoWeek }).Distinct()
+            .OrderByDescending(w => w.IsoYear).ThenByDescending(w => w.IsoWeek).ToListAsync(cancellationToken);
+        return new NotificationFilterChoices(
+            [.. programs.Select(p => (p.Code, p.Name, p.NameEn))],
+            [.. mentors.Select(m => (m.EmployeeNumber, m.Name, m.NameEn))],
+            [.. weeks.Select(w => new IsoWeek(w.IsoYear, w.IsoWeek))]);
+    }
+
+    private static IQueryable<Notification> Filter(IQueryable<Notification> rows, NotificationQuery query)
+    {
+        if (query.Kind is { } kind)
+            rows = rows.Where(n => n.Kind == kind);
+        if (query.AlertType is { } type)
+            rows = rows.Where(n => n.Alert != null && n.Alert.Type == type);
+        if (query.AlertStatus is { } status)
+            rows = rows.Where(n => n.Alert != null && n.Alert.Status == status);
+        if (!string.IsNullOrWhiteSpace(query.ProgramCode))
+        {
+            var program = query.ProgramCode.Trim();
+            rows = rows.Where(n => n.Alert != null && n.Alert.Enrollment != null && n.Alert.Enrollment.Cohort!.Program!.Code == program);
+        }
+        if (!string.IsNullOrWhiteSpace(query.MentorEmployeeNumber))
+        {
+            var mentor = query.MentorEmployeeNumber.Trim();
+            rows = rows.Where(n => n.Alert != null && n.Alert.Mentor != null && n.Alert.Mentor.EmployeeNumber == mentor);
+        }
+        if (query.Week is { } week)
+            rows = rows.Where(n => n.IsoYear == week.Year && n.IsoWeek == week.Week);
+        if (query.UnreadOnly)
+            rows = rows.Where(n => n.ReadAt == null);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = Learners.Paging.ContainsPattern(query.Search);
+            rows = rows.Where(n => n.Alert != null && (EF.Functions.Like(n.Alert.Learner!.Name, pattern, @"\")
+                || EF.Functions.Like(n.Alert.Learner.NameEn!, pattern, @"\")
+                || EF.Functions.Like(n.Alert.Learner.EmployeeNumber, pattern, @"\")));
+        }
+        return rows;
     }
 
     /// <summary>Marks the given entries of the user's own inbox as read (all of them when <paramref name="ids"/> is null).</summary>

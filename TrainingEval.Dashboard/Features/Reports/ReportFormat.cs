@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Shared;
+using TrainingEval.Domain.Roi;
 using TrainingEval.Domain.Statistics;
 
 namespace TrainingEval.Dashboard.Features.Reports;
@@ -25,13 +26,21 @@ public static class ReportFormat
     public static string UnitOf(DifferenceMeasure measure) =>
         measure.Unit is null ? "" : Bilingual.Pick(measure.Unit, measure.UnitEn);
 
+    /// <summary>The unit of a change of the measure: percentage points for a percent KPI (<see cref="MeasureUnits"/>), else its unit.</summary>
+    public static string ChangeUnitOf(IStringLocalizer<ReportStrings> text, string? unit, string? unitEn) =>
+        MeasureUnits.IsPercent(unit) ? text["Unit_PercentagePoints"] : unit is null ? "" : Bilingual.Pick(unit, unitEn);
+
+    /// <summary>A signed change with its unit when that unit is percentage points (a bare number under a "%" label misleads).</summary>
+    public static string Change(IStringLocalizer<ReportStrings> text, string? unit, double? change, int decimals = 2) =>
+        change is not null && MeasureUnits.IsPercent(unit) ? $"{WithSign(change, decimals)} {text["Unit_PercentagePoints"]}" : WithSign(change, decimals);
+
     /// <summary>One plain sentence about the before/after change of a measure (issue 8: "what the numbers mean").</summary>
     public static string Explain(IStringLocalizer<ReportStrings> text, DifferenceMeasure measure)
     {
         var p = measure.Paired;
         var name = measure.DisplayName();
         var decimals = DecimalsFor(measure);
-        var unit = UnitOf(measure);
+        var unit = ChangeUnitOf(text, measure.Unit, measure.UnitEn);
         switch (p.State)
         {
             case StatisticsState.NoData:
@@ -58,11 +67,12 @@ public static class ReportFormat
         if (c is null || c.State == StatisticsState.NoData)
             return text["Comparison_None"];
         var decimals = DecimalsFor(measure);
+        string Changed(double? value) => Change(text, measure.Unit, value, decimals);
         if (c.State is StatisticsState.TooFewPairs or StatisticsState.NoVariation)
-            return text["Comparison_TooFew", c.ComparisonN, WithSign(c.Estimate, decimals)];
+            return text["Comparison_TooFew", c.ComparisonN, Changed(c.Estimate)];
         return c.IsSignificant
-            ? text["Comparison_Significant", c.ComparisonN, WithSign(c.ComparisonMeanChange, decimals), WithSign(c.Estimate, decimals), Interval(c.ConfidenceLow, c.ConfidenceHigh, decimals), P(c.PValue)]
-            : text["Comparison_NotSignificant", c.ComparisonN, WithSign(c.ComparisonMeanChange, decimals), WithSign(c.Estimate, decimals), Interval(c.ConfidenceLow, c.ConfidenceHigh, decimals), P(c.PValue)];
+            ? text["Comparison_Significant", c.ComparisonN, Changed(c.ComparisonMeanChange), Changed(c.Estimate), Interval(c.ConfidenceLow, c.ConfidenceHigh, decimals), P(c.PValue)]
+            : text["Comparison_NotSignificant", c.ComparisonN, Changed(c.ComparisonMeanChange), Changed(c.Estimate), Interval(c.ConfidenceLow, c.ConfidenceHigh, decimals), P(c.PValue)];
     }
 
     public static string CostCategoryName(IStringLocalizer<ReportStrings> text, CostCategory category) => text["Cost_" + category];

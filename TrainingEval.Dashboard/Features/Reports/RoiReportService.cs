@@ -1,7 +1,9 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using TrainingEval.Dashboard.Features.Cohorts;
+using TrainingEval.Dashboard.Hosting;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
@@ -56,7 +58,8 @@ public sealed record RoiKpiLine(
 
 public sealed record RoiCostLine(CostCategory Category, string Description, string? DescriptionEn, decimal Amount, bool SharedByProgram);
 
-public sealed record RoiReport(CohortInfo Cohort, IReadOnlyList<RoiKpiLine> Kpis, IReadOnlyList<RoiCostLine> Costs, RoiCalculation Calculation);
+/// <summary>A cohort's ROI; every amount is in <see cref="Currency"/>, the organisation's (ISO 4217, <c>TrainingEval:Currency</c>).</summary>
+public sealed record RoiReport(CohortInfo Cohort, IReadOnlyList<RoiKpiLine> Kpis, IReadOnlyList<RoiCostLine> Costs, RoiCalculation Calculation, string Currency);
 
 /// <summary>
 /// The ROI report (培训投资回报, spec section 8) of one cohort, and HR's edits of its assumptions.
@@ -67,7 +70,8 @@ public sealed class RoiReportService(
     IDbContextFactory<TrainingDbContext> factory,
     IRecordAccess access,
     IValidator<RoiAssumptionInput> validator,
-    TimeProvider clock)
+    TimeProvider clock,
+    IOptions<TrainingEvalOptions> options)
 {
     public async Task<RoiReport> LoadAsync(CohortInfo cohort, CancellationToken cancellationToken = default)
     {
@@ -124,7 +128,7 @@ public sealed class RoiReportService(
         var calculation = RoiCalculation.Of(
             lines.ConvertAll(l => new KpiBenefitInput(l.Code, l.Improvement, l.Assumption.ValuePerUnit, l.Assumption.PeriodMonths, l.Assumption.Attribution, l.Assumption.Confidence)),
             costs.ConvertAll(c => new CostInput(c.Category.ToString(), c.Amount)));
-        return new RoiReport(cohort, lines, costs, calculation);
+        return new RoiReport(cohort, lines, costs, calculation, options.Value.Currency);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using MiniExcelLibs;
 using TrainingEval.Domain.Scoring;
 
@@ -55,14 +54,14 @@ public sealed class TableExport
     {
         // The BOM makes Excel read the file as UTF-8, so Chinese names open intact.
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = CsvOutput.Create(writer);
         foreach (var header in table.Headers)
-            csv.WriteField(header);
+            csv.WriteSafeField(header);
         csv.NextRecord();
         foreach (var row in table.Rows)
         {
             foreach (var cell in row)
-                csv.WriteField(Cell(cell) switch
+                csv.WriteSafeField(Cell(cell) switch
                 {
                     null => "",
                     double d => d.ToString("0.##", CultureInfo.InvariantCulture),

@@ -70,6 +70,7 @@ public interface ICurrentUser
 public sealed class CurrentUser(IServiceProvider services, IHttpContextAccessor http) : ICurrentUser
 {
     private UserContext? _cached;
+    private bool _watching;
 
     public async ValueTask<UserContext> GetAsync()
     {
@@ -78,7 +79,8 @@ public sealed class CurrentUser(IServiceProvider services, IHttpContextAccessor 
         var principal = await FromCircuitAsync() ?? http.HttpContext?.User;
         // Neither a circuit nor a request: start-up, a background job or a tool acting on its own.
         var user = principal is null ? UserContext.System : UserContext.FromPrincipal(principal);
-        // Caching is safe: a circuit's user never changes (signing out ends the circuit) and a request scope is one call.
+        // Cached until the circuit's authentication state changes (a revalidation that found the account signed out,
+        // locked or changed: see RevalidatingIdentityStateProvider); a request scope is one call.
         if (user != UserContext.Anonymous)
             _cached = user;
         return user;
@@ -88,6 +90,11 @@ public sealed class CurrentUser(IServiceProvider services, IHttpContextAccessor 
     {
         if (services.GetService(typeof(AuthenticationStateProvider)) is not AuthenticationStateProvider provider)
             return null;
+        if (!_watching)
+        {
+            provider.AuthenticationStateChanged += _ => _cached = null;
+            _watching = true;
+        }
         try
         {
             return (await provider.GetAuthenticationStateAsync()).User;

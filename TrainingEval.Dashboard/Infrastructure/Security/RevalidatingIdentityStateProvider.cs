@@ -7,15 +7,16 @@ using Microsoft.Extensions.Options;
 namespace TrainingEval.Dashboard.Infrastructure.Security;
 
 /// <summary>
-/// A circuit can outlive a change to its user (locked out, roles changed, password reset): every 30 minutes the
-/// security stamp is checked again and a stale circuit is signed out.
+/// A circuit can outlive a change to its user (signed out elsewhere, locked out, roles changed, password changed):
+/// every <see cref="SessionPolicy.RevalidationInterval"/> the security stamp is checked again and a stale circuit is
+/// signed out (its pages then show the sign-in, as every routable page requires authorization).
 /// </summary>
 public sealed class RevalidatingIdentityStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
     IOptions<IdentityOptions> options) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => SessionPolicy.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

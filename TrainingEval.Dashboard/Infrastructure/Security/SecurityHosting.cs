@@ -16,8 +16,9 @@ public static class SecurityHosting
     public const string DeniedPath = "/account/denied";
     public const string SetupPath = "/account/setup";
 
-    public static IServiceCollection AddDashboardSecurity(this IServiceCollection services)
+    public static IServiceCollection AddDashboardSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRequestRateLimits(configuration);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         // Every endpoint needs a signed-in user unless it says otherwise ([AllowAnonymous] on the account pages).
@@ -40,6 +41,7 @@ public static class SecurityHosting
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<PasswordGuessabilityValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TrainingDbContext>()
             .AddSignInManager()
@@ -54,12 +56,16 @@ public static class SecurityHosting
             // cross-site posts while links into the app from mail or chat still arrive signed in.
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = SessionPolicy.Lifetime;
             cookie.SlidingExpiration = true;
             cookie.LoginPath = LoginPath;
             cookie.LogoutPath = LogoutPath;
             cookie.AccessDeniedPath = DeniedPath;
         });
+        // A cookie is only as good as the account behind it: its security stamp is checked against the database at
+        // most SessionPolicy.RevalidationInterval after it was issued, so a sign-out, lock, role or password change
+        // (each rotates the stamp) ends every session of that account within that time, copied cookies included.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionPolicy.RevalidationInterval);
         return services;
     }
 
@@ -80,6 +86,8 @@ public static class SecurityHosting
         // Before authentication: with no account at all there is nobody to sign in as.
         app.UseMiddleware<FirstAdminSetupMiddleware>();
         app.UseAuthentication();
+        // After authentication: an API call is counted against its key when the key is valid (RequestRateLimits).
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }
@@ -87,8 +95,12 @@ public static class SecurityHosting
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
         // A form post with the antiforgery token (minimal APIs validate it for form-bound parameters).
-        app.MapPost(LogoutPath, async ([FromForm] string? returnUrl, SignInManager<UserAccount> signIn) =>
+        app.MapPost(LogoutPath, async ([FromForm] string? returnUrl, HttpContext context, SignInManager<UserAccount> signIn) =>
             {
+                // Deleting the browser's cookie is not enough: a copy of it would still be valid for its whole lifetime.
+                // Rotating the stamp makes every cookie issued before now invalid (this device's and any other's).
+                if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+                    await signIn.UserManager.UpdateSecurityStampAsync(user);
                 await signIn.SignOutAsync();
                 return Results.LocalRedirect(LoginPath);
             })
@@ -118,10 +130,27 @@ public static class SecurityHosting
     internal static bool IsLocalUrl(string? url) => DashboardLocalization.IsLocal(url);
 }
 
+/// <summary>How long a sign-in lasts and how soon a change to the account reaches its open sessions.</summary>
+public static class SessionPolicy
+{
+    /// <summary>Sliding: eight working hours without a request end the session.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// How often a cookie (per request) and an open circuit check the account's security stamp: half a minute, so a
+    /// sign-out, lock, role or password change ends other sessions within a minute. It costs one indexed read per
+    /// session per interval.
+    /// </summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromSeconds(30);
+}
+
 /// <summary>The password rules, shown on the forms that set one.</summary>
 public static class PasswordPolicy
 {
     public const int MinimumLength = 12;
+
+    /// <summary>zxcvbn score a new password must reach (3: "safely unguessable", see <see cref="PasswordGuessabilityValidator"/>).</summary>
+    public const int MinimumGuessability = 3;
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 }

@@ -73,7 +73,7 @@ public sealed class SignInTests(DashboardServer server) : IClassFixture<Dashboar
     public async Task Five_failed_sign_ins_lock_the_account_even_for_the_right_password()
     {
         var name = "lockout-" + Guid.NewGuid().ToString("N")[..8];
-        const string password = "correct-horse-battery";
+        const string password = "violet-tundra-41-marigold";
         (await Users().CreateAsync(new UserAccount { UserName = name, DisplayName = name }, password)).Succeeded.ShouldBeTrue();
 
         using var client = NewClient();
@@ -90,14 +90,14 @@ public sealed class SignInTests(DashboardServer server) : IClassFixture<Dashboar
 
         using var right = await AccountClient.PostLoginAsync(client, name, password);
         right.StatusCode.ShouldBe(HttpStatusCode.OK, "a locked account is not signed in");
-        (await right.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("已被锁定", Case.Sensitive, "the default culture is zh-CN");
+        (await right.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("登录失败后账户将锁定", Case.Sensitive, "the default culture is zh-CN");
         var after = Users();
         (await after.IsLockedOutAsync((await after.FindByNameAsync(name))!)).ShouldBeTrue();
     }
 
     [Theory]
     [InlineData("short-11chr", false)]
-    [InlineData("twelve-chars", true)]
+    [InlineData("amber-quarry-88-lantern", true)]
     public async Task Passwords_need_at_least_twelve_characters(string password, bool accepted)
     {
         var users = Users();
@@ -171,7 +171,7 @@ public sealed class SignInTests(DashboardServer server) : IClassFixture<Dashboar
         await using var scope = server.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var name = "audited-" + Guid.NewGuid().ToString("N")[..8];
-        (await users.CreateAsync(new UserAccount { UserName = name, DisplayName = name }, "a-long-enough-password")).Succeeded.ShouldBeTrue();
+        (await users.CreateAsync(new UserAccount { UserName = name, DisplayName = name }, "violet-tundra-41-marigold")).Succeeded.ShouldBeTrue();
         await users.AddToRoleAsync((await users.FindByNameAsync(name))!, Roles.Executive);
         var signedIn = TestUsers.In("admin", Roles.Admin);
         var admin = new UserAdministration(
@@ -217,12 +217,12 @@ public sealed class SignInTests(DashboardServer server) : IClassFixture<Dashboar
         try
         {
             var learner = await Should.ThrowAsync<AccountChangeException>(() => admin.CreateAsync(
-                new NewUser("new-" + Guid.NewGuid().ToString("N")[..8], "New", "a-long-enough-password", [Roles.Learner], "NO-SUCH-NUMBER", null),
+                new NewUser("new-" + Guid.NewGuid().ToString("N")[..8], "New", "violet-tundra-41-marigold", [Roles.Learner], "NO-SUCH-NUMBER", null),
                 TestContext.Current.CancellationToken));
             learner.Errors.ShouldBe([unknownLearner]);
 
             var taken = await Should.ThrowAsync<AccountChangeException>(() => admin.CreateAsync(
-                new NewUser("analyst", "Twin", "a-long-enough-password", [Roles.HrAnalyst], null, null), TestContext.Current.CancellationToken));
+                new NewUser("analyst", "Twin", "violet-tundra-41-marigold", [Roles.HrAnalyst], null, null), TestContext.Current.CancellationToken));
             taken.Errors.ShouldContain(takenName);
         }
         finally

@@ -41,7 +41,7 @@ public sealed class NotificationCentreTests : MentoringTestContext
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=notification]")[0].GetAttribute("data-read").ShouldBe("true"));
         bell.WaitForAssertion(() => bell.Find("[data-testid=notification-bell]").GetAttribute("aria-label").ShouldBe("Notifications: 2 unread"));
-        page.Find("[data-testid=unread-count]").TextContent.ShouldBe("2 unread of 3");
+        page.Find("[data-testid=unread-count]").TextContent.ShouldBe("2 unread of 3 in this inbox");
 
         page.Find("[data-testid=mark-all-read]").Click();
         bell.WaitForAssertion(() => bell.Find("[data-testid=notification-bell]").GetAttribute("aria-label").ShouldBe("Notifications"));
@@ -64,6 +64,64 @@ public sealed class NotificationCentreTests : MentoringTestContext
         rows[0].TextContent.ShouldContain("Competency dropped");
         rows[0].TextContent.ShouldContain("学员4");
         rows[0].TextContent.ShouldContain("Initiative: 4 → 2", Case.Sensitive);
+    }
+
+    [Fact]
+    public async Task A_large_inbox_is_paged_and_counts_every_entry_like_the_bell()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            // One open alert per learner and type: the older ones of the history are resolved.
+            var alert = await AddAlertAsync(i % 5, AlertType.LhiDrop, $"{80 + i} → {60 + i}", "attendance", Now.AddDays(-1 - 7 * i));
+            await using var db = Database.CreateContext();
+            (await db.Alerts.SingleAsync(a => a.Id == alert.Id, Ct)).Status = AlertStatus.Resolved;
+            db.AuditingEnabled = false;
+            await db.SaveChangesAsync(Ct);
+        }
+        User = Analyst;
+        var bell = Render<NotificationBell>();
+
+        var page = Render<NotificationsPage>();
+
+        page.WaitForElement("[data-testid=notification-list]");
+        page.FindAll("[data-testid=notification]").Count.ShouldBe(25);
+        page.Find("[data-testid=unread-count]").TextContent.ShouldBe("30 unread of 30 in this inbox");
+        bell.WaitForAssertion(() => bell.Find("[data-testid=notification-bell]").GetAttribute("aria-label").ShouldBe("Notifications: 30 unread"));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("notifications?page=2");
+        page.WaitForAssertion(() => page.FindAll("[data-testid=notification]").Count.ShouldBe(5));
+    }
+
+    [Fact]
+    public async Task The_inbox_filters_by_type_status_program_mentor_week_unread_and_name_from_the_url()
+    {
+        await SeedInboxAsync();
+        var resolved = await AddAlertAsync(2, AlertType.ScoreDrop, "Quiz: 80 → 60", "performance", Now.AddDays(-9));
+        await using (var db = Database.CreateContext())
+        {
+            var alert = await db.Alerts.SingleAsync(a => a.Id == resolved.Id, Ct);
+            alert.Status = AlertStatus.Resolved;
+            db.AuditingEnabled = false;
+            await db.SaveChangesAsync(Ct);
+        }
+        User = Analyst;
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var page = Render<NotificationsPage>();
+        page.WaitForElement("[data-testid=notification-list]");
+        IReadOnlyList<string?> Shown() => [.. page.FindAll("[data-testid=notification] .title b").Select(b => b.TextContent)];
+
+        navigation.NavigateTo("notifications?type=CompetencyDrop");
+        page.WaitForAssertion(() => Shown().ShouldBe(["Competency dropped"]));
+        navigation.NavigateTo("notifications?status=Resolved");
+        page.WaitForAssertion(() => page.FindAll("[data-testid=notification]").Count.ShouldBe(1));
+        page.Find("[data-testid=notification]").TextContent.ShouldContain("学员3");
+        navigation.NavigateTo("notifications?q=E004");
+        page.WaitForAssertion(() => page.Find("[data-testid=notification]").TextContent.ShouldContain("学员4"));
+        navigation.NavigateTo($"notifications?program=LEAN&mentor=M001&week={IsoWeek.Of(DateOnly.FromDateTime(Now.AddDays(-9)))}");
+        page.WaitForAssertion(() => page.FindAll("[data-testid=notification]").Count.ShouldBe(1));
+        navigation.NavigateTo("notifications?program=NOPE");
+        page.WaitForAssertion(() => page.Find("[data-testid=no-notifications]").TextContent.ShouldContain("Nothing matches these filters."));
+        navigation.NavigateTo("notifications?unread=true");
+        page.WaitForAssertion(() => page.Find("[data-testid=matching-count]").TextContent.ShouldBe("3 match the filters"));
     }
 
     [Fact]

@@ -75,8 +75,59 @@ public sealed class ReportExportTests(DemoCompanyDatabase demo) : IClassFixture<
         MiniExcel.GetSheetNames(workbook).ShouldBe(["Benefits", "Costs", "Sensitivity"]);
         workbook.Position = 0;
         var costs = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Costs").Cast<IDictionary<string, object>>().ToList();
-        costs.Sum(r => Convert.ToDecimal(r["Amount"], CultureInfo.InvariantCulture)).ShouldBe(report.Calculation.TotalCost);
+        costs.Sum(r => Convert.ToDecimal(r["Amount (CNY)"], CultureInfo.InvariantCulture)).ShouldBe(report.Calculation.TotalCost);
     }
+
+    [Fact]
+    public async Task Every_amount_carries_the_configured_currency_and_a_percent_KPI_improves_in_points()
+    {
+        using var culture = new CultureScope("en");
+        var reports = new ReportServiceContext(demo.Database, TestUsers.Analyst) { Currency = "EUR" };
+        var cohort = await ClosedCohortAsync(reports);
+        var report = await reports.Roi.LoadAsync(cohort, Ct);
+        var document = Builder(demo.Database.Clock).Roi(report, sensitivityChart: null);
+
+        var text = PdfText(new PdfReportRenderer().Render(document));
+        text.ShouldContain(ScoreFormatMoney(report.Calculation.TotalBenefit) + " EUR");
+        text.ShouldContain(ScoreFormatMoney(report.Calculation.TotalCost) + " EUR");
+        text.ShouldContain("Benefit (EUR)");
+        text.ShouldContain("Amount (EUR)");
+        text.ShouldNotContain("CNY");
+        text.ShouldContain("percentage points (pp)", Case.Sensitive, "the note says how improvement is summed");
+        var benefits = document.Blocks.OfType<TableBlock>().First();
+        foreach (var (kpi, row) in report.Kpis.Zip(benefits.Rows))
+        {
+            var improvement = row[2].Text;
+            if (TrainingEval.Domain.Roi.MeasureUnits.IsPercent(kpi.Unit))
+                improvement.ShouldEndWith(" pp", Case.Sensitive, kpi.Code);
+            else
+                improvement.ShouldNotContain("pp");
+        }
+        report.Kpis.ShouldContain(k => TrainingEval.Domain.Roi.MeasureUnits.IsPercent(k.Unit), "the demo cohort has a percent KPI to check");
+    }
+
+    [Fact]
+    public async Task A_change_of_a_percent_KPI_is_worded_in_percentage_points_in_both_languages()
+    {
+        var reports = new ReportServiceContext(demo.Database, TestUsers.Analyst);
+        var cohort = await ClosedCohortAsync(reports);
+        var report = await reports.Difference.LoadAsync(cohort, Ct);
+        var percent = report.Measures.Where(m => TrainingEval.Domain.Roi.MeasureUnits.IsPercent(m.Unit) && m.Paired.MeanDifference is not null).ToList();
+        percent.ShouldNotBeEmpty("the demo cohort has a percent KPI with pairs");
+
+        foreach (var (name, points) in new[] { ("en", " pp"), ("zh-CN", "个百分点") })
+        {
+            using var culture = new CultureScope(name);
+            foreach (var m in percent)
+            {
+                var sentence = ReportFormat.Explain(ReportServiceContext.Text, m);
+                sentence.ShouldContain(points, Case.Sensitive, $"{name}: {sentence}");
+                sentence.ShouldNotMatch(@"by [\d.,]+ %", $"{name}: {sentence}");
+            }
+        }
+    }
+
+    private static string ScoreFormatMoney(decimal value) => TrainingEval.Dashboard.Shared.ScoreFormat.Money(value);
 
     [Fact]
     public async Task The_effectiveness_PDF_embeds_chart_images_and_lists_missing_data()

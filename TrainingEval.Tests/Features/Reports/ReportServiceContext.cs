@@ -23,7 +23,11 @@ public sealed class ReportServiceContext(TestDatabase database, UserContext user
 
     public DifferenceReportQueries Difference => new(database.Factory, Access);
 
-    public RoiReportService Roi => new(database.FactoryFor(user), Access, new RoiAssumptionInputValidator(Text), database.Clock);
+    public RoiReportService Roi => new(database.FactoryFor(user), Access, new RoiAssumptionInputValidator(Text), database.Clock,
+        Microsoft.Extensions.Options.Options.Create(new TrainingEval.Dashboard.Hosting.TrainingEvalOptions { Currency = Currency }));
+
+    /// <summary>The organisation currency the ROI service is configured with.</summary>
+    public string Currency { get; init; } = TrainingEval.Dashboard.Hosting.TrainingEvalOptions.DefaultCurrency;
 
     public EffectivenessReportQueries Effectiveness => new(database.Factory, Access,
         new CohortQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access, database.Clock),

@@ -17,6 +17,7 @@ public sealed class RoiAssumptionFormTests : DashboardTestContext
         var form = Render<RoiAssumptionForm>(p => p
             .Add(f => f.Kpi, Kpi(input))
             .Add(f => f.Input, input)
+            .Add(f => f.Currency, "CNY")
             .Add(f => f.OnSave, () => saves++));
         return (form, () => saves);
     }

@@ -140,7 +140,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
             await Should.ThrowAsync<AccessDeniedException>(() => new ProgramQueries(Factory, ScorePipeline.CreateDefault(demo.Database.Clock), access, demo.Database.Clock)
                 .ListAsync(DashboardFilter.Empty, TestContext.Current.CancellationToken));
             await Should.ThrowAsync<AccessDeniedException>(() => new CohortComparisonQueries(Factory, access, demo.Database.Clock).LoadAsync(["X"], TestContext.Current.CancellationToken));
-            await Should.ThrowAsync<AccessDeniedException>(() => new AuditTrailQueries(Factory, access)
+            await Should.ThrowAsync<AccessDeniedException>(() => new AuditTrailQueries(Factory, access, new TrainingEval.Dashboard.Shared.LocalTime(Microsoft.Extensions.Options.Options.Create(new TrainingEval.Dashboard.Hosting.TrainingEvalOptions())))
                 .SearchAsync(new AuditTrailQuery(null, null, null, null, null), TestContext.Current.CancellationToken));
         }
     }
@@ -163,7 +163,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
         await Should.ThrowAsync<AccessDeniedException>(() => new CohortLifecycleService(Factory, scores, demo.Database.Clock, access)
             .CloseAsync(cohort.Id, cohort.Revision, TestContext.Current.CancellationToken));
         // The audit trail is for admins and HR analysts only.
-        await Should.ThrowAsync<AccessDeniedException>(() => new AuditTrailQueries(Factory, access).FilterChoicesAsync(TestContext.Current.CancellationToken));
+        await Should.ThrowAsync<AccessDeniedException>(() => new AuditTrailQueries(Factory, access, new TrainingEval.Dashboard.Shared.LocalTime(Microsoft.Extensions.Options.Options.Create(new TrainingEval.Dashboard.Hosting.TrainingEvalOptions()))).FilterChoicesAsync(TestContext.Current.CancellationToken));
     }
 
     /// <summary>A mentor, one of their mentees, and a learner they never mentored.</summary>

@@ -43,9 +43,16 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
     private static ReportCell Num(double? value, int decimals = 2) =>
         new(ScoreFormat.Number(value, decimals), value is { } v ? ScoreRounding.Round(v, decimals) : null);
 
+    private static ReportCell Share(decimal part, decimal total) =>
+        total > 0 ? new(ScoreFormat.Percent((double)(part / total), 0), Math.Round((double)(part / total), 4)) : new(ScoreFormat.Missing, null);
+
     private static ReportCell Int(int value) => new(value.ToString("N0", CultureInfo.CurrentCulture), value);
 
     private static ReportCell Money(decimal value) => new(ScoreFormat.Money(value), decimal.Round(value, 2));
+
+    // A change keeps its number for the spreadsheet and says "pp" on paper when the measure is a percentage.
+    private ReportCell Change(string? unit, double? value, int decimals = 2) =>
+        new(ReportFormat.Change(text, unit, value, decimals), value is { } v ? ScoreRounding.Round(v, decimals) : null);
 
     public ReportDocument Effectiveness(EffectivenessReport r, IReadOnlyDictionary<string, byte[]> charts)
     {
@@ -120,7 +127,7 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
             {
                 var p = m.Paired;
                 var d = ReportFormat.DecimalsFor(m);
-                return (IReadOnlyList<ReportCell>)[MeasureLabel(m), Int(p.N), Num(p.MeanBefore, d), Num(p.MeanAfter, d), Num(p.MeanDifference, d),
+                return (IReadOnlyList<ReportCell>)[MeasureLabel(m), Int(p.N), Num(p.MeanBefore, d), Num(p.MeanAfter, d), Change(m.Unit, p.MeanDifference, d),
                     ScoreFormat.Interval(p.ConfidenceLow, p.ConfidenceHigh, d), new ReportCell(ScoreFormat.P(p.PValue), p.PValue is { } pv ? ScoreRounding.Round(pv, 6) : null), Num(p.EffectSize)];
             }).ToList(), [3, 0.7, 1, 1, 1, 1.8, 0.9, 0.8]));
         var comparisons = r.Measures.Where(m => m.Comparison is not null).ToList();
@@ -132,7 +139,7 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
                 comparisons.Select(m =>
                 {
                     var c = m.Comparison!;
-                    return (IReadOnlyList<ReportCell>)[MeasureLabel(m), Int(c.TrainedN), Int(c.ComparisonN), Num(c.TrainedMeanChange), Num(c.ComparisonMeanChange), Num(c.Estimate),
+                    return (IReadOnlyList<ReportCell>)[MeasureLabel(m), Int(c.TrainedN), Int(c.ComparisonN), Change(m.Unit, c.TrainedMeanChange), Change(m.Unit, c.ComparisonMeanChange), Change(m.Unit, c.Estimate),
                         ScoreFormat.Interval(c.ConfidenceLow, c.ConfidenceHigh), Num(c.DegreesOfFreedom, 1), new ReportCell(ScoreFormat.P(c.PValue), c.PValue is { } pv ? ScoreRounding.Round(pv, 6) : null)];
                 }).ToList(), [2.6, 0.8, 0.9, 1, 1, 1, 1.7, 0.7, 0.9]));
         }
@@ -163,32 +170,33 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
         {
             new FactsBlock(
             [
-                (text["Roi_Benefit"], ScoreFormat.Money(c.TotalBenefit)),
-                (text["Roi_Cost"], ScoreFormat.Money(c.TotalCost)),
+                (text["Roi_Benefit"], ScoreFormat.Money(c.TotalBenefit, r.Currency)),
+                (text["Roi_Cost"], ScoreFormat.Money(c.TotalCost, r.Currency)),
                 (text["Roi_Roi"], ScoreFormat.PercentValue(c.RoiPercent)),
                 (text["Roi_Bcr"], ScoreFormat.Number(c.BenefitCostRatio)),
             ]),
             new ParagraphBlock(c.IsDefined
-                ? text["Roi_Sentence", ScoreFormat.PercentValue(c.RoiPercent), ScoreFormat.Number(c.BenefitCostRatio), ScoreFormat.Money(c.TotalBenefit), ScoreFormat.Money(c.TotalCost)]
+                ? text["Roi_Sentence", ScoreFormat.PercentValue(c.RoiPercent), ScoreFormat.Number(c.BenefitCostRatio), ScoreFormat.Money(c.TotalBenefit, r.Currency), ScoreFormat.Money(c.TotalCost, r.Currency), r.Currency]
                 : text["Roi_Undefined"]),
             new HeadingBlock(text["Roi_Benefits"]),
             new TableBlock(text["Sheet_Benefits"],
-                [text["Col_Kpi"], text["Col_Units"], text["Col_Improvement"], text["Col_ValuePerUnit"], text["Col_Months"], text["Col_Attribution"], text["Col_Confidence"], text["Col_Gross"], text["Col_Benefit"]],
+                [text["Col_Kpi"], text["Col_Units"], text["Col_Improvement"], text["Col_ValuePerUnit", r.Currency], text["Col_Months"], text["Col_Attribution"], text["Col_Confidence"], text["Col_Gross", r.Currency], text["Col_Benefit", r.Currency], text["Col_BenefitShare"]],
                 r.Kpis.Zip(c.Benefits, (k, b) => (IReadOnlyList<ReportCell>)[
                     $"{k.DisplayName()} ({Bilingual.Pick(k.Unit, k.UnitEn)})" + (k.IsDefaultAssumption ? " *" : ""),
-                    Int(k.MeasuredUnits), Num(k.Improvement), Money(k.Assumption.ValuePerUnit), Int(k.Assumption.PeriodMonths),
+                    Int(k.MeasuredUnits), Change(k.Unit, k.Improvement), Money(k.Assumption.ValuePerUnit), Int(k.Assumption.PeriodMonths),
                     new ReportCell(ScoreFormat.Percent(k.Assumption.Attribution, 0), k.Assumption.Attribution), new ReportCell(ScoreFormat.Percent(k.Assumption.Confidence, 0), k.Assumption.Confidence),
-                    Money(b.GrossValue), Money(b.Benefit)]).ToList(), [2.8, 0.7, 1, 1, 0.7, 0.9, 0.9, 1.1, 1.1]),
+                    Money(b.GrossValue), Money(b.Benefit), Share(b.Benefit, c.TotalBenefit)]).ToList(), [2.6, 0.7, 1, 1, 0.6, 0.8, 0.8, 1.1, 1.1, 0.7]),
+            new ParagraphBlock(text["Roi_ImprovementNote"], Muted: true),
         };
         if (r.Kpis.Any(k => k.IsDefaultAssumption))
             blocks.Add(new ParagraphBlock(text["Roi_DefaultNote", ScoreFormat.Percent(RoiAssumption.Defaults.Attribution, 0), ScoreFormat.Percent(RoiAssumption.Defaults.Confidence, 0), RoiAssumption.Defaults.PeriodMonths], Muted: true));
         blocks.Add(new HeadingBlock(text["Roi_Costs"]));
-        blocks.Add(new TableBlock(text["Sheet_Costs"], [text["Col_Category"], text["Col_Description"], text["Col_Amount"]],
+        blocks.Add(new TableBlock(text["Sheet_Costs"], [text["Col_Category"], text["Col_Description"], text["Col_Amount", r.Currency]],
             r.Costs.Select(x => (IReadOnlyList<ReportCell>)[ReportFormat.CostCategoryName(text, x.Category), Bilingual.Pick(x.Description, x.DescriptionEn) + (x.SharedByProgram ? " · " + text["Roi_SharedCost"] : ""), Money(x.Amount)]).ToList(), [1.3, 3, 1.2]));
         blocks.Add(new HeadingBlock(text["Roi_Sensitivity"]));
         if (sensitivityChart is not null)
             blocks.Add(new ImageBlock(sensitivityChart, text["Roi_SensitivityCaption"]));
-        blocks.Add(new TableBlock(text["Sheet_Sensitivity"], [text["Col_Attribution"], text["Col_Benefit"], text["Roi_Roi"]],
+        blocks.Add(new TableBlock(text["Sheet_Sensitivity"], [text["Col_Attribution"], text["Col_Benefit", r.Currency], text["Roi_Roi"]],
             c.Sensitivity.Select(p => (IReadOnlyList<ReportCell>)[new ReportCell(ScoreFormat.Percent(p.Attribution, 0), p.Attribution), Money(p.Benefit),
                 new ReportCell(ScoreFormat.PercentValue(p.RoiPercent), p.RoiPercent is { } v ? ScoreRounding.Round(v, 2) : null)]).ToList()));
         blocks.Add(new ParagraphBlock(text["Roi_Method"], Muted: true));
