@@ -132,6 +132,7 @@ public sealed partial class ComparePage
                 Zoom = new() { Enabled = false },
                 Toolbar = new() { Tools = new() { Download = true, Selection = false, Zoom = false, ZoomIn = false, ZoomOut = false, Pan = false, Reset = false } },
             },
+            XAxis = new() { Type = ChartAxisType.Category, Labels = ChartAxisLabels.Slanted() },
             YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } }],
             PlotOptions = new() { BoxPlot = new() { Colors = new() { Upper = DashboardColors.Composite(Theme), Lower = DashboardColors.Composite(Theme) } } },
             Stroke = new() { Colors = [ink], Width = [1.5] },

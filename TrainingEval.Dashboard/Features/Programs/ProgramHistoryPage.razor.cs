@@ -24,6 +24,11 @@ namespace TrainingEval.Dashboard.Features.Programs;
 /// </summary>
 public sealed partial class ProgramHistoryPage
 {
+    /// <summary>Pixels above the history chart's plot for the profile-version labels, and how far up they are moved into them.</summary>
+    internal const int VersionLabelRoom = 22;
+
+    internal const int VersionLabelOffsetY = -20;
+
     private ProgramHistoryView? _view;
     private ProgramHistory? _draft;
     private WhatIfSession? _whatIf;
@@ -236,6 +241,9 @@ public sealed partial class ProgramHistoryPage
                     Text = Text["Marker_Version", c.ProfileVersion ?? 0],
                     BorderColor = warning,
                     Position = "top",
+                    // Level, above the plot (in the grid's top padding): written down the line it crossed the score lines (issue 14, item 16).
+                    Orientation = "horizontal",
+                    OffsetY = VersionLabelOffsetY,
                     Style = new ChartAnnotationLabelStyle { Color = DashboardColors.OnFill(warning), Background = warning },
                 },
             }).ToList()
@@ -291,6 +299,7 @@ public sealed partial class ProgramHistoryPage
             Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new() { Shared = true, Intersect = false, Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1)" } },
             Annotations = new() { XAxis = versionMarkers, Points = [.. smallMarkers, .. runningMarkers] },
+            Grid = versionMarkers.Count == 0 ? null : new() { Padding = new() { Top = VersionLabelRoom } },
             NoData = new() { Text = Text["NoData"] },
         };
 

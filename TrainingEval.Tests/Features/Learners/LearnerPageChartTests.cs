@@ -127,6 +127,9 @@ public sealed class LearnerPageChartTests : LearnerPageTestBase
         Values(chart.Series!.Single()).ShouldBe([82, 68.5, null, 55]);
         chart.Options.Annotations!.YAxis!.Select(a => (a.Y, a.Y2, a.Label!.Text))
             .ShouldBe([(75.0, (double?)100, "Healthy ≥ 75"), (60.0, (double?)75, "Watch 60–75"), (0.0, (double?)60, "At risk < 60")]);
+        // Issue 14 item 16: the band labels start right of the plot, in the room kept for them, off the index line.
+        chart.Options.Grid!.Padding!.Right.ShouldBe(LearnerCharts.BandLabelRoom);
+        chart.Options.Annotations.YAxis!.ShouldAllBe(a => a.Label!.Position == "right" && a.Label.TextAnchor == "start" && a.Label.OffsetX > 0);
         cut.Find("[data-testid=stat-health]").TextContent.ShouldBe("55.0");
         cut.FindAll("[data-testid=health-empty]").ShouldBeEmpty();
     }

@@ -59,6 +59,11 @@ public sealed class ProgramHistoryPageTests(DemoCompanyDatabase demo) : ProgramP
 
         Chart(page, "program-history").Options.Annotations!.XAxis!.Select(a => a.X.Category).ShouldBe(changed);
         page.FindAll("[data-testid=version-changed]").Count.ShouldBe(changed.Count);
+        // Issue 14 item 16: the version labels lie level above the plot, in room kept for them, not down the line across the scores.
+        var options = Chart(page, "program-history").Options;
+        options.Annotations!.XAxis!.ShouldAllBe(a => a.Label!.Orientation == "horizontal" && a.Label.OffsetY < 0);
+        if (changed.Count > 0)
+            options.Grid!.Padding!.Top.ShouldBe(ProgramHistoryPage.VersionLabelRoom);
     }
 
     private async Task<List<(string Code, bool Ended, double? Mean)>> RunsAsync(string programCode)
