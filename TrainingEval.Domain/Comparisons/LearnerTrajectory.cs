@@ -63,8 +63,11 @@ public sealed record CohortOutcome(
     /// <summary>A composite with coverage below 1 is provisional (spec section 4).</summary>
     public bool IsProvisional => Provisional.Applies(Composite, Coverage);
 
-    /// <summary>A cohort is finished once it is closed or its last day has passed.</summary>
-    public bool IsFinishedOn(DateOnly today) => IsClosed || EndDate < today;
+    /// <summary>The cohort's status on <paramref name="today"/> (<see cref="CohortStatuses.Of"/>).</summary>
+    public CohortStatus StatusOn(DateOnly today) => CohortStatuses.Of(StartDate, EndDate, IsClosed, today);
+
+    /// <summary>A cohort is finished once it has ended (its last day has passed) or is closed.</summary>
+    public bool IsFinishedOn(DateOnly today) => StatusOn(today).HasEnded();
 }
 
 /// <summary>One point of the composite trajectory: a finished cohort with a composite.</summary>

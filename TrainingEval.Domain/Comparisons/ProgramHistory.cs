@@ -3,9 +3,10 @@ using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Domain.Comparisons;
 
-/// <summary>One run of a program: its cohort, start date, the profile version its scores use, and its learners' scores.</summary>
+/// <summary>One run of a program: its cohort, start date, status, the profile version its scores use, and its learners' scores.</summary>
 /// <param name="ProfileVersion">The weight profile version the scores were computed with; null when unknown (no scores yet).</param>
-public sealed record CohortRun(string CohortCode, DateOnly StartDate, int? ProfileVersion, IReadOnlyList<LearnerScore> Learners);
+/// <param name="Status">Where the cohort stands today (<see cref="CohortStatuses.Of"/>): a run that has not ended is provisional as a whole.</param>
+public sealed record CohortRun(string CohortCode, DateOnly StartDate, CohortStatus Status, int? ProfileVersion, IReadOnlyList<LearnerScore> Learners);
 
 /// <summary>One cohort in a program's history.</summary>
 /// <param name="RunOrder">1 for the program's first cohort by start date, 2 for the next, …; the x of the trend.</param>
@@ -18,14 +19,20 @@ public sealed record CohortHistoryPoint(
     int RunOrder,
     string CohortCode,
     DateOnly StartDate,
+    CohortStatus Status,
     int? ProfileVersion,
     bool ProfileVersionChanged,
     CohortSummary Summary,
-    double? Trend);
+    double? Trend)
+{
+    /// <summary>The run has not ended: its pass rate, tier mix and mean are provisional as a whole and it is not in the trend.</summary>
+    public bool IsProvisional => Status.ResultsAreProvisional();
+}
 
 /// <summary>
-/// The least-squares line of mean composite over run order (x = 1, 2, …), fitted over the runs that have
-/// a mean composite. <see cref="Slope"/> is the change in mean composite per run.
+/// The least-squares line of mean composite over run order (x = 1, 2, …), fitted over the ended runs that have
+/// a mean composite (a running cohort's mean is provisional, so it never bends the line). <see cref="Slope"/> is
+/// the change in mean composite per run.
 /// </summary>
 public sealed record ProgramTrend(double Intercept, double Slope, int RunsFitted)
 {
@@ -38,7 +45,7 @@ public sealed record ProgramTrend(double Intercept, double Slope, int RunsFitted
 /// </summary>
 public sealed record ProgramHistory(IReadOnlyList<CohortHistoryPoint> Cohorts, ProgramTrend? Trend)
 {
-    /// <summary>A trend needs at least this many runs with a mean composite; with fewer there is no line to draw.</summary>
+    /// <summary>A trend needs at least this many ended runs with a mean composite; with fewer there is no line to draw.</summary>
     public const int MinimumRunsForTrend = 2;
 
     public static ProgramHistory Empty { get; } = new([], null);
@@ -47,8 +54,22 @@ public sealed record ProgramHistory(IReadOnlyList<CohortHistoryPoint> Cohorts, P
     public IEnumerable<CohortHistoryPoint> ProfileChanges => Cohorts.Where(c => c.ProfileVersionChanged);
 
     /// <summary>
+    /// The program's "latest run" (spec section 9): its latest ended run (by start order) with a mean composite;
+    /// null when no ended run has one. A running cohort is never the headline unless the reader picks it (<see cref="Run"/>).
+    /// </summary>
+    public CohortHistoryPoint? LatestEnded => Cohorts.LastOrDefault(c => !c.IsProvisional && c.Summary.MeanComposite is not null);
+
+    /// <summary>The run of this cohort (codes compared ignoring case and surrounding spaces); null when the history has none.</summary>
+    public CohortHistoryPoint? Run(string? cohortCode) =>
+        string.IsNullOrWhiteSpace(cohortCode) ? null
+            : Cohorts.FirstOrDefault(c => string.Equals(c.CohortCode, cohortCode.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The headline run: the one the reader picked when the history has it, else <see cref="LatestEnded"/>.</summary>
+    public CohortHistoryPoint? Headline(string? picked) => Run(picked) ?? LatestEnded;
+
+    /// <summary>
     /// Orders the runs by start date (then cohort code, so equal dates keep a stable order), summarises
-    /// each and fits the trend with <see cref="Fit.Line(double[], double[])"/>.
+    /// each and fits the trend over the ended runs with <see cref="Fit.Line(double[], double[])"/>.
     /// </summary>
     public static ProgramHistory Build(IEnumerable<CohortRun> runs)
     {
@@ -64,7 +85,7 @@ public sealed record ProgramHistory(IReadOnlyList<CohortHistoryPoint> Cohorts, P
         var ys = new List<double>();
         for (var i = 0; i < ordered.Count; i++)
         {
-            if (summaries[i].MeanComposite is { } mean)
+            if (ordered[i].Status.HasEnded() && summaries[i].MeanComposite is { } mean)
             {
                 xs.Add(i + 1);
                 ys.Add(mean);
@@ -86,7 +107,7 @@ public sealed record ProgramHistory(IReadOnlyList<CohortHistoryPoint> Cohorts, P
             var changed = run.ProfileVersion is { } version && previousVersion is { } previous && version != previous;
             if (run.ProfileVersion is not null)
                 previousVersion = run.ProfileVersion;
-            points.Add(new CohortHistoryPoint(i + 1, run.CohortCode, run.StartDate, run.ProfileVersion, changed, summaries[i], trend?.At(i + 1)));
+            points.Add(new CohortHistoryPoint(i + 1, run.CohortCode, run.StartDate, run.Status, run.ProfileVersion, changed, summaries[i], trend?.At(i + 1)));
         }
 
         return new ProgramHistory(points, trend);

@@ -14,14 +14,28 @@ public enum AlertType
 }
 
 /// <summary>
-/// An alert a rule raised: its type, what triggered it and the coaching suggestion's code. The detail is
-/// numbers and codes only (e.g. <c>78.5 → 61</c>, <c>initiative: 4 → 2</c>, <c>Quiz 3: 80 → 62</c>), so it reads the same in every UI language.
+/// An alert a rule raised: its type, what triggered it (an <see cref="AlertDetail"/> in its stored, language-free form)
+/// and the coaching suggestion's code.
 /// </summary>
-public sealed record RaisedAlert(AlertType Type, string Detail, string Suggestion);
+/// <param name="Also">
+/// The second cause the alert names, when one fall fired two rules (<c>at_risk</c> with <c>lhi_drop</c>): if an alert of
+/// <paramref name="Type"/> is still open for the learner, the alert is raised as this type instead, so the fall is told once.
+/// </param>
+public sealed record RaisedAlert(AlertType Type, string Detail, string Suggestion, AlertType? Also = null);
 
 /// <summary>
-/// The alert rules (预警, spec section 5) as pure functions. Thresholds are met inclusively, with the
-/// same floating-point slack as tiers and bands (<see cref="Thresholds.Tolerance"/>).
+/// A learner's enrollment as the health index sees it. It is active in a window when the cohort's dates overlap
+/// the window, the learner enrolled by its last day and had not withdrawn before its first.
+/// </summary>
+public readonly record struct HealthEnrollment(DateOnly CohortStart, DateOnly CohortEnd, DateOnly EnrolledOn, DateOnly? WithdrawnOn)
+{
+    public bool IsActiveIn(DateOnly windowStart, DateOnly windowEnd) =>
+        CohortStart <= windowEnd && CohortEnd >= windowStart && EnrolledOn <= windowEnd && !(WithdrawnOn is { } w && w < windowStart);
+}
+
+/// <summary>
+/// The alert rules (预警, spec section 5, with the rulings of section 9) as pure functions. Thresholds are met
+/// inclusively, with the same floating-point slack as tiers and bands (<see cref="Thresholds.Tolerance"/>).
 /// Whether an alert of the type is already open for the learner is the caller's check.
 /// </summary>
 public static class AlertRules
@@ -45,10 +59,32 @@ public static class AlertRules
 
     /// <summary>
     /// The band moved into at risk: the week is at risk and the previous one was not. A learner whose first
-    /// index is at risk also moves into it (from no band), so the first bad week is never silent.
+    /// index (in the cohort) is at risk also moves into it (from no band), so the first bad week is never silent.
     /// </summary>
     public static bool MovesIntoAtRisk(LearningHealthBand? previous, LearningHealthBand? current) =>
         current == LearningHealthBand.AtRisk && previous != LearningHealthBand.AtRisk;
+
+    /// <summary>
+    /// Whether an earlier snapshot is the learner's previous snapshot <i>in the same cohort</i> (spec section 9): the
+    /// learner was already active, in that snapshot's week, in every cohort they are active in now. A learner's first
+    /// snapshot of a cohort therefore has no previous one, and the index alerts never compare across cohorts.
+    /// </summary>
+    /// <param name="activeNow">The learner's enrollments active in the current week's window.</param>
+    /// <param name="previousWeek">The week of the earlier snapshot.</param>
+    public static bool IsSameCohort(IEnumerable<HealthEnrollment> activeNow, IsoWeek previousWeek, int windowDays = LearningHealthIndex.DefaultWindowDays)
+    {
+        ArgumentNullException.ThrowIfNull(activeNow);
+        var end = previousWeek.End;
+        var start = LearningHealthIndex.WindowStart(end, windowDays);
+        var any = false;
+        foreach (var enrollment in activeNow)
+        {
+            if (!enrollment.IsActiveIn(start, end))
+                return false;
+            any = true;
+        }
+        return any;
+    }
 
     /// <summary>A mentor dimension's new rating is at least 1 point below the previous rating of that dimension.</summary>
     public static bool IsCompetencyDrop(int? previous, int current) =>
@@ -62,23 +98,28 @@ public static class AlertRules
     }
 
     /// <summary>
-    /// The index alerts of a week, compared with the learner's previous snapshot that has an index (null when none):
-    /// <c>lhi_drop</c> and <c>at_risk</c>, each with the suggestion for the week's weakest component.
+    /// The index alert of a week, compared with the learner's previous snapshot in the same cohort that has an index
+    /// (null when none, see <see cref="IsSameCohort"/>), with the suggestion for the week's weakest component. One fall
+    /// gives at most one alert (spec section 9): when it is both a fall of 10 points or more and a move into at risk, the
+    /// one <c>at_risk</c> alert names both (<see cref="AlertDetail.NamesBothIndexCauses"/>, <see cref="RaisedAlert.Also"/>).
     /// </summary>
-    public static IReadOnlyList<RaisedAlert> ForWeek(HealthIndex? previous, HealthIndex current)
+    public static RaisedAlert? ForWeek(HealthIndex? previous, HealthIndex current)
     {
         ArgumentNullException.ThrowIfNull(current);
         if (current.Value is not { } value || current.Weakest is not { } weakest)
-            return [];
+            return null;
         var suggestion = CoachingSuggestions.For(weakest);
-        var alerts = new List<RaisedAlert>(2);
         var before = previous?.Value;
-        if (IsIndexDrop(before, value))
-            alerts.Add(new RaisedAlert(AlertType.LhiDrop, $"{Points(before!.Value)} → {Points(value)}", suggestion));
-        if (MovesIntoAtRisk(previous?.Band, current.Band))
-            alerts.Add(new RaisedAlert(AlertType.AtRisk,
-                before is null ? $"→ {Points(value)}" : $"{Points(before.Value)} → {Points(value)}", suggestion));
-        return alerts;
+        var drop = IsIndexDrop(before, value);
+        var intoRisk = MovesIntoAtRisk(previous?.Band, current.Band);
+        var detail = AlertDetail.Index(before, value, bothCauses: drop && intoRisk).ToString();
+        return (drop, intoRisk) switch
+        {
+            (true, true) => new RaisedAlert(AlertType.AtRisk, detail, suggestion, Also: AlertType.LhiDrop),
+            (true, false) => new RaisedAlert(AlertType.LhiDrop, detail, suggestion),
+            (false, true) => new RaisedAlert(AlertType.AtRisk, detail, suggestion),
+            _ => null,
+        };
     }
 
     /// <summary>A <c>competency_drop</c> for the dimension, or null when the new rating is not low enough.</summary>
@@ -86,36 +127,19 @@ public static class AlertRules
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dimension);
         return IsCompetencyDrop(previous, current)
-            ? new RaisedAlert(AlertType.CompetencyDrop, $"{dimension}: {previous} → {current}", CoachingSuggestions.ForDimension(dimension))
+            ? new RaisedAlert(AlertType.CompetencyDrop, AlertDetail.Rating(dimension, previous!.Value, current).ToString(), CoachingSuggestions.ForDimension(dimension))
             : null;
     }
 
-    /// <summary>
-    /// The mentor dimension and the change (<c>4 → 2</c>) of a <c>competency_drop</c> detail, so a UI can show the
-    /// dimension's name in its language; null when the detail does not start with a known dimension code.
-    /// </summary>
-    public static (string Dimension, string Change)? SplitRatingDetail(string? detail)
-    {
-        var colon = detail?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
-        if (colon <= 0)
-            return null;
-        var dimension = detail![..colon];
-        return BuiltInIndicators.MentorDimensions.Contains(dimension, StringComparer.Ordinal)
-            ? (dimension, detail[(colon + 2)..])
-            : null;
-    }
-
-    /// <summary>A <c>score_drop</c> for an assessment result, or null when the rule does not hold.</summary>
-    public static RaisedAlert? ForAssessment(string assessment, IReadOnlyCollection<double> earlierScores, double score)
+    /// <summary>A <c>score_drop</c> for a result of the assessment with this id, or null when the rule does not hold.</summary>
+    public static RaisedAlert? ForAssessment(int assessmentId, IReadOnlyCollection<double> earlierScores, double score)
     {
         ArgumentNullException.ThrowIfNull(earlierScores);
         return IsScoreDrop(earlierScores, score)
-            ? new RaisedAlert(AlertType.ScoreDrop, $"{assessment}: {Points(earlierScores.Average())} → {Points(score)}",
+            ? new RaisedAlert(AlertType.ScoreDrop, AlertDetail.Assessment(assessmentId, earlierScores.Average(), score).ToString(),
                 CoachingSuggestions.For(HealthComponent.Performance))
             : null;
     }
-
-    private static string Points(double value) => ScoreRounding.ForExport(value).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>

@@ -54,11 +54,19 @@ public sealed record HealthIndex(double? Value, HealthComponents Components)
 /// <summary>
 /// The learning health index (学习健康指数, spec section 5): a weighted mean of attendance (30), punctuality (25),
 /// performance (25) and engagement (20) over the trailing window, renormalised over the present components.
+/// A component needs at least <see cref="MinimumItems"/> items in the window (spec section 9); with fewer it is missing,
+/// so a cohort's first week never reads 0 or 100 from a single session, assignment or result.
 /// </summary>
 public static class LearningHealthIndex
 {
     /// <summary>The trailing window ending on the snapshot day (the week's Sunday), inclusive.</summary>
     public const int DefaultWindowDays = 28;
+
+    /// <summary>
+    /// A component needs this many items in the window — counted sessions (present, late or absent; excused ones are
+    /// left out), assignments due, results; for engagement, sessions the cohort held — or it is missing.
+    /// </summary>
+    public const int MinimumItems = 2;
 
     public static readonly IReadOnlyList<HealthComponent> Components =
         [HealthComponent.Attendance, HealthComponent.Punctuality, HealthComponent.Performance, HealthComponent.Engagement];
@@ -80,19 +88,30 @@ public static class LearningHealthIndex
         return snapshotDay.AddDays(1 - windowDays);
     }
 
-    /// <summary>Attendance of the sessions held in the window: present 1, late 0.5, absent 0, excused left out; × 100.</summary>
-    public static double? Attendance(int present, int late, int absent) => IndicatorDerivation.AttendanceRate(present, late, absent) * 100;
+    /// <summary>
+    /// Attendance of the sessions held in the window: present 1, late 0.5, absent 0, excused left out; × 100.
+    /// Missing with fewer than <see cref="MinimumItems"/> counted sessions.
+    /// </summary>
+    public static double? Attendance(int present, int late, int absent)
+    {
+        var rate = IndicatorDerivation.AttendanceRate(present, late, absent); // checks the counts
+        return Enough(present + late + absent) ? rate * 100 : null;
+    }
 
-    /// <summary>Assignments due in the window: on time 1, late 0.5, missing 0; mean × 100.</summary>
-    public static double? Punctuality(int onTime, int late, int missing) => IndicatorDerivation.AssignmentRate(onTime, late, missing) * 100;
+    /// <summary>Assignments due in the window: on time 1, late 0.5, missing 0; mean × 100. Missing with fewer than <see cref="MinimumItems"/> due.</summary>
+    public static double? Punctuality(int onTime, int late, int missing)
+    {
+        var rate = IndicatorDerivation.AssignmentRate(onTime, late, missing); // checks the counts
+        return Enough(onTime + late + missing) ? rate * 100 : null;
+    }
 
-    /// <summary>Mean of the quiz and exam scores (each 0–100) taken in the window; null when none was taken.</summary>
+    /// <summary>Mean of the quiz and exam scores (each 0–100) taken in the window; missing with fewer than <see cref="MinimumItems"/> results.</summary>
     public static double? Performance(IReadOnlyCollection<double> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
         foreach (var score in scores)
             RequirePoints(score, nameof(scores));
-        return scores.Count == 0 ? null : Math.Clamp(scores.Average(), 0, 100);
+        return Enough(scores.Count) ? Math.Clamp(scores.Average(), 0, 100) : null;
     }
 
     /// <summary>min(1, interactions / max(1, cohort median)) × 100 for one cohort.</summary>
@@ -102,6 +121,24 @@ public static class LearningHealthIndex
         if (!double.IsFinite(cohortMedian) || cohortMedian < 0)
             throw new ArgumentOutOfRangeException(nameof(cohortMedian), cohortMedian, "A median count is a finite number ≥ 0.");
         return Math.Min(1, interactions / Math.Max(1, cohortMedian)) * 100;
+    }
+
+    /// <summary>
+    /// Engagement in one cohort (<see cref="Engagement(int, double)"/>), missing when the cohort held fewer than
+    /// <see cref="MinimumItems"/> sessions in the window: with less to take part in, a count against the median says nothing.
+    /// </summary>
+    public static double? Engagement(int interactions, double cohortMedian, int sessionsHeld)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sessionsHeld);
+        var value = Engagement(interactions, cohortMedian);
+        return Enough(sessionsHeld) ? value : null;
+    }
+
+    /// <summary>At least <see cref="MinimumItems"/> items in the window.</summary>
+    public static bool Enough(int items)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(items);
+        return items >= MinimumItems;
     }
 
     /// <summary>The median of the cohort's learners' interaction counts in the window (mean of the middle two for an even count); 0 for no learners.</summary>

@@ -173,7 +173,7 @@ public static partial class ApiEndpoints
                 LearnerScoreRow.Round(s.Composite), ScoreRounding.ForExport(s.Coverage), LearnerScoreRow.TierCode(s.Tier), s.Passed, set.Ranks[i]);
         }).ToList();
         if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.Ok(new CohortScoresResponse(cohort.Code, set.ProfileVersion, rows));
+            return TypedResults.Ok(new CohortScoresResponse(cohort.Code, set.ProfileVersion, ApiCohortStatus.Code(cohort.Status), cohort.ResultsAreProvisional, rows));
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvOutput.Create(text))
         {
@@ -195,11 +195,12 @@ public static partial class ApiEndpoints
         var view = await programs.HistoryAsync(programCode, DashboardFilter.Empty, cancellationToken);
         if (view is null)
             return Problem(404, "Not found", $"There is no program {programCode}.");
-        var runs = view.History.Cohorts.Select(c => new ProgramRunRow(c.RunOrder, c.CohortCode, c.StartDate, c.ProfileVersion, c.ProfileVersionChanged,
-            c.Summary.LearnerCount, c.Summary.CompositeCount, LearnerScoreRow.Round(c.Summary.MeanComposite), LearnerScoreRow.Round(c.Summary.PassRate),
+        var runs = view.History.Cohorts.Select(c => new ProgramRunRow(c.RunOrder, c.CohortCode, c.StartDate, ApiCohortStatus.Code(c.Status), c.IsProvisional,
+            c.ProfileVersion, c.ProfileVersionChanged,
+            c.Summary.EnrollmentCount, c.Summary.CompositeCount, LearnerScoreRow.Round(c.Summary.MeanComposite), LearnerScoreRow.Round(c.Summary.PassRate),
             LearnerScoreRow.Round(c.Summary.MeanCoverage), LearnerScoreRow.Round(c.Trend))).ToList();
         return TypedResults.Ok(new ProgramHistoryResponse(view.Program.Code, view.Program.Name, view.Program.CurrentProfileVersion,
-            LearnerScoreRow.Round(view.History.Trend?.Slope), runs));
+            LearnerScoreRow.Round(view.History.Trend?.Slope), view.History.LatestEnded?.CohortCode, runs));
     }
 
     private static async Task<IResult> TrajectoryAsync(string employeeNo, LearnerQueries learners, IRecordAccess access, CancellationToken cancellationToken)
@@ -208,7 +209,8 @@ public static partial class ApiEndpoints
         if (view is null)
             return Problem(404, "Not found", $"There is no learner with employee number {employeeNo}.");
         await access.EnsureCanReadLearnerAsync(view.Learner.Id, cancellationToken);
-        var rows = view.Cohorts.OrderBy(c => c.StartDate).Select(c => new TrajectoryRow(c.CohortCode, c.StartDate, c.EndDate, c.IsClosed, c.Status.ToString().ToLowerInvariant(),
+        var rows = view.Cohorts.OrderBy(c => c.StartDate).Select(c => new TrajectoryRow(c.CohortCode, c.StartDate, c.EndDate, c.IsClosed,
+            ApiCohortStatus.Code(c.CohortStatus), c.Status.ToString().ToLowerInvariant(), c.CohortResultsAreProvisional,
             LearnerScoreRow.Round(c.Reaction), LearnerScoreRow.Round(c.Learning), LearnerScoreRow.Round(c.Behavior), LearnerScoreRow.Round(c.Results),
             LearnerScoreRow.Round(c.Composite), LearnerScoreRow.Round(c.Coverage), LearnerScoreRow.TierCode(c.Tier), c.Passed, c.Rank, c.RankedCount)).ToList();
         return TypedResults.Ok(new TrajectoryResponse(view.Learner.EmployeeNumber, view.Learner.Name, rows));

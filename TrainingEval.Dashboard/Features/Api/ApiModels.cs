@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using TrainingEval.Dashboard.Features.Import;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Indicators;
 using TrainingEval.Domain.Profiles;
 using TrainingEval.Domain.Scoring;
@@ -57,17 +58,31 @@ public sealed record LearnerScoreRow(
     private static string N(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 }
 
-/// <summary>A cohort's scores: the profile version they were computed with and one row per scored learner.</summary>
-public sealed record CohortScoresResponse(string CohortCode, int? ProfileVersion, IReadOnlyList<LearnerScoreRow> Learners);
+/// <summary>A cohort's status in the API: <c>planned</c>, <c>running</c>, <c>ended</c> or <c>closed</c> (the one rule, <see cref="CohortStatuses.Of"/>).</summary>
+public static class ApiCohortStatus
+{
+    public static string Code(CohortStatus status) => status.ToString().ToLowerInvariant();
+}
 
-/// <summary>One run of a program's history.</summary>
-public sealed record ProgramRunRow(int RunOrder, string CohortCode, DateOnly StartDate, int? ProfileVersion, bool ProfileVersionChanged,
+/// <summary>
+/// A cohort's scores: the profile version they were computed with, the cohort's status and one row per scored learner.
+/// <paramref name="Provisional"/> is true while the cohort has not ended: tiers, passes and ranks are then provisional as a whole.
+/// </summary>
+public sealed record CohortScoresResponse(string CohortCode, int? ProfileVersion, string Status, bool Provisional, IReadOnlyList<LearnerScoreRow> Learners);
+
+/// <summary>One run of a program's history; <paramref name="Provisional"/> while the run has not ended (then it is not in the trend).</summary>
+/// <param name="Learners">Scored enrollments of the run.</param>
+public sealed record ProgramRunRow(int RunOrder, string CohortCode, DateOnly StartDate, string Status, bool Provisional, int? ProfileVersion, bool ProfileVersionChanged,
     int Learners, int Scored, double? MeanComposite, double? PassRate, double? MeanCoverage, double? Trend);
 
-public sealed record ProgramHistoryResponse(string ProgramCode, string Name, int CurrentProfileVersion, double? TrendSlopePerRun, IReadOnlyList<ProgramRunRow> Runs);
+/// <param name="LatestRun">The program's latest ended run with a mean composite (its "latest run" headline); null when none.</param>
+public sealed record ProgramHistoryResponse(string ProgramCode, string Name, int CurrentProfileVersion, double? TrendSlopePerRun, string? LatestRun, IReadOnlyList<ProgramRunRow> Runs);
 
 /// <summary>One cohort of a learner's trajectory.</summary>
-public sealed record TrajectoryRow(string CohortCode, DateOnly StartDate, DateOnly EndDate, bool IsClosed, string Status,
+/// <param name="Status">The cohort's status (<see cref="ApiCohortStatus"/>).</param>
+/// <param name="EnrollmentStatus">The learner's enrollment: <c>enrolled</c>, <c>completed</c> or <c>withdrawn</c>.</param>
+/// <param name="Provisional">The cohort has not ended: tier, pass and rank are provisional as a whole.</param>
+public sealed record TrajectoryRow(string CohortCode, DateOnly StartDate, DateOnly EndDate, bool IsClosed, string Status, string EnrollmentStatus, bool Provisional,
     double? Reaction, double? Learning, double? Behavior, double? Results, double? Composite, double? Coverage, string? Tier, bool? Passed, int? Rank, int RankedCount);
 
 public sealed record TrajectoryResponse(string EmployeeNo, string Name, IReadOnlyList<TrajectoryRow> Cohorts);

@@ -50,6 +50,9 @@ public sealed partial class CohortLearnerTable
     /// <summary>The exported file's name (without extension), e.g. the cohort code.</summary>
     [Parameter] public string ExportName { get; set; } = "learners";
 
+    /// <summary>The cohort has not ended: ranks are provisional as a whole (spec section 9).</summary>
+    [Parameter] public bool Running { get; set; }
+
     /// <summary>
     /// Every learner of the current filter in the current sort — not only the page on screen — from the
     /// scores on show (stored or the what-if draft), with the headers in the user's language.

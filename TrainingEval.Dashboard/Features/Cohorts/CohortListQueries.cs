@@ -4,6 +4,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Identity;
+using TrainingEval.Domain.Comparisons;
 
 namespace TrainingEval.Dashboard.Features.Cohorts;
 
@@ -32,13 +33,13 @@ public sealed record CohortListRow(
     string? ProgramNameEn,
     DateOnly StartDate,
     DateOnly EndDate,
-    bool IsClosed,
+    CohortStatus Status,
     int Learners,
     double? MeanComposite,
     double? MeanCoverage);
 
 /// <summary>Read queries of the cohorts list.</summary>
-public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access)
+public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access, TimeProvider clock)
 {
     /// <summary>A page of cohorts, newest start first, matching the search (code or name), program and date range.</summary>
     public async Task<PagedResult<CohortListRow>> SearchAsync(CohortListQuery query, CancellationToken cancellationToken = default)
@@ -71,19 +72,24 @@ public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> facto
             cohorts = cohorts.Where(c => c.StartDate <= to);
 
         var total = await cohorts.CountAsync(cancellationToken);
-        var items = await cohorts
+        var rows = await cohorts
             .OrderByDescending(c => c.StartDate)
             .ThenBy(c => c.Code)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
-            .Select(c => new CohortListRow(
+            .Select(c => new
+            {
                 c.Code, c.Name, c.NameEn,
-                c.Program!.Code, c.Program.Name, c.Program.NameEn,
-                c.StartDate, c.EndDate, c.ClosedAt != null,
-                c.Enrollments.Count(e => e.Status != EnrollmentStatus.Withdrawn),
-                db.LearnerScores.Where(s => s.CohortId == c.Id && s.Composite != null).Average(s => s.Composite),
-                db.LearnerScores.Where(s => s.CohortId == c.Id).Average(s => (double?)s.Coverage)))
+                ProgramCode = c.Program!.Code, ProgramName = c.Program.Name, ProgramNameEn = c.Program.NameEn,
+                c.StartDate, c.EndDate, IsClosed = c.ClosedAt != null,
+                Learners = c.Enrollments.Count(e => e.Status != EnrollmentStatus.Withdrawn),
+                MeanComposite = db.LearnerScores.Where(s => s.CohortId == c.Id && s.Composite != null).Average(s => s.Composite),
+                MeanCoverage = db.LearnerScores.Where(s => s.CohortId == c.Id).Average(s => (double?)s.Coverage),
+            })
             .ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var items = rows.ConvertAll(c => new CohortListRow(c.Code, c.Name, c.NameEn, c.ProgramCode, c.ProgramName, c.ProgramNameEn, c.StartDate, c.EndDate,
+            CohortStatuses.Of(c.StartDate, c.EndDate, c.IsClosed, today), c.Learners, c.MeanComposite, c.MeanCoverage));
 
         return new PagedResult<CohortListRow>(items, total, page, pageSize);
     }

@@ -6,7 +6,8 @@ using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Dashboard.Features.Cohorts;
 
-/// <summary>The cohort a page shows: its program, dates and the profile version its scores use.</summary>
+/// <summary>The cohort a page shows: its program, dates and status.</summary>
+/// <param name="Status">Where the cohort stands today (<see cref="CohortStatuses.Of"/>).</param>
 public sealed record CohortInfo(
     int Id,
     string Code,
@@ -18,9 +19,13 @@ public sealed record CohortInfo(
     string? ProgramNameEn,
     DateOnly StartDate,
     DateOnly EndDate,
-    bool IsClosed) : IBilingualName
+    bool IsClosed,
+    CohortStatus Status) : IBilingualName
 {
     public string ProgramDisplayName(System.Globalization.CultureInfo? culture = null) => Bilingual.Pick(ProgramName, ProgramNameEn, culture);
+
+    /// <summary>The cohort has not ended: its pass rate, tier mix and ranking are provisional as a whole (spec section 9).</summary>
+    public bool ResultsAreProvisional => Status.ResultsAreProvisional();
 }
 
 /// <summary>A scored learner of the cohort (withdrawn learners are not scored).</summary>

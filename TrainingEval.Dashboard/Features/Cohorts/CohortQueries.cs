@@ -4,10 +4,11 @@ using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Identity;
 using TrainingEval.Domain.Plans;
 using TrainingEval.Domain.Profiles;
 using TrainingEval.Domain.Scoring;
-using TrainingEval.Domain.Identity;
 
 namespace TrainingEval.Dashboard.Features.Cohorts;
 
@@ -21,19 +22,15 @@ public sealed record StoredCohortScores(CohortScoreSet Scores, CohortProfile? Pr
 /// Read queries of the cohort page: the cohort, its learners with their stored scores (one context per
 /// call, no tracking, small projections) and the raw observations a what-if draft is scored from.
 /// </summary>
-public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, ScorePipeline pipeline, IRecordAccess access)
+public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, ScorePipeline pipeline, IRecordAccess access, TimeProvider clock)
 {
-    /// <summary>The cohort with this code (ignoring case and surrounding spaces, spec section 9), or null.</summary>
+    /// <summary>The cohort with this code (ignoring case and surrounding spaces, spec section 9), with its status today, or null.</summary>
     public async Task<CohortInfo?> FindCohortAsync(string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var trimmed = code.Trim();
-        var cohort = await db.Cohorts.AsNoTracking()
-            .Where(c => c.CodeKey == NaturalKey.Of(trimmed))
-            .Select(c => new CohortInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.Program!.Code, c.Program.Name, c.Program.NameEn,
-                c.StartDate, c.EndDate, c.ClosedAt != null))
-            .FirstOrDefaultAsync(cancellationToken);
+        var cohort = await CohortInfos.FindAsync(db.Cohorts.AsNoTracking(), trimmed, StoredScores.Today(clock), cancellationToken);
         if (cohort is null)
         {
             await access.EnsureInRoleAsync(Roles.Readers, $"cohort {trimmed}");
@@ -115,5 +112,25 @@ public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, 
         var current = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => c.Program!.CurrentProfileVersion).FirstAsync(cancellationToken);
         var version = await ProfileResolver.ResolveAsync(db, cohortId, cancellationToken);
         return version is null ? null : new CohortProfile(version.Id, version.Version, version.ToDomain(), current);
+    }
+}
+
+/// <summary>Reads a <see cref="CohortInfo"/> with its status by the one rule (<see cref="CohortStatuses.Of"/>).</summary>
+internal static class CohortInfos
+{
+    public static async Task<CohortInfo?> FindAsync(IQueryable<Cohort> cohorts, string code, DateOnly today, CancellationToken cancellationToken)
+    {
+        var key = NaturalKey.Of(code);
+        var c = await cohorts
+            .Where(c => c.CodeKey == key)
+            .Select(c => new
+            {
+                c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, ProgramCode = c.Program!.Code, ProgramName = c.Program.Name, ProgramNameEn = c.Program.NameEn,
+                c.StartDate, c.EndDate, IsClosed = c.ClosedAt != null,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return c is null ? null
+            : new CohortInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.ProgramCode, c.ProgramName, c.ProgramNameEn, c.StartDate, c.EndDate,
+                c.IsClosed, CohortStatuses.Of(c.StartDate, c.EndDate, c.IsClosed, today));
     }
 }

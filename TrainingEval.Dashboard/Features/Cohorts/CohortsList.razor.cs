@@ -27,6 +27,7 @@ public sealed partial class CohortsList
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IStringLocalizer<CohortsList> Text { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
+    [Inject] private IStringLocalizer<EvaluationStrings> Evaluation { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = SearchKey)] public string? Search { get; set; }
     [SupplyParameterFromQuery(Name = DashboardFilter.ProgramKey)] public string? Program { get; set; }
@@ -97,6 +98,6 @@ public sealed partial class CohortsList
             [Text["Cohort"], Text["Name"], Text["Program"], Text["Start"], Text["End"], Text["Status"], Text["Learners"], Text["MeanComposite"], $"{Text["MeanCoverage"]} (%)"],
             [.. rows.Select(r => (IReadOnlyList<object?>)[r.Code, Bilingual.Pick(r.Name, r.NameEn), Bilingual.Pick(r.ProgramName, r.ProgramNameEn),
                 r.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                (r.IsClosed ? Text["Closed"] : Text["Open"]).Value, r.Learners, r.MeanComposite, r.MeanCoverage * 100])]);
+                Evaluation.CohortStatusName(r.Status), r.Learners, r.MeanComposite, r.MeanCoverage * 100])]);
     }
 }

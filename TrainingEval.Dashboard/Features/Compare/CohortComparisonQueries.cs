@@ -33,7 +33,7 @@ public sealed record ComparedCohort(CohortRunInfo Cohort, string ProgramCode, st
 }
 
 /// <summary>Reads the cohort-vs-cohort page (<c>/compare?cohorts=A,B</c>).</summary>
-public sealed class CohortComparisonQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access)
+public sealed class CohortComparisonQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access, TimeProvider clock)
 {
     public const int MinCohorts = 2;
     public const int MaxCohorts = 4;
@@ -49,7 +49,7 @@ public sealed class CohortComparisonQueries(IDbContextFactory<TrainingDbContext>
             return [];
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var cohortQuery = db.Cohorts.AsNoTracking().Where(c => keys.Contains(c.CodeKey));
-        var cohorts = await StoredScores.CohortInfoAsync(cohortQuery, cancellationToken);
+        var cohorts = await StoredScores.CohortInfoAsync(cohortQuery, StoredScores.Today(clock), cancellationToken);
         var programIds = cohorts.Select(c => c.ProgramId).Distinct().ToArray();
         var programs = await db.Programs.AsNoTracking()
             .Where(p => programIds.Contains(p.Id))

@@ -132,6 +132,7 @@ public sealed partial class ComparePage
                 Zoom = new() { Enabled = false },
                 Toolbar = new() { Tools = new() { Download = true, Selection = false, Zoom = false, ZoomIn = false, ZoomOut = false, Pan = false, Reset = false } },
             },
+            XAxis = new() { Type = ChartAxisType.Category, Labels = ChartAxisLabels.Slanted() },
             YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } }],
             PlotOptions = new() { BoxPlot = new() { Colors = new() { Upper = DashboardColors.Composite(Theme), Lower = DashboardColors.Composite(Theme) } } },
             Stroke = new() { Colors = [ink], Width = [1.5] },
@@ -140,6 +141,8 @@ public sealed partial class ComparePage
             NoData = new() { Text = Text["NoData"] },
         };
 
+        // Running cohorts are provisional as a whole (spec section 9): their tier mix and pass rate are marked in the category.
+        var marked = _cohorts.Select(c => c.Cohort.ResultsAreProvisional ? Text["RunningCategory", c.Cohort.Code].Value : c.Cohort.Code).ToList();
         var tierNames = Enum.GetValues<Tier>().Select(t => Evaluation.TierLabel(t)).Append(Text["Unscored"].Value).ToList();
         _tierSeries = _cohorts.Count == 0 ? [] :
         [
@@ -155,7 +158,7 @@ public sealed partial class ComparePage
         {
             Chart = new() { Type = ApexChartType.Bar, Stacked = true, StackType = ChartStackType.Percent100 },
             PlotOptions = new() { Bar = new() { Horizontal = true, BarHeight = "62%" } },
-            XAxis = new() { Categories = names },
+            XAxis = new() { Categories = marked },
             DataLabels = new() { Enabled = true, Formatter = "(v) => v >= 6 ? v.toFixed(0) + '%' : ''", Style = new() { Colors = DashboardColors.OnFills(_tierSeries.Select(s => s.Color!)) } },
             Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new() { Y = new() { Formatter = "(v) => v" } },
@@ -171,7 +174,7 @@ public sealed partial class ComparePage
         {
             Chart = new() { Type = ApexChartType.Bar },
             PlotOptions = new() { Bar = new() { Horizontal = true, BarHeight = "70%", BorderRadius = 3 } },
-            XAxis = new() { Categories = names, Min = 0, Max = 100, TickAmount = 5 },
+            XAxis = new() { Categories = marked, Min = 0, Max = 100, TickAmount = 5 },
             DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1) + '%'", Style = new() { Colors = DashboardColors.OnFills(_outcomeSeries.Select(s => s.Color!)) } },
             Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new() { Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1) + '%'" } },
@@ -182,7 +185,7 @@ public sealed partial class ComparePage
     /// <summary>The compared cohorts as rows (one per cohort card), from the data the page loaded (already limited by access).</summary>
     private Task<ExportTable> ExportAsync()
     {
-        var headers = new List<string> { Text["Cohort"], Text["Code"], Text["Program"], Text["Start"], Text["Learners"], Text["MeanComposite"] };
+        var headers = new List<string> { Text["Cohort"], Text["Code"], Text["Program"], Text["Start"], Text["Status"], Text["Learners"], Text["MeanComposite"] };
         headers.AddRange(KirkpatrickLevels.All.Select(l => Evaluation.LevelName(l)));
         headers.AddRange([Text["Median"], $"{Text["PassRate"]} (%)", $"{Text["Coverage"]} (%)"]);
         var rows = _cohorts.Select(c =>
@@ -190,7 +193,7 @@ public sealed partial class ComparePage
             var cells = new List<object?>
             {
                 c.Cohort.DisplayName(), c.Cohort.Code, c.ProgramDisplayName(), c.Cohort.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                c.Summary.LearnerCount, c.Summary.MeanComposite,
+                Evaluation.CohortStatusName(c.Cohort.Status), c.Summary.EnrollmentCount, c.Summary.MeanComposite,
             };
             cells.AddRange(KirkpatrickLevels.All.Select(l => (object?)c.Summary.LevelMean(l)));
             cells.AddRange([c.Spread?.Median, c.Summary.PassRate * 100, c.Summary.MeanCoverage * 100]);

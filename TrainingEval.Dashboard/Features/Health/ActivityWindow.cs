@@ -11,8 +11,16 @@ namespace TrainingEval.Dashboard.Features.Health;
 /// <summary>An enrollment an alert is about: where it goes (the enrollment's mentor).</summary>
 internal sealed record EnrollmentRef(int EnrollmentId, int? MentorId);
 
-/// <summary>One learner's components for one week, with the score drops among the week's results.</summary>
-internal sealed record LearnerWeek(int LearnerId, HealthComponents Components, EnrollmentRef Primary, IReadOnlyList<(EnrollmentRef Enrollment, RaisedAlert Alert)> ScoreDrops);
+/// <summary>
+/// One learner's components for one week, the enrollments active in its window (what "the same cohort" is checked
+/// against) and the score drops among the week's results.
+/// </summary>
+internal sealed record LearnerWeek(
+    int LearnerId,
+    HealthComponents Components,
+    EnrollmentRef Primary,
+    IReadOnlyList<HealthEnrollment> Active,
+    IReadOnlyList<(EnrollmentRef Enrollment, RaisedAlert Alert)> ScoreDrops);
 
 /// <summary>
 /// Every record the health index reads for a range of days, loaded with one query per table and grouped by
@@ -20,9 +28,12 @@ internal sealed record LearnerWeek(int LearnerId, HealthComponents Components, E
 /// </summary>
 internal sealed class ActivityWindow
 {
-    private sealed record EnrollmentRow(int Id, int LearnerId, int CohortId, int? MentorId, EnrollmentStatus Status, DateOnly EnrolledOn, DateOnly? WithdrawnOn, DateOnly CohortStart, DateOnly CohortEnd);
+    private sealed record EnrollmentRow(int Id, int LearnerId, int CohortId, int? MentorId, EnrollmentStatus Status, DateOnly EnrolledOn, DateOnly? WithdrawnOn, DateOnly CohortStart, DateOnly CohortEnd)
+    {
+        public HealthEnrollment ForHealth => new(CohortStart, CohortEnd, EnrolledOn, Status == EnrollmentStatus.Withdrawn ? WithdrawnOn : null);
+    }
 
-    private sealed record ResultRow(int AssessmentId, string Name, DateOnly HeldOn, double Points);
+    private sealed record ResultRow(int AssessmentId, DateOnly HeldOn, double Points);
 
     private List<EnrollmentRow> _enrollments = [];
     private Dictionary<int, List<DateOnly>> _sessionsByCohort = [];
@@ -89,13 +100,13 @@ internal sealed class ActivityWindow
                 .Where(r => cohortIds.Contains(r.Assessment!.CohortId) && r.Assessment.HeldOn <= rangeEnd && r.Assessment.Kind != AssessmentKind.PreTest)
                 .Select(r => new
                 {
-                    r.EnrollmentId, r.AssessmentId, r.Assessment!.Name, r.Assessment.HeldOn,
+                    r.EnrollmentId, r.AssessmentId, r.Assessment!.HeldOn,
                     r.Score, r.PracticalScore, r.Assessment.MaxScore, r.Assessment.PracticalMaxScore,
                 })
                 .ToListAsync(cancellationToken))
             .GroupBy(r => r.EnrollmentId)
             .ToDictionary(g => g.Key, g => g
-                .Select(r => new ResultRow(r.AssessmentId, r.Name, r.HeldOn, Percent(r.Score, r.PracticalScore, r.MaxScore, r.PracticalMaxScore)))
+                .Select(r => new ResultRow(r.AssessmentId, r.HeldOn, Percent(r.Score, r.PracticalScore, r.MaxScore, r.PracticalMaxScore)))
                 .OrderBy(r => r.HeldOn).ThenBy(r => r.AssessmentId)
                 .ToList());
 
@@ -137,21 +148,18 @@ internal sealed class ActivityWindow
     {
         var end = week.End;
         var start = LearningHealthIndex.WindowStart(end, windowDays);
-        var active = _enrollments
-            .Where(e => e.CohortStart <= end && e.CohortEnd >= start && e.EnrolledOn <= end
-                        && !(e.Status == EnrollmentStatus.Withdrawn && e.WithdrawnOn is { } w && w < start))
-            .ToList();
+        var active = _enrollments.Where(e => e.ForHealth.IsActiveIn(start, end)).ToList();
 
-        // Engagement: each cohort's median count of the window, over its active learners.
+        // Engagement: each cohort's median count of the window, over its active learners, and the sessions it held.
         var interactionCounts = active.ToDictionary(e => e.Id, e => _interactions.TryGetValue(e.Id, out var days) ? days.Where(d => d.Day >= start && d.Day <= end).Sum(d => d.Count) : 0);
-        var cohortMedian = new Dictionary<int, (double Median, bool Present)>();
+        var cohortMedian = new Dictionary<int, (double Median, int SessionsHeld)>();
         foreach (var cohort in active.GroupBy(e => e.CohortId))
         {
             var counts = cohort.Select(e => interactionCounts[e.Id]).ToList();
-            var held = _sessionsByCohort.TryGetValue(cohort.Key, out var sessions) && sessions.Any(d => d >= start && d <= end);
-            // A cohort neither meeting nor talking in the window gives nothing to engage with: engagement is missing, not 0.
-            var tracks = Tracks(cohort.Key, RecordKind.Interactions);
-            cohortMedian[cohort.Key] = (LearningHealthIndex.Median(counts), tracks && (held || counts.Any(c => c > 0)));
+            var held = _sessionsByCohort.TryGetValue(cohort.Key, out var sessions) ? sessions.Count(d => d >= start && d <= end) : 0;
+            // A cohort that does not track interactions has no engagement to measure (derived counts need a source, spec
+            // section 9): counted as no sessions held, so engagement is missing, not 0.
+            cohortMedian[cohort.Key] = (LearningHealthIndex.Median(counts), Tracks(cohort.Key, RecordKind.Interactions) ? held : 0);
         }
 
         var snapshotEnd = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -204,14 +212,15 @@ internal sealed class ActivityWindow
                         if (r.HeldOn >= week.Start)
                         {
                             var earlier = results.Take(i).Where(x => x.HeldOn < r.HeldOn || x.AssessmentId < r.AssessmentId).Select(x => x.Points).ToList();
-                            if (AlertRules.ForAssessment(r.Name, earlier, r.Points) is { } drop)
+                            if (AlertRules.ForAssessment(r.AssessmentId, earlier, r.Points) is { } drop)
                                 drops.Add((new EnrollmentRef(e.Id, e.MentorId), drop));
                         }
                     }
                 }
-                var (median, engaged) = cohortMedian[e.CohortId];
-                if (engaged)
-                    engagement.Add(LearningHealthIndex.Engagement(interactionCounts[e.Id], median));
+                // A cohort that met fewer than two times in the window gives no engagement (missing, not 0).
+                var (median, held) = cohortMedian[e.CohortId];
+                if (LearningHealthIndex.Engagement(interactionCounts[e.Id], median, held) is { } engaged)
+                    engagement.Add(engaged);
             }
 
             var components = new HealthComponents(
@@ -221,7 +230,7 @@ internal sealed class ActivityWindow
                 engagement.Count == 0 ? null : engagement.Average());
             // Alerts go to the mentor of the learner's most recent cohort.
             var primary = learner.OrderByDescending(e => e.CohortStart).ThenByDescending(e => e.Id).First();
-            yield return new LearnerWeek(learner.Key, components, new EnrollmentRef(primary.Id, primary.MentorId), drops);
+            yield return new LearnerWeek(learner.Key, components, new EnrollmentRef(primary.Id, primary.MentorId), [.. learner.Select(e => e.ForHealth)], drops);
         }
     }
 }

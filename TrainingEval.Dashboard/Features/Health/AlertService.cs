@@ -7,10 +7,11 @@ using TrainingEval.Domain.Health;
 namespace TrainingEval.Dashboard.Features.Health;
 
 /// <summary>An alert as the inbox shows it.</summary>
+/// <param name="Assessment">The assessment a <c>score_drop</c>'s detail names by id, with its names in both languages.</param>
 public sealed record AlertRow(
     int Id, int LearnerId, string EmployeeNumber, string LearnerName, string? LearnerNameEn,
     AlertType Type, AlertStatus Status, DateTime RaisedAt, string Detail, string Suggestion,
-    int? IsoYear, int? IsoWeek, string? AcknowledgeNote, string? ResolutionNote, int Revision);
+    int? IsoYear, int? IsoWeek, string? AcknowledgeNote, string? ResolutionNote, int Revision, AlertSubjectName? Assessment = null);
 
 /// <summary>
 /// Reads alerts and moves them through open → acknowledged → resolved, with a note. Alerts are never deleted. The
@@ -28,12 +29,13 @@ public sealed class AlertService(IDbContextFactory<TrainingDbContext> factory, I
         var query = db.Alerts.AsNoTracking().Where(a => includeResolved || a.Status != AlertStatus.Resolved);
         if (mentorId is { } id)
             query = query.Where(a => a.MentorId == id || db.Enrollments.Any(e => e.LearnerId == a.LearnerId && e.MentorId == id));
-        return await query
+        var rows = await query
             .OrderBy(a => a.Status).ThenByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id)
             .Take(500)
             .Select(a => new AlertRow(a.Id, a.LearnerId, a.Learner!.EmployeeNumber, a.Learner.Name, a.Learner.NameEn, a.Type, a.Status, a.RaisedAt,
-                a.Detail, a.Suggestion, a.IsoYear, a.IsoWeek, a.AcknowledgeNote, a.ResolutionNote, a.Revision))
+                a.Detail, a.Suggestion, a.IsoYear, a.IsoWeek, a.AcknowledgeNote, a.ResolutionNote, a.Revision, null))
             .ToListAsync(cancellationToken);
+        return await NameSubjectsAsync(db, rows, cancellationToken);
     }
 
     /// <summary>The learner's alerts, newest first (the learner page and 我的学习 show their suggestions).</summary>
@@ -41,11 +43,18 @@ public sealed class AlertService(IDbContextFactory<TrainingDbContext> factory, I
     {
         await access.EnsureCanReadLearnerAsync(learnerId, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Alerts.AsNoTracking().Where(a => a.LearnerId == learnerId)
+        var rows = await db.Alerts.AsNoTracking().Where(a => a.LearnerId == learnerId)
             .OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id)
             .Select(a => new AlertRow(a.Id, a.LearnerId, a.Learner!.EmployeeNumber, a.Learner.Name, a.Learner.NameEn, a.Type, a.Status, a.RaisedAt,
-                a.Detail, a.Suggestion, a.IsoYear, a.IsoWeek, a.AcknowledgeNote, a.ResolutionNote, a.Revision))
+                a.Detail, a.Suggestion, a.IsoYear, a.IsoWeek, a.AcknowledgeNote, a.ResolutionNote, a.Revision, null))
             .ToListAsync(cancellationToken);
+        return await NameSubjectsAsync(db, rows, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<AlertRow>> NameSubjectsAsync(TrainingDbContext db, List<AlertRow> rows, CancellationToken cancellationToken)
+    {
+        var assessments = await AlertSubjects.AssessmentsAsync(db, rows.Select(r => r.Detail), cancellationToken);
+        return assessments.Count == 0 ? rows : [.. rows.Select(r => r with { Assessment = AlertSubjects.Of(assessments, r.Detail) })];
     }
 
     /// <exception cref="ConcurrencyConflictException">Someone acted on the alert since <paramref name="revision"/> was read.</exception>

@@ -120,12 +120,15 @@ public sealed partial class HealthSnapshotService(
             alertRows = alertRows.Where(a => inScope.Contains(a.LearnerId));
         }
         var fromStart = from.Start;
-        var previous = await snapshots.AsNoTracking()
-            .Where(s => s.WeekEnd < fromStart && s.Index != null && (learnerId == null || s.LearnerId == learnerId))
-            .GroupBy(s => s.LearnerId)
-            .Select(g => new { LearnerId = g.Key, WeekEnd = g.Max(s => s.WeekEnd) })
-            .Join(db.HealthSnapshots, g => new { g.LearnerId, g.WeekEnd }, s => new { s.LearnerId, s.WeekEnd }, (g, s) => new { s.LearnerId, s.Index })
-            .ToDictionaryAsync(s => s.LearnerId, s => s.Index!.Value, cancellationToken);
+        // The learner's latest earlier snapshot with an index; whether it counts as the previous one "in the same cohort"
+        // is decided per week (AlertRules.IsSameCohort).
+        var previous = (await snapshots.AsNoTracking()
+                .Where(s => s.WeekEnd < fromStart && s.Index != null && (learnerId == null || s.LearnerId == learnerId))
+                .GroupBy(s => s.LearnerId)
+                .Select(g => new { LearnerId = g.Key, WeekEnd = g.Max(s => s.WeekEnd) })
+                .Join(db.HealthSnapshots, g => new { g.LearnerId, g.WeekEnd }, s => new { s.LearnerId, s.WeekEnd }, (g, s) => new { s.LearnerId, s.IsoYear, s.IsoWeek, s.Index })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(s => s.LearnerId, s => (Week: new IsoWeek(s.IsoYear, s.IsoWeek), Index: s.Index!.Value));
 
         var toEnd = to.End;
         // Read untracked: a run over two years of an imported university has half a million rows, and tracking them would
@@ -198,16 +201,18 @@ public sealed partial class HealthSnapshotService(
                     inserts.Add(row);
                 }
 
-                var before = previous.TryGetValue(learner.LearnerId, out var p) ? LearningHealthIndex.Compute(new HealthComponents(p, null, null, null)) : null;
+                var before = previous.TryGetValue(learner.LearnerId, out var p) && AlertRules.IsSameCohort(learner.Active, p.Week, windowDays)
+                    ? LearningHealthIndex.Compute(new HealthComponents(p.Index, null, null, null))
+                    : null;
                 if (raiseAlerts)
                 {
-                    foreach (var raised in AlertRules.ForWeek(before, index))
+                    if (AlertRules.ForWeek(before, index) is { } raised)
                         Raise(raised, learner.LearnerId, learner.Primary, week);
                     foreach (var (enrollment, result) in learner.ScoreDrops)
                         Raise(result, learner.LearnerId, enrollment, week);
                 }
                 if (index.Value is { } value)
-                    previous[learner.LearnerId] = value;
+                    previous[learner.LearnerId] = (week, value);
             }
         }
 
@@ -239,8 +244,16 @@ public sealed partial class HealthSnapshotService(
 
         void Raise(RaisedAlert raised, int learner, EnrollmentRef? enrollment, IsoWeek week)
         {
-            var type = raised.Type;
-            if (openAlerts.Contains((learner, type)) || weekAlerts.Contains((learner, type, week)))
+            // One cause, one alert a week (spec section 9): a fall already told this week is not told again (also by a rerun);
+            // a fall naming two causes is raised under the second when an alert of the first is still open.
+            if (weekAlerts.Contains((learner, raised.Type, week)) || (raised.Also is { } also && weekAlerts.Contains((learner, also, week))))
+                return;
+            AlertType type;
+            if (!openAlerts.Contains((learner, raised.Type)))
+                type = raised.Type;
+            else if (raised.Also is { } second && !openAlerts.Contains((learner, second)))
+                type = second;
+            else
                 return;
             var detail = raised.Detail.Length > Alert.DetailMaxLength ? raised.Detail[..Alert.DetailMaxLength] : raised.Detail;
             if (retractable.TryGetValue((learner, type, week), out var earlier) && earlier.Detail == detail)

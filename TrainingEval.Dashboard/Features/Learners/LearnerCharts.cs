@@ -148,6 +148,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             Colors = [DashboardColors.Composite(theme)],
             Legend = new ChartLegend { Show = false },
             Tooltip = new ChartTooltip { Shared = true, Intersect = false, Y = new ChartTooltipY { Formatter = OneDecimal } },
+            Grid = new ChartGrid { Padding = new ChartPadding { Right = BandLabelRoom } },
             Annotations = new ChartAnnotations
             {
                 YAxis =
@@ -175,6 +176,13 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         return name.ResourceNotFound ? dimension : name.Value;
     }
 
+    /// <summary>Pixels right of the health chart's plot for the band labels ("Healthy ≥ 75"), where they start, and how far below a band's top edge.</summary>
+    internal const int BandLabelRoom = 92;
+
+    internal const double BandLabelOffsetX = 6;
+
+    internal const double BandLabelOffsetY = 14;
+
     private static ChartYAnnotation Band(double from, double to, string color, string label) => new()
     {
         Y = from,
@@ -182,10 +190,15 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         FillColor = color,
         BorderColor = color,
         Opacity = 0.11,
+        // In the gutter right of the plot (the grid's right padding), under the band's top edge: inside the plot the labels
+        // sat on the index line, whose latest weeks are at the right (issue 14, item 16).
         Label = new ChartAnnotationLabel
         {
             Text = label,
             Position = "right",
+            TextAnchor = "start",
+            OffsetX = BandLabelOffsetX,
+            OffsetY = BandLabelOffsetY,
             BorderColor = "transparent",
             Style = new ChartAnnotationLabelStyle { Color = color, Background = "transparent" },
         },

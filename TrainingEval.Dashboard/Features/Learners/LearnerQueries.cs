@@ -50,7 +50,10 @@ public sealed record LearnerHeader(
     string? MentorName,
     string? MentorNameEn);
 
-/// <summary>The learner's enrollment in one cohort with the stored score (null score fields when not scored yet).</summary>
+/// <summary>
+/// The learner's enrollment in one cohort with the stored score (null score fields when not scored yet) and the cohort's
+/// status today (<see cref="CohortStatuses.Of"/>).
+/// </summary>
 public sealed record LearnerCohortRow(
     int CohortId,
     string CohortCode,
@@ -73,9 +76,13 @@ public sealed record LearnerCohortRow(
     bool? Passed,
     int? Rank,
     int RankedCount,
-    int? ProfileVersionNumber)
+    int? ProfileVersionNumber,
+    CohortStatus CohortStatus)
 {
     public bool IsProvisional => Provisional.Applies(Composite, Coverage);
+
+    /// <summary>The cohort has not ended: the learner's tier and rank in it are provisional as a whole (spec section 9).</summary>
+    public bool CohortResultsAreProvisional => CohortStatus.ResultsAreProvisional();
 
     public CohortOutcome ToOutcome() =>
         new(CohortCode, StartDate, EndDate, IsClosed, Composite, Coverage ?? 0, [Reaction, Learning, Behavior, Results]);
@@ -111,10 +118,14 @@ public sealed record LearnerListRow(
 }
 
 /// <summary>Filter and page of the learners list; every field comes from the URL.</summary>
-public sealed record LearnerListQuery(string? Search, string? DepartmentCode, int Page = 1, int PageSize = Paging.DefaultPageSize);
+/// <summary>
+/// A learners-list search. <paramref name="IncludeNeverEnrolled"/>: the employee register holds people who never joined a
+/// cohort; they are left out unless asked for (issue 14, item 17), as they have nothing to evaluate.
+/// </summary>
+public sealed record LearnerListQuery(string? Search, string? DepartmentCode, int Page = 1, int PageSize = Paging.DefaultPageSize, bool IncludeNeverEnrolled = false);
 
 /// <summary>Read queries of the learner pages (vertical comparison and learners list).</summary>
-public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access)
+public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access, TimeProvider clock)
 {
     /// <summary>The learner page's data, or null when no learner has this employee number.</summary>
     public async Task<LearnerVerticalView?> GetVerticalViewAsync(string employeeNumber, CancellationToken cancellationToken = default)
@@ -174,13 +185,14 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory,
             .Select(h => new HealthSnapshotRow(h.IsoYear, h.IsoWeek, h.WeekEnd, h.Index))
             .ToListAsync(cancellationToken);
 
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = cohorts
             .Select(c => new LearnerCohortRow(
                 c.CohortId, c.Code, c.Name, c.NameEn, c.ProgramName, c.ProgramNameEn, c.StartDate, c.EndDate, c.ClosedAt != null, c.Status,
                 c.Score is not null,
                 c.Score?.Reaction, c.Score?.Learning, c.Score?.Behavior, c.Score?.Results,
                 c.Score?.Composite, c.Score?.Coverage, c.Score?.Tier, c.Score?.Passed, c.Score?.Rank,
-                c.Ranked, c.Score?.ProfileVersionNumber))
+                c.Ranked, c.Score?.ProfileVersionNumber, CohortStatuses.Of(c.StartDate, c.EndDate, c.ClosedAt != null, today)))
             .ToList();
         var ordered = LearnerTrajectory.InEndOrder(rows.Select(r => r.ToOutcome()));
         var position = ordered.Select((o, i) => (o.CohortCode, i)).ToDictionary(p => p.CohortCode, p => p.i, StringComparer.Ordinal);
@@ -189,7 +201,7 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory,
         return new LearnerVerticalView(learner, rows, ratings, health);
     }
 
-    /// <summary>A page of learners matching the search (name in either language or employee number) and department.</summary>
+    /// <summary>A page of learners matching the search (name in either language or employee number) and department; only people ever enrolled unless the query includes the others.</summary>
     public async Task<PagedResult<LearnerListRow>> SearchAsync(LearnerListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -213,6 +225,8 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory,
         }
         if (!string.IsNullOrWhiteSpace(query.DepartmentCode))
             learners = learners.Where(l => l.Department!.Code == query.DepartmentCode);
+        if (!query.IncludeNeverEnrolled)
+            learners = learners.Where(l => l.Enrollments.Any());
 
         var total = await learners.CountAsync(cancellationToken);
         var items = await learners

@@ -11,12 +11,14 @@ namespace TrainingEval.Dashboard.Features.Learners;
 
 /// <summary>
 /// All learners, server-paged, searchable by name (either language) or employee number and filtered by
-/// department. Search, department and page live in the URL (<c>?q=…&amp;department=…&amp;page=…</c>).
+/// department; people never enrolled in a cohort only on request. Search, department, that switch and page live in the URL
+/// (<c>?q=…&amp;department=…&amp;all=true&amp;page=…</c>).
 /// </summary>
 public sealed partial class LearnersList
 {
     public const string SearchKey = "q";
     public const string PageKey = "page";
+    public const string AllKey = "all";
 
     private PagedResult<LearnerListRow>? _result;
     private LearnerListQuery? _loaded;
@@ -30,13 +32,16 @@ public sealed partial class LearnersList
     [SupplyParameterFromQuery(Name = DashboardFilter.DepartmentKey)] public string? Department { get; set; }
     [SupplyParameterFromQuery(Name = PageKey)] public int? PageNumber { get; set; }
 
+    /// <summary><c>?all=true</c>: also the employees who were never enrolled in a cohort (off by default).</summary>
+    [SupplyParameterFromQuery(Name = AllKey)] public bool? IncludeNeverEnrolled { get; set; }
+
     private DashboardFilter Filter => DashboardFilter.FromQuery(null, null, Department, null, null);
 
     private int FirstShown => _result is { TotalCount: > 0 } r ? ((r.Page - 1) * r.PageSize) + 1 : 0;
 
     private int LastShown => _result is { } r ? FirstShown + r.Items.Count - 1 : 0;
 
-    private LearnerListQuery Query => new(Search, Filter.DepartmentCode, PageNumber ?? 1);
+    private LearnerListQuery Query => new(Search, Filter.DepartmentCode, PageNumber ?? 1, IncludeNeverEnrolled: IncludeNeverEnrolled == true);
 
     protected override object LoadKey => Query;
 
@@ -62,6 +67,13 @@ public sealed partial class LearnersList
             [PageKey] = null,
         }), replace: true);
 
+    private void IncludeNeverEnrolledChanged(bool include) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            [AllKey] = include ? true : null,
+            [PageKey] = null,
+        }), replace: true);
+
     private void PageChanged(int page) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(PageKey, page <= 1 ? null : page));
 
@@ -76,7 +88,7 @@ public sealed partial class LearnersList
     /// <summary>Every learner of the current search and department filter, through the same query (and access rules) as the list.</summary>
     private async Task<ExportTable> ExportAsync()
     {
-        var query = _loaded ?? new LearnerListQuery(Search, Filter.DepartmentCode);
+        var query = _loaded ?? Query with { Page = 1 };
         var rows = await ExportPaging.AllAsync(page => Queries.SearchAsync(query with { Page = page, PageSize = Paging.MaxPageSize }));
         return new ExportTable(
             [Text["EmployeeNo"], Text["Name"], Text["Department"], Text["Position"], Text["Cohorts"], Text["LatestComposite"]],

@@ -37,6 +37,10 @@ public sealed partial class MyLearningPage
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IStringLocalizer<MyLearningPage> Text { get; set; } = default!;
     [Inject] private IStringLocalizer<LearnerPage> LearnerText { get; set; } = default!;
+
+    // The learner page's subtitle with its band limits filled in (it was shown with its {0}…{3} placeholders).
+    private string HealthSubtitle => LearnerText["HealthSubtitle", LearningHealthBands.IndexMin, LearningHealthBands.IndexMax,
+        LearningHealthBands.HealthyFrom, LearningHealthBands.WatchFrom];
     [Inject] private IStringLocalizer<MentorStrings> Coaching { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
 

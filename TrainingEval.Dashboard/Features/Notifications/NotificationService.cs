@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
@@ -9,8 +10,10 @@ using TrainingEval.Domain.Identity;
 namespace TrainingEval.Dashboard.Features.Notifications;
 
 /// <summary>One entry of the notification centre.</summary>
+/// <param name="Assessment">The assessment an alert's detail names by id, with its names in both languages.</param>
 public sealed record NotificationRow(long Id, NotificationKind Kind, DateTime CreatedAt, bool IsRead, int IsoYear, int IsoWeek,
-    int? AlertId, AlertType? AlertType, string? EmployeeNumber, string? LearnerName, string? LearnerNameEn, string? Detail, int? MentorId);
+    int? AlertId, AlertType? AlertType, string? EmployeeNumber, string? LearnerName, string? LearnerNameEn, string? Detail, int? MentorId,
+    AlertSubjectName? Assessment = null);
 
 /// <summary>
 /// What the notification centre asks for: filters (all optional; null means any) and a page. Every filter is an
@@ -99,8 +102,11 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
                 n.Alert != null ? n.Alert.Learner!.Name : null,
                 n.Alert != null ? n.Alert.Learner!.NameEn : null,
                 n.Alert != null ? n.Alert.Detail : null,
-                n.MentorId))
+                n.MentorId, null))
             .ToListAsync(cancellationToken);
+        var assessments = await AlertSubjects.AssessmentsAsync(db, items.Select(r => r.Detail), cancellationToken);
+        if (assessments.Count > 0)
+            items = [.. items.Select(r => r with { Assessment = AlertSubjects.Of(assessments, r.Detail) })];
         return new NotificationPage(items, matching, total, unread, page, pageSize);
     }
 

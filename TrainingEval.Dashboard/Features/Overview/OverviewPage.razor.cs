@@ -54,9 +54,24 @@ public sealed partial class OverviewPage
     // The donut's slices: the tiers in Tier order, then "no score" (the labels' order).
     private IReadOnlyList<string> TierPalette => [.. Enum.GetValues<Tier>().Select(t => DashboardColors.Tier(Theme, t)), DashboardColors.NoScore(Theme)];
 
+    // People and enrolments are counted apart (spec section 9): the learners KPI counts people, everything else enrolments.
+    private string? LearnersHint => _data is null ? null
+        : Text["Kpi_LearnersHint", _data.CohortsWithScores, Summary.EnrollmentCount.ToString("N0", CultureInfo.CurrentCulture)].Value;
+
     private string? ProvisionalHint => Summary.ProvisionalCount > 0
-        ? Text["Kpi_ProvisionalHint", Summary.ProvisionalCount.ToString("N0", CultureInfo.CurrentCulture)].Value
+        ? Text["Kpi_ProvisionalHint", Summary.ProvisionalCount.ToString("N0", CultureInfo.CurrentCulture), Summary.EnrollmentCount.ToString("N0", CultureInfo.CurrentCulture)].Value
         : null;
+
+    private string? PassRateHint => _data is null || Summary.CompositeCount == 0 ? null
+        : _data.IncludesRunning
+            ? Text["Kpi_PassRateRunningHint", N(Summary.PassedCount), N(Summary.CompositeCount), N(_data.RunningEnrollments), _data.RunningCohorts].Value
+            : Text["Kpi_PassRateHint", N(Summary.PassedCount), N(Summary.CompositeCount)].Value;
+
+    private string? TiersFootnote => _data is { IncludesRunning: true } && _data.HasScores
+        ? Text["Tiers_RunningNote", N(_data.RunningEnrollments), _data.RunningCohorts].Value
+        : null;
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     protected override async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -77,6 +92,7 @@ public sealed partial class OverviewPage
             Chart = new() { Type = ApexChartType.Bar, Toolbar = new() { Show = true } },
             PlotOptions = new() { Bar = new() { Horizontal = true, BorderRadius = 4, BarHeight = "62%", Distributed = false } },
             XAxis = new() { Categories = programNames, Min = 0, Max = 100, TickAmount = 5 },
+            YAxis = [new() { Labels = ChartAxisLabels.Names() }],
             DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1)", Style = new() { Colors = [DashboardColors.OnFill(DashboardColors.Composite(Theme))] } },
             Tooltip = new() { Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1)" } },
             Legend = new() { Show = false },
@@ -141,8 +157,8 @@ public sealed partial class OverviewPage
 
     /// <summary>The recent cohorts table as shown, from the data the page loaded (already limited by access).</summary>
     private Task<ExportTable> ExportRecentAsync() => Task.FromResult(new ExportTable(
-        [Text["Col_Cohort"], Text["Col_Code"], Text["Col_Program"], Text["Col_Start"], Text["Col_Learners"], Text["Col_MeanComposite"], $"{Text["Col_PassRate"]} (%)", $"{Text["Col_Coverage"]} (%)"],
+        [Text["Col_Cohort"], Text["Col_Code"], Text["Col_Program"], Text["Col_Start"], Text["Col_Status"], Text["Col_Learners"], Text["Col_MeanComposite"], $"{Text["Col_PassRate"]} (%)", $"{Text["Col_Coverage"]} (%)"],
         [.. (_data?.RecentCohorts ?? []).Select(r => (IReadOnlyList<object?>)[r.Cohort.DisplayName(), r.Cohort.Code, r.ProgramDisplayName(),
-            r.Cohort.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Summary.LearnerCount, r.Summary.MeanComposite,
+            r.Cohort.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Evaluation.CohortStatusName(r.Cohort.Status), r.Summary.EnrollmentCount, r.Summary.MeanComposite,
             r.Summary.PassRate * 100, r.Summary.MeanCoverage * 100])]));
 }

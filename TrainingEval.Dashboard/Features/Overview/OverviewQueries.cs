@@ -9,8 +9,11 @@ using TrainingEval.Domain.Indicators;
 
 namespace TrainingEval.Dashboard.Features.Overview;
 
-/// <summary>A program's aggregate in the overview.</summary>
-public sealed record ProgramAggregate(string Code, string Name, string? NameEn, int CohortCount, CohortSummary Summary) : IBilingualName;
+/// <summary>A program's aggregate in the overview: its people and the summary of their scored enrollments.</summary>
+public sealed record ProgramAggregate(string Code, string Name, string? NameEn, int CohortCount, TrainingReach Reach) : IBilingualName
+{
+    public CohortSummary Summary => Reach.Enrollments;
+}
 
 /// <summary>One step of the level-coverage funnel: how many of the cohorts in view measure the level.</summary>
 public sealed record LevelFunnelStep(KirkpatrickLevel Level, int CohortsMeasuring);
@@ -22,17 +25,22 @@ public sealed record RecentCohort(CohortRunInfo Cohort, string ProgramCode, stri
 }
 
 /// <summary>Everything the executive overview shows for one filter.</summary>
-/// <param name="LearnersTrained">Distinct learners with a stored score in the cohorts in view (one person in two cohorts counts once).</param>
-/// <param name="Summary">All stored scores in view pooled: mean composite, pass rate, coverage, tier mix.</param>
+/// <param name="Reach">
+/// Learners trained — distinct people with a stored score in the cohorts in view (one person in two cohorts counts
+/// once) — and all their scored enrollments pooled: mean composite, pass rate, coverage, tier mix, provisional.
+/// </param>
 /// <param name="OpenAlerts">Open alerts of learners in view.</param>
 /// <param name="CohortsWithScores">Cohorts in view that have stored scores: the top of the funnel.</param>
+/// <param name="RunningCohorts">Cohorts with stored scores that have not ended: their results are provisional as a whole.</param>
+/// <param name="RunningEnrollments">Scored enrollments of <paramref name="RunningCohorts"/>, part of the pooled numbers.</param>
 /// <param name="CohortIds">Every cohort in view, so the page knows which score changes concern it.</param>
 public sealed record OverviewData(
-    int LearnersTrained,
-    CohortSummary Summary,
+    TrainingReach Reach,
     int OpenAlerts,
     IReadOnlyList<ProgramAggregate> Programs,
     int CohortsWithScores,
+    int RunningCohorts,
+    int RunningEnrollments,
     IReadOnlyList<LevelFunnelStep> Funnel,
     IReadOnlyList<RecentCohort> RecentCohorts,
     IReadOnlySet<int> CohortIds)
@@ -40,11 +48,20 @@ public sealed record OverviewData(
     /// <summary>How many cohorts the "recent cohorts" table lists.</summary>
     public const int RecentCohortCount = 8;
 
-    public bool HasScores => Summary.LearnerCount > 0;
+    /// <summary>Distinct people trained (not enrollments).</summary>
+    public int LearnersTrained => Reach.People;
+
+    /// <summary>The pooled summary of the scored enrollments in view.</summary>
+    public CohortSummary Summary => Reach.Enrollments;
+
+    public bool HasScores => Summary.EnrollmentCount > 0;
+
+    /// <summary>The pooled pass rate and tier mix include running cohorts, so they are provisional.</summary>
+    public bool IncludesRunning => RunningEnrollments > 0;
 }
 
 /// <summary>Reads the executive overview (<c>/</c>).</summary>
-public sealed class OverviewQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access)
+public sealed class OverviewQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access, TimeProvider clock)
 {
     public async Task<OverviewData> LoadAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
     {
@@ -52,7 +69,7 @@ public sealed class OverviewQueries(IDbContextFactory<TrainingDbContext> factory
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var cohortQuery = StoredScores.Cohorts(db, filter);
-        var cohorts = await StoredScores.CohortInfoAsync(cohortQuery, cancellationToken);
+        var cohorts = await StoredScores.CohortInfoAsync(cohortQuery, StoredScores.Today(clock), cancellationToken);
         var programs = await db.Programs.AsNoTracking()
             .Select(p => new { p.Id, p.Code, p.Name, p.NameEn })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
@@ -61,7 +78,8 @@ public sealed class OverviewQueries(IDbContextFactory<TrainingDbContext> factory
 
         var byCohort = StoredScores.ByCohort(scores);
         var summaries = byCohort.ToDictionary(kv => kv.Key, kv => CohortSummary.Of(kv.Value));
-        var all = CohortSummary.Of(scores.Select(s => s.Score).ToArray());
+        var all = TrainingReach.Of(scores.Select(s => (s.LearnerId, s.Score)));
+        var running = cohorts.Where(c => c.ResultsAreProvisional && byCohort.ContainsKey(c.Id)).ToList();
 
         var programAggregates = cohorts
             .Where(c => byCohort.ContainsKey(c.Id))
@@ -69,8 +87,9 @@ public sealed class OverviewQueries(IDbContextFactory<TrainingDbContext> factory
             .Select(g =>
             {
                 var program = programs[g.Key];
-                var learners = g.SelectMany(c => byCohort[c.Id]).ToArray();
-                return new ProgramAggregate(program.Code, program.Name, program.NameEn, g.Count(), CohortSummary.Of(learners));
+                var ids = g.Select(c => c.Id).ToHashSet();
+                var reach = TrainingReach.Of(scores.Where(s => ids.Contains(s.CohortId)).Select(s => (s.LearnerId, s.Score)));
+                return new ProgramAggregate(program.Code, program.Name, program.NameEn, g.Count(), reach);
             })
             .OrderByDescending(p => p.Summary.MeanComposite ?? double.MinValue)
             .ThenBy(p => p.Code, StringComparer.Ordinal)
@@ -91,11 +110,12 @@ public sealed class OverviewQueries(IDbContextFactory<TrainingDbContext> factory
             .ToList();
 
         return new OverviewData(
-            scores.Select(s => s.LearnerId).Distinct().Count(),
             all,
             openAlerts,
             programAggregates,
             summaries.Count,
+            running.Count,
+            running.Sum(c => byCohort[c.Id].Length),
             funnel,
             recent,
             cohorts.Select(c => c.Id).ToHashSet());

@@ -3,8 +3,8 @@ using TrainingEval.Domain.Scoring;
 
 namespace TrainingEval.Dashboard.Features.Programs;
 
-/// <summary>One cohort's raw observations, learners in enrollment order, ready for <see cref="ScoringEngine.ScoreBatch"/>.</summary>
-public sealed record CohortObservations(string CohortCode, DateOnly StartDate, ObservationTable Table);
+/// <summary>One cohort's raw observations, learners in enrollment order, ready for <see cref="ScoringEngine.ScoreBatch"/>, and its status.</summary>
+public sealed record CohortObservations(string CohortCode, DateOnly StartDate, CohortStatus Status, ObservationTable Table);
 
 /// <summary>
 /// What-if on the program page: every run rescored with a draft profile from observations loaded once
@@ -26,7 +26,7 @@ public static class ProgramDraftScoring
             // Raw values were validated when the stored scores were computed; a learner the engine
             // rejects keeps a default result (no composite), as the stored score records it.
             engine.ScoreBatch(cohort.Table, scores);
-            runs[i] = new CohortRun(cohort.CohortCode, cohort.StartDate, null, scores);
+            runs[i] = new CohortRun(cohort.CohortCode, cohort.StartDate, cohort.Status, null, scores);
         }
         return ProgramHistory.Build(runs);
     }

@@ -24,6 +24,11 @@ namespace TrainingEval.Dashboard.Features.Programs;
 /// </summary>
 public sealed partial class ProgramHistoryPage
 {
+    /// <summary>Pixels above the history chart's plot for the profile-version labels, and how far up they are moved into them.</summary>
+    internal const int VersionLabelRoom = 22;
+
+    internal const int VersionLabelOffsetY = -20;
+
     private ProgramHistoryView? _view;
     private ProgramHistory? _draft;
     private WhatIfSession? _whatIf;
@@ -44,6 +49,13 @@ public sealed partial class ProgramHistoryPage
     /// <summary>The program's code, from the route.</summary>
     [Parameter] public string ProgramCode { get; set; } = "";
 
+    /// <summary>The run the reader picked for the headline (<c>?run=CODE</c>); the latest ended run when absent.</summary>
+    [SupplyParameterFromQuery(Name = RunKey)] public string? Run { get; set; }
+
+    public const string RunKey = "run";
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = DashboardFilter.DepartmentKey)] public string? Department { get; set; }
     [SupplyParameterFromQuery(Name = DashboardFilter.FromKey)] public string? From { get; set; }
     [SupplyParameterFromQuery(Name = DashboardFilter.ToKey)] public string? To { get; set; }
@@ -53,9 +65,16 @@ public sealed partial class ProgramHistoryPage
     /// <summary>The history on screen: the draft's while a what-if draft is active, else the stored one.</summary>
     private ProgramHistory Shown => _draft ?? _view?.History ?? ProgramHistory.Empty;
 
-    private int ScoredRuns => Shown.Cohorts.Count(c => c.Summary.LearnerCount > 0);
+    private int ScoredRuns => Shown.Cohorts.Count(c => c.Summary.EnrollmentCount > 0);
 
-    private CohortHistoryPoint? Latest => Shown.Cohorts.LastOrDefault(c => c.Summary.MeanComposite is not null);
+    /// <summary>The run the reader picked, when the history has it with a mean composite.</summary>
+    private CohortHistoryPoint? HeadlinePicked => Shown.Run(Run) is { Summary.MeanComposite: not null } picked ? picked : null;
+
+    /// <summary>The "latest run" headline (spec section 9): the picked run, else the latest ended run.</summary>
+    private CohortHistoryPoint? Latest => HeadlinePicked ?? Shown.LatestEnded;
+
+    private void PickHeadline(string code) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(RunKey, string.IsNullOrEmpty(code) ? null : code));
 
     private int ProfileChangeCount => _view?.History.ProfileChanges.Count() ?? 0;
 
@@ -70,7 +89,7 @@ public sealed partial class ProgramHistoryPage
     {
         get
         {
-            var codes = Shown.Cohorts.Where(c => c.Summary.LearnerCount > 0).TakeLast(CohortComparisonQueries.MaxCohorts).Select(c => c.CohortCode).ToList();
+            var codes = Shown.Cohorts.Where(c => c.Summary.EnrollmentCount > 0).TakeLast(CohortComparisonQueries.MaxCohorts).Select(c => c.CohortCode).ToList();
             return codes.Count >= CohortComparisonQueries.MinCohorts
                 ? $"compare?cohorts={Uri.EscapeDataString(string.Join(',', codes))}"
                 : null;
@@ -222,10 +241,36 @@ public sealed partial class ProgramHistoryPage
                     Text = Text["Marker_Version", c.ProfileVersion ?? 0],
                     BorderColor = warning,
                     Position = "top",
+                    // Level, above the plot (in the grid's top padding): written down the line it crossed the score lines (issue 14, item 16).
+                    Orientation = "horizontal",
+                    OffsetY = VersionLabelOffsetY,
                     Style = new ChartAnnotationLabelStyle { Color = DashboardColors.OnFill(warning), Background = warning },
                 },
             }).ToList()
             : [];
+        // Running runs are provisional as a whole (spec section 9): their points are marked, and the trend leaves them out.
+        ChartPointAnnotation RunningMarker(CohortHistoryPoint run, double value) => new()
+        {
+            X = run.CohortCode,
+            Y = value,
+            Marker = new ChartPointAnnotationMarker { Size = 6, FillColor = muted, StrokeColor = muted },
+            Label = new ChartAnnotationLabel
+            {
+                Text = Text["Marker_Running"],
+                BorderColor = muted,
+                // The running run is the newest, at the chart's right edge: its label runs to the left so it is not cut off.
+                TextAnchor = "end",
+                Style = new ChartAnnotationLabelStyle { Color = DashboardColors.OnFill(muted), Background = muted },
+            },
+        };
+        var runningMarkers = history.Cohorts
+            .Where(c => c.IsProvisional && c.Summary.MeanComposite is not null)
+            .Select(c => RunningMarker(c, ScoreFormat.ChartValue(c.Summary.MeanComposite)!.Value))
+            .ToList();
+        var runningPassMarkers = history.Cohorts
+            .Where(c => c.IsProvisional && c.Summary.PassRate is not null)
+            .Select(c => RunningMarker(c, ScoreFormat.ChartPercent(c.Summary.PassRate)!.Value))
+            .ToList();
         var smallMarkers = history.Cohorts
             .Where(c => c.Summary.IsSmall && c.Summary.MeanComposite is not null)
             .Select(c => new ChartPointAnnotation
@@ -235,7 +280,7 @@ public sealed partial class ProgramHistoryPage
                 Marker = new ChartPointAnnotationMarker { Size = 7, FillColor = warning, StrokeColor = warning },
                 Label = new ChartAnnotationLabel
                 {
-                    Text = Text["Marker_Small", c.Summary.LearnerCount],
+                    Text = Text["Marker_Small", c.Summary.EnrollmentCount],
                     BorderColor = warning,
                     Style = new ChartAnnotationLabelStyle { Color = DashboardColors.OnFill(warning), Background = warning },
                 },
@@ -253,7 +298,8 @@ public sealed partial class ProgramHistoryPage
             DataLabels = new() { Enabled = false },
             Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new() { Shared = true, Intersect = false, Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1)" } },
-            Annotations = new() { XAxis = versionMarkers, Points = smallMarkers },
+            Annotations = new() { XAxis = versionMarkers, Points = [.. smallMarkers, .. runningMarkers] },
+            Grid = versionMarkers.Count == 0 ? null : new() { Padding = new() { Top = VersionLabelRoom } },
             NoData = new() { Text = Text["NoData"] },
         };
 
@@ -263,7 +309,7 @@ public sealed partial class ProgramHistoryPage
         [
             new ChartSeries { Name = passName, Type = ApexChartType.Bar, Color = DashboardColors.PassRate(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.PassRate)))] },
             new ChartSeries { Name = Text["Series_Coverage"], Type = ApexChartType.Bar, Color = DashboardColors.Coverage(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.MeanCoverage)))] },
-            new ChartSeries { Name = learnersName, Type = ApexChartType.Line, Color = DashboardColors.Ink(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(c.Summary.LearnerCount))] },
+            new ChartSeries { Name = learnersName, Type = ApexChartType.Line, Color = DashboardColors.Ink(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(c.Summary.EnrollmentCount))] },
         ];
         _outcomeOptions = new ApexChartOptions
         {
@@ -281,6 +327,7 @@ public sealed partial class ProgramHistoryPage
             DataLabels = new() { Enabled = false },
             Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
             Tooltip = new() { Shared = true, Intersect = false },
+            Annotations = new() { Points = runningPassMarkers },
             NoData = new() { Text = Text["NoData"] },
         };
     }
@@ -290,7 +337,7 @@ public sealed partial class ProgramHistoryPage
     /// <summary>The history table as shown (stored scores or the draft), one row per run.</summary>
     private Task<ExportTable> ExportHistoryAsync()
     {
-        var headers = new List<string> { "#", Text["Col_Cohort"], Text["Col_Code"], Text["Col_Start"], Text["Col_Profile"], "n", Text["Col_MeanComposite"] };
+        var headers = new List<string> { "#", Text["Col_Cohort"], Text["Col_Code"], Text["Col_Start"], Text["Col_Status"], Text["Col_Profile"], "n", Text["Col_MeanComposite"] };
         headers.AddRange(KirkpatrickLevels.All.Select(l => Evaluation.LevelName(l)));
         headers.Add($"{Text["Col_PassRate"]} (%)");
         headers.Add($"{Text["Col_Coverage"]} (%)");
@@ -302,8 +349,9 @@ public sealed partial class ProgramHistoryPage
                 _view?.Cohorts.GetValueOrDefault(run.CohortCode)?.DisplayName() ?? run.CohortCode,
                 run.CohortCode,
                 run.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Evaluation.CohortStatusName(run.Status),
                 _draft is not null ? Text["DraftVersion"].Value : run.ProfileVersion is { } version ? $"v{version}" : null,
-                run.Summary.LearnerCount,
+                run.Summary.EnrollmentCount,
                 run.Summary.MeanComposite,
             };
             cells.AddRange(KirkpatrickLevels.All.Select(l => (object?)run.Summary.LevelMean(l)));

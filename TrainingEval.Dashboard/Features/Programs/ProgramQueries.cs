@@ -21,25 +21,31 @@ public sealed record ProgramInfo(int Id, string Code, string Name, string? NameE
 }
 
 /// <summary>One row of the programs list.</summary>
-/// <param name="Summary">Every stored score of the program's cohorts pooled.</param>
-/// <param name="Latest">The newest cohort with scores, for "latest run" figures; null when none has scores.</param>
-public sealed record ProgramListItem(ProgramInfo Program, int CohortCount, CohortSummary Summary, ProgramTrend? Trend, CohortHistoryPoint? Latest);
+/// <param name="Reach">The people trained and every stored score of the program's cohorts pooled (counted per enrollment).</param>
+/// <param name="Latest">The latest ended run with scores, the "latest run" (spec section 9); null when no run has ended with scores.</param>
+/// <param name="Running">Runs with scores that have not ended: the pooled pass rate includes provisional results.</param>
+public sealed record ProgramListItem(ProgramInfo Program, int CohortCount, TrainingReach Reach, ProgramTrend? Trend, CohortHistoryPoint? Latest, int Running)
+{
+    public CohortSummary Summary => Reach.Enrollments;
+}
 
 /// <summary>A program's history as the program page shows it.</summary>
-/// <param name="Cohorts">The cohorts in view by code (names, dates, closed state).</param>
+/// <param name="Cohorts">The cohorts in view by code (names, dates, status).</param>
 /// <param name="CohortIds">The cohorts in view, so the page knows which score changes concern it.</param>
+/// <param name="People">Distinct people with a stored score in the runs in view (a person in two runs counts once).</param>
 public sealed record ProgramHistoryView(
     ProgramInfo Program,
     ProgramHistory History,
     IReadOnlyDictionary<string, CohortRunInfo> Cohorts,
     IReadOnlySet<int> CohortIds,
-    DashboardFilter Filter);
+    DashboardFilter Filter,
+    int People);
 
 /// <summary>A program's weight profile version.</summary>
 public sealed record ProgramProfile(int Version, WeightProfile Profile);
 
 /// <summary>Reads the programs list (<c>/programs</c>) and a program's history (<c>/programs/{code}</c>), stored or under a draft profile.</summary>
-public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory, ScorePipeline pipeline, IRecordAccess access)
+public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory, ScorePipeline pipeline, IRecordAccess access, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ProgramListItem>> ListAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
     {
@@ -48,7 +54,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var programs = await Programs(db.Programs).ToListAsync(cancellationToken);
         var cohortQuery = StoredScores.Cohorts(db, filter with { ProgramCode = null, CohortCode = null });
-        var cohorts = await StoredScores.CohortInfoAsync(cohortQuery, cancellationToken);
+        var cohorts = await StoredScores.CohortInfoAsync(cohortQuery, StoredScores.Today(clock), cancellationToken);
         var stored = await StoredScores.LoadAsync(db, cohortQuery, filter.DepartmentCode, cancellationToken);
         var byCohort = stored.GroupBy(s => s.CohortId).ToDictionary(g => g.Key, g => g.ToList());
 
@@ -56,9 +62,9 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
         {
             var own = cohorts.Where(c => c.ProgramId == program.Id).ToList();
             var history = Build(own, byCohort);
-            var pooled = own.SelectMany(c => byCohort.GetValueOrDefault(c.Id) ?? []).Select(s => s.Score).ToArray();
-            var latest = history.Cohorts.LastOrDefault(c => c.Summary.LearnerCount > 0);
-            return new ProgramListItem(program, own.Count, CohortSummary.Of(pooled), history.Trend, latest);
+            var pooled = TrainingReach.Of(own.SelectMany(c => byCohort.GetValueOrDefault(c.Id) ?? []).Select(s => (s.LearnerId, s.Score)));
+            var running = history.Cohorts.Count(c => c.IsProvisional && c.Summary.EnrollmentCount > 0);
+            return new ProgramListItem(program, own.Count, pooled, history.Trend, history.LatestEnded, running);
         })];
     }
 
@@ -73,10 +79,11 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
             return null;
         var scoped = filter with { ProgramCode = program.Code, CohortCode = null };
         var cohortQuery = StoredScores.Cohorts(db, scoped);
-        var cohorts = await StoredScores.CohortInfoAsync(cohortQuery, cancellationToken);
+        var cohorts = await StoredScores.CohortInfoAsync(cohortQuery, StoredScores.Today(clock), cancellationToken);
         var stored = await StoredScores.LoadAsync(db, cohortQuery, filter.DepartmentCode, cancellationToken);
         var byCohort = stored.GroupBy(s => s.CohortId).ToDictionary(g => g.Key, g => g.ToList());
-        return new ProgramHistoryView(program, Build(cohorts, byCohort), cohorts.ToDictionary(c => c.Code), cohorts.Select(c => c.Id).ToHashSet(), scoped);
+        return new ProgramHistoryView(program, Build(cohorts, byCohort), cohorts.ToDictionary(c => c.Code), cohorts.Select(c => c.Id).ToHashSet(), scoped,
+            stored.Select(s => s.LearnerId).Distinct().Count());
     }
 
     /// <summary>
@@ -119,7 +126,7 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
         {
             var learners = byCohort.GetValueOrDefault(cohort.Id) ?? [];
             var table = await pipeline.CollectAsync(db, new CohortWindow(cohort.Id, cohort.StartDate, cohort.EndDate), engine, learners, isPartial: false, cancellationToken);
-            result.Add(new CohortObservations(cohort.Code, cohort.StartDate, table));
+            result.Add(new CohortObservations(cohort.Code, cohort.StartDate, cohort.Status, table));
         }
         return result;
     }
@@ -133,6 +140,6 @@ public sealed class ProgramQueries(IDbContextFactory<TrainingDbContext> factory,
         ProgramHistory.Build(cohorts.Select(c =>
         {
             var own = byCohort.GetValueOrDefault(c.Id) ?? [];
-            return new CohortRun(c.Code, c.StartDate, StoredScores.ProfileVersionOf(c), own.ConvertAll(s => s.Score));
+            return new CohortRun(c.Code, c.StartDate, c.Status, StoredScores.ProfileVersionOf(c), own.ConvertAll(s => s.Score));
         }));
 }

@@ -65,7 +65,8 @@ public sealed class EffectivenessReportQueries(
         var set = stored.Scores;
         var summary = Domain.Comparisons.CohortSummary.Of(set.Scores);
         var history = await programs.HistoryAsync(cohort.ProgramCode, DashboardFilter.Empty, cancellationToken);
-        var earlier = history?.History.Cohorts.Where(c => c.StartDate < cohort.StartDate && c.CohortCode != cohort.Code).ToList() ?? [];
+        // The history this run is set against: earlier runs that have ended (a running run's means are provisional).
+        var earlier = history?.History.Cohorts.Where(c => c.StartDate < cohort.StartDate && c.CohortCode != cohort.Code && !c.IsProvisional).ToList() ?? [];
         var levels = KirkpatrickLevels.All.Select(level =>
         {
             var means = earlier.Select(c => c.Summary.LevelMean(level)).OfType<double>().ToList();

@@ -116,8 +116,11 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
         var options = new ApexChartOptions
         {
             Chart = Settings(ApexChartType.Line),
-            XAxis = new ChartXAxis { Type = ChartAxisType.Category, Categories = [.. scored.Select(c => c.CohortCode)], Labels = new ChartAxisLabels { Rotate = -35, Trim = false, MaxWidth = 160 } },
+            // Points between the ticks, not on the plot's edges: the first cohort's slanted code was cut at the chart's left edge
+            // and its data label sat on the y axis' ticks (issue 14, item 16; the PDF draws the same options).
+            XAxis = new ChartXAxis { Type = ChartAxisType.Category, Categories = [.. scored.Select(c => c.CohortCode)], Labels = ChartAxisLabels.Slanted(), TickPlacement = "between" },
             YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
+            Grid = new ChartGrid { Padding = new ChartPadding { Left = 16, Top = 12 } },
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3] },
             Markers = new ChartMarkers { Size = 6 },
             DataLabels = new ChartDataLabels { Enabled = true, Formatter = OneDecimal, OffsetY = -8 },

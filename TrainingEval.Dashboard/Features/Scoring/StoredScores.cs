@@ -3,6 +3,7 @@ using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Shared.Filters;
+using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Scoring;
 using TrainingEval.Domain.Identity;
 
@@ -12,6 +13,7 @@ namespace TrainingEval.Dashboard.Features.Scoring;
 public readonly record struct StoredScore(int CohortId, int LearnerId, int ProfileVersion, LearnerScore Score);
 
 /// <summary>The cohort facts the program pages show next to the numbers.</summary>
+/// <param name="Status">Where the cohort stands today (<see cref="CohortStatuses.Of"/>).</param>
 public sealed record CohortRunInfo(
     int Id,
     string Code,
@@ -22,7 +24,12 @@ public sealed record CohortRunInfo(
     DateOnly EndDate,
     bool IsClosed,
     int? ClosedProfileVersion,
-    int ProgramCurrentVersion) : IBilingualName;
+    int ProgramCurrentVersion,
+    CohortStatus Status) : IBilingualName
+{
+    /// <summary>The cohort has not ended: its pass rate, tier mix and ranking are provisional as a whole.</summary>
+    public bool ResultsAreProvisional => Status.ResultsAreProvisional();
+}
 
 /// <summary>Shared read paths over <see cref="LearnerScoreRecord"/> for the overview, program and comparison queries.</summary>
 internal static class StoredScores
@@ -42,11 +49,22 @@ internal static class StoredScores
         return cohorts;
     }
 
-    public static Task<List<CohortRunInfo>> CohortInfoAsync(IQueryable<Cohort> cohorts, CancellationToken cancellationToken) =>
-        cohorts
-            .Select(c => new CohortRunInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.StartDate, c.EndDate,
-                c.ClosedAt != null, c.ProfileVersion != null ? c.ProfileVersion.Version : null, c.Program!.CurrentProfileVersion))
+    /// <summary>The cohorts' facts, with their status on <paramref name="today"/>.</summary>
+    public static async Task<List<CohortRunInfo>> CohortInfoAsync(IQueryable<Cohort> cohorts, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await cohorts
+            .Select(c => new
+            {
+                c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.StartDate, c.EndDate, IsClosed = c.ClosedAt != null,
+                Closed = c.ProfileVersion != null ? (int?)c.ProfileVersion.Version : null, c.Program!.CurrentProfileVersion,
+            })
             .ToListAsync(cancellationToken);
+        return rows.ConvertAll(c => new CohortRunInfo(c.Id, c.Code, c.Name, c.NameEn, c.ProgramId, c.StartDate, c.EndDate,
+            c.IsClosed, c.Closed, c.CurrentProfileVersion, CohortStatuses.Of(c.StartDate, c.EndDate, c.IsClosed, today)));
+    }
+
+    /// <summary>Today's date as the cohort status rule reads it: the app clock's UTC date.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Stored scores of the given cohorts, of learners in the filter's department when it has one.</summary>
     public static async Task<List<StoredScore>> LoadAsync(

@@ -63,6 +63,15 @@ public sealed class ChartAnnotationLabel
     /// <summary>"left", "center" or "right" for x annotations, "top"/"bottom" for y.</summary>
     public string? Position { get; init; }
 
+    /// <summary>Which end of the label sits at the point: "start", "middle" (ApexCharts' default) or "end" (the label runs to the left).</summary>
+    public string? TextAnchor { get; init; }
+
+    /// <summary>"vertical" (ApexCharts' default for x annotations: the text runs down the line) or "horizontal".</summary>
+    public string? Orientation { get; init; }
+
+    public double? OffsetX { get; init; }
+    public double? OffsetY { get; init; }
+
     public ChartAnnotationLabelStyle? Style { get; init; }
 }
 

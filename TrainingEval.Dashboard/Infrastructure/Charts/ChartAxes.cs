@@ -13,6 +13,12 @@ public sealed class ChartXAxis
     public double? Max { get; init; }
     public int? TickAmount { get; init; }
     public int? DecimalsInFloat { get; init; }
+
+    /// <summary>
+    /// "between" draws a line chart's points in the middle of their categories instead of on the plot's edges, so the first
+    /// point and its data label keep clear of the y axis' ticks and a rotated first label of the chart's left edge.
+    /// </summary>
+    public string? TickPlacement { get; init; }
 }
 
 public sealed class ChartYAxis
@@ -55,4 +61,19 @@ public sealed class ChartAxisLabels
     public bool? HideOverlappingLabels { get; init; }
     public bool? Trim { get; init; }
     public int? MaxWidth { get; init; }
+
+    /// <summary>The widest a category label of names (programs, cohorts) may be before ApexCharts cuts it with "…".</summary>
+    public const int NameMaxWidth = 280;
+
+    /// <summary>
+    /// Category labels that are names, on the y axis of a horizontal bar chart: ApexCharts' default 160 px cut English program
+    /// names ("Lean Production for Team …", issue 14 item 15); 280 px holds the demo's longest in both languages.
+    /// </summary>
+    public static ChartAxisLabels Names() => new() { MaxWidth = NameMaxWidth, Trim = false };
+
+    /// <summary>
+    /// Category labels that are codes under a chart with little room per category (cohort codes under boxes or points):
+    /// always slanted and never dropped, so neighbours neither run together nor disappear (issue 14, item 16).
+    /// </summary>
+    public static ChartAxisLabels Slanted() => new() { Rotate = -35, RotateAlways = true, HideOverlappingLabels = false, Trim = false, MaxWidth = 160 };
 }

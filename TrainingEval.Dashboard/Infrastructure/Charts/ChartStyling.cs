@@ -88,6 +88,18 @@ public sealed class ChartGrid
     public string? BorderColor { get; init; }
 
     public int? StrokeDashArray { get; init; }
+
+    /// <summary>Room between the plot and the chart's edge, for labels drawn outside the plot (bar totals, rotated first labels).</summary>
+    public ChartPadding? Padding { get; init; }
+}
+
+/// <summary>ApexCharts' grid.padding, in pixels.</summary>
+public sealed class ChartPadding
+{
+    public int? Top { get; init; }
+    public int? Right { get; init; }
+    public int? Bottom { get; init; }
+    public int? Left { get; init; }
 }
 
 public sealed class ChartLegend

@@ -43,6 +43,10 @@ public static class EvaluationVocabulary
     public static string TierMeaning(this IStringLocalizer<EvaluationStrings> text, Tier tier) =>
         text[$"TierMeaning_{tier}"];
 
+    /// <summary>A cohort status: planned, running, ended or closed (未开班 / 进行中 / 已结束 / 已结班).</summary>
+    public static string CohortStatusName(this IStringLocalizer<EvaluationStrings> text, Domain.Comparisons.CohortStatus status) =>
+        text[$"CohortStatus_{status}"];
+
     public static string PolicyName(this IStringLocalizer<EvaluationStrings> text, MissingDataPolicy policy) =>
         text[$"Policy_{policy}"];
 

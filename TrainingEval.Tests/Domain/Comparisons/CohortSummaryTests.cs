@@ -13,7 +13,7 @@ public class CohortSummaryTests
     {
         var summary = CohortSummary.Of([Scored(80), Unscored(), Scored(60)]);
 
-        summary.LearnerCount.ShouldBe(3);
+        summary.EnrollmentCount.ShouldBe(3);
         summary.CompositeCount.ShouldBe(2);
         summary.UnscoredCount.ShouldBe(1);
         summary.MeanComposite.ShouldBe(70);
@@ -86,7 +86,7 @@ public class CohortSummaryTests
     {
         var summary = CohortSummary.Empty;
 
-        summary.LearnerCount.ShouldBe(0);
+        summary.EnrollmentCount.ShouldBe(0);
         summary.MeanComposite.ShouldBeNull();
         summary.PassRate.ShouldBeNull();
         summary.MeanCoverage.ShouldBeNull();
@@ -99,4 +99,31 @@ public class CohortSummaryTests
     [InlineData(5, false)]
     public void Fewer_than_five_learners_is_a_small_cohort(int learners, bool small) =>
         CohortSummary.Of(Composites([.. Enumerable.Repeat(70.0, learners)])).IsSmall.ShouldBe(small);
+}
+
+/// <summary>Spec section 9: "Learners trained" counts distinct people; rates, tier mixes and "provisional" count scored enrolments.</summary>
+public class TrainingReachTests
+{
+    [Fact]
+    public void A_person_in_two_cohorts_is_one_learner_trained_and_two_enrolments()
+    {
+        var reach = TrainingReach.Of([("E1", Scored(80, coverage: 0.5)), ("E1", Scored(50, coverage: 0.5)), ("E2", Scored(70)), ("E3", Unscored())]);
+
+        reach.People.ShouldBe(3);
+        reach.Enrollments.EnrollmentCount.ShouldBe(4);
+        reach.Enrollments.ProvisionalCount.ShouldBe(2);
+        reach.Enrollments.CompositeCount.ShouldBe(3);
+        reach.Enrollments.PassedCount.ShouldBe(2);
+        reach.Enrollments.TierCounts.Values.Sum().ShouldBe(3);
+    }
+
+    [Fact]
+    public void Nobody_trained_is_zero_people_and_an_empty_summary()
+    {
+        var reach = TrainingReach.Of(Array.Empty<(int, LearnerScore)>());
+
+        reach.People.ShouldBe(0);
+        reach.Enrollments.EnrollmentCount.ShouldBe(0);
+        reach.Enrollments.MeanComposite.ShouldBeNull();
+    }
 }

@@ -7,7 +7,10 @@ namespace TrainingEval.Tests.Domain.Comparisons;
 public class ProgramHistoryTests
 {
     private static CohortRun Run(string code, int month, int? version, params double[] composites) =>
-        new(code, new DateOnly(2025, month, 1), version, Composites(composites));
+        new(code, new DateOnly(2025, month, 1), CohortStatus.Closed, version, Composites(composites));
+
+    private static CohortRun Running(string code, int month, params double[] composites) =>
+        new(code, new DateOnly(2025, month, 1), CohortStatus.Running, 1, Composites(composites));
 
     [Fact]
     public void Cohorts_are_in_start_order_and_numbered_from_one()
@@ -29,7 +32,7 @@ public class ProgramHistoryTests
         var history = ProgramHistory.Build([Run("C1", 1, 1, 50, 70, 90)]);
         var cohort = history.Cohorts.ShouldHaveSingleItem();
 
-        cohort.Summary.LearnerCount.ShouldBe(3);
+        cohort.Summary.EnrollmentCount.ShouldBe(3);
         cohort.Summary.MeanComposite.ShouldBe(70);
         cohort.Summary.PassRate!.Value.ShouldBe(2.0 / 3, 1e-12);
     }
@@ -53,7 +56,7 @@ public class ProgramHistoryTests
         var history = ProgramHistory.Build(
         [
             Run("C1", 1, 1, 60),
-            new CohortRun("C2", new DateOnly(2025, 2, 1), null, [Unscored()]),
+            new CohortRun("C2", new DateOnly(2025, 2, 1), CohortStatus.Closed, null, [Unscored()]),
             Run("C3", 3, 1, 80),
         ]);
 
@@ -65,9 +68,42 @@ public class ProgramHistoryTests
     }
 
     [Fact]
+    public void A_running_run_keeps_its_place_but_is_provisional_and_left_out_of_the_trend()
+    {
+        // Spec section 9: running cohorts are provisional as a whole. Ended runs 60 and 80 fit slope 10; the running 20 would pull it down.
+        var history = ProgramHistory.Build([Run("C1", 1, 1, 60), new CohortRun("C2", new DateOnly(2025, 2, 1), CohortStatus.Ended, 1, Composites([80])), Running("C3", 3, 20)]);
+
+        var trend = history.Trend.ShouldNotBeNull();
+        trend.RunsFitted.ShouldBe(2);
+        trend.Slope.ShouldBe(20, 1e-9);
+        history.Cohorts.Select(c => c.IsProvisional).ShouldBe([false, false, true]);
+        history.Cohorts[2].Summary.MeanComposite.ShouldBe(20);
+    }
+
+    [Fact]
+    public void The_latest_run_headline_is_the_latest_ended_run_unless_the_reader_picks_another()
+    {
+        var history = ProgramHistory.Build([Run("C1", 1, 1, 60), Run("C2", 2, 1, 70), Running("C3", 3, 40), new CohortRun("C4", new DateOnly(2025, 4, 1), CohortStatus.Planned, 1, [])]);
+
+        history.LatestEnded!.CohortCode.ShouldBe("C2");
+        history.Headline(null)!.CohortCode.ShouldBe("C2");
+        history.Headline(" c3 ")!.CohortCode.ShouldBe("C3");
+        history.Headline("NOPE")!.CohortCode.ShouldBe("C2");
+    }
+
+    [Fact]
+    public void A_program_whose_only_scored_run_is_running_has_no_latest_run_and_no_trend()
+    {
+        var history = ProgramHistory.Build([Running("C1", 1, 60), Running("C2", 2, 70)]);
+
+        history.LatestEnded.ShouldBeNull();
+        history.Trend.ShouldBeNull();
+    }
+
+    [Fact]
     public void One_run_with_a_mean_has_no_trend()
     {
-        var history = ProgramHistory.Build([Run("C1", 1, 1, 60), new CohortRun("C2", new DateOnly(2025, 2, 1), 1, [])]);
+        var history = ProgramHistory.Build([Run("C1", 1, 1, 60), new CohortRun("C2", new DateOnly(2025, 2, 1), CohortStatus.Closed, 1, [])]);
 
         history.Trend.ShouldBeNull();
         history.Cohorts.ShouldAllBe(c => c.Trend == null);

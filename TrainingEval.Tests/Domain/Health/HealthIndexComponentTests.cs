@@ -39,7 +39,47 @@ public class HealthIndexComponentTests
     [InlineData(100.5)]
     [InlineData(double.NaN)]
     public void Performance_refuses_a_score_outside_0_to_100(double score) =>
-        Should.Throw<ArgumentOutOfRangeException>(() => LearningHealthIndex.Performance([score]));
+        Should.Throw<ArgumentOutOfRangeException>(() => LearningHealthIndex.Performance([score, 50]));
+
+    // Spec section 9: "A component needs at least two items in the window (two sessions held, two assignments due, two results);
+    // with fewer it is missing." A cohort's first week therefore never reads 0 or 100 from one session.
+    [Theory]
+    [InlineData(1, 0, 0)]
+    [InlineData(0, 0, 1)]
+    [InlineData(0, 1, 0)]
+    public void Attendance_of_a_single_session_is_missing(int present, int late, int absent) =>
+        LearningHealthIndex.Attendance(present, late, absent).ShouldBeNull();
+
+    [Fact]
+    public void Attendance_of_two_sessions_counts() =>
+        LearningHealthIndex.Attendance(1, 0, 1).ShouldBe(50);
+
+    [Fact]
+    public void Punctuality_of_a_single_assignment_is_missing()
+    {
+        LearningHealthIndex.Punctuality(1, 0, 0).ShouldBeNull();
+        LearningHealthIndex.Punctuality(0, 0, 1).ShouldBeNull();
+        LearningHealthIndex.Punctuality(0, 1, 1).ShouldBe(25);
+    }
+
+    [Fact]
+    public void Performance_of_a_single_result_is_missing()
+    {
+        LearningHealthIndex.Performance([100]).ShouldBeNull();
+        LearningHealthIndex.Performance([100, 60]).ShouldBe(80);
+    }
+
+    [Fact]
+    public void Engagement_in_a_cohort_that_met_fewer_than_two_times_is_missing()
+    {
+        LearningHealthIndex.Engagement(0, 3, sessionsHeld: 1).ShouldBeNull();
+        LearningHealthIndex.Engagement(5, 3, sessionsHeld: 0).ShouldBeNull();
+        LearningHealthIndex.Engagement(3, 6, sessionsHeld: 2).ShouldBe(50);
+    }
+
+    [Fact]
+    public void Counts_below_zero_are_refused_not_read_as_too_few() =>
+        Should.Throw<ArgumentOutOfRangeException>(() => LearningHealthIndex.Attendance(1, -1, 0));
 
     [Theory]
     [InlineData(3, 6, 50)]

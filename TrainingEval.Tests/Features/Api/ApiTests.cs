@@ -294,6 +294,10 @@ public sealed class ApiTests : IAsyncLifetime
         history.GetProperty("programCode").GetString().ShouldBe("LEAN");
         history.GetProperty("runs").GetArrayLength().ShouldBe(1);
         history.GetProperty("runs")[0].GetProperty("cohortCode").GetString().ShouldBe("LEAN-1");
+        // The one status rule (issue 14, item 6): LEAN-1 ended on 2026-04-24 and is not closed.
+        history.GetProperty("runs")[0].GetProperty("status").GetString().ShouldBe("ended");
+        history.GetProperty("runs")[0].GetProperty("provisional").GetBoolean().ShouldBeFalse();
+        history.GetProperty("latestRun").GetString().ShouldBe("LEAN-1");
 
         // Spec section 9: codes in URLs match ignoring case and surrounding spaces.
         var trajectory = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/e001/trajectory", Ct);
@@ -301,6 +305,9 @@ public sealed class ApiTests : IAsyncLifetime
         (await Client(Bootstrap).GetAsync("/api/v1/cohorts/lean-1/scores", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Client(Bootstrap).GetAsync("/api/v1/programs/lean/history", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         trajectory.GetProperty("cohorts")[0].GetProperty("cohortCode").GetString().ShouldBe("LEAN-1");
+        trajectory.GetProperty("cohorts")[0].GetProperty("status").GetString().ShouldBe("ended");
+        trajectory.GetProperty("cohorts")[0].GetProperty("enrollmentStatus").GetString().ShouldBe("completed");
+        trajectory.GetProperty("cohorts")[0].GetProperty("provisional").GetBoolean().ShouldBeFalse();
         trajectory.GetProperty("cohorts")[0].GetProperty("learning").GetDouble().ShouldBe(90);
 
         var health = await Client(Bootstrap).GetFromJsonAsync<JsonElement>("/api/v1/learners/E001/health", Ct);

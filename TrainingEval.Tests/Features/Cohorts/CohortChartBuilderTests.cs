@@ -92,7 +92,7 @@ public sealed class CohortChartBuilderTests
 
         var summary = CohortChartBuilder.Build(set, Labels, 10, l => l.Name).Summary;
 
-        summary.LearnerCount.ShouldBe(3);
+        summary.EnrollmentCount.ShouldBe(3);
         summary.CompositeCount.ShouldBe(2);
         summary.MeanComposite.ShouldBe(65);
         summary.PassRate.ShouldBe(0.5);

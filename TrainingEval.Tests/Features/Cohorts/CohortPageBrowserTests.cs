@@ -26,6 +26,35 @@ public sealed class CohortPageBrowserTests(BrowserFixture browser)
     private static ILocator Bars(IPage page, string series) =>
         page.Locator($"#cohort-ranking g.apexcharts-series[seriesName='{series}'] path.apexcharts-bar-area");
 
+    [Theory]
+    [InlineData("en", "Indicator weights")]
+    [InlineData("zh-CN", "指标权重")]
+    public async Task The_indicator_drawer_opens_over_the_draft_banner(string culture, string heading)
+    {
+        await using (await browser.OpenAsync("cohorts/none", culture: culture)) { }
+        var (code, _) = await LargestCohortAsync();
+        await using var session = await browser.OpenAsync($"cohorts/{code}", culture: culture);
+        var page = session.Page;
+        await page.Locator("[data-testid=whatif-level-Reaction] input[type=range]").FillAsync("60");
+        await Expect(page.GetByTestId("draft-banner")).ToBeVisibleAsync();
+
+        await page.GetByTestId("whatif-open-indicators").ClickAsync();
+        await Expect(page.GetByTestId("whatif-indicators")).ToBeVisibleAsync();
+        await Expect(page.Locator(".whatif-drawer-head")).ToContainTextAsync(heading);
+
+        // Where the drawer and the banner overlap, the drawer is on top: the point belongs to the drawer, not the banner.
+        var onTop = await page.EvaluateAsync<string>("""
+            () => {
+              const banner = document.querySelector('[data-testid=draft-banner]').getBoundingClientRect();
+              const drawer = document.querySelector('.whatif-drawer').getBoundingClientRect();
+              const e = document.elementFromPoint(Math.max(banner.left, drawer.left) + 20, banner.top + banner.height / 2);
+              return e?.closest('.whatif-drawer') ? 'drawer' : e?.closest('[data-testid=draft-banner]') ? 'banner' : String(e?.className ?? 'nothing');
+            }
+            """);
+        onTop.ShouldBe("drawer");
+        await session.ScreenshotAsync($"cohort-drawer-{culture}", fullPage: false);
+    }
+
     [Fact]
     public async Task Draws_the_ranking_box_plot_and_radar_and_redraws_them_when_a_level_weight_moves()
     {

@@ -108,6 +108,21 @@ public sealed class CohortPageTests(CohortDemoDatabase demo) : CohortPageTestCon
         series["Cohort mean"][1]!.Value.ShouldBe(rows.Where(r => r.Learning is not null).Average(r => r.Learning!.Value), 0.006);
     }
 
+    /// <summary>Issue 14 item 16: the ranking's score axis ends at 100 (it ran to 105), its totals drawn in the room right of the plot; the radar's outer ring has no "100" on the first spoke's label.</summary>
+    [Fact]
+    public async Task The_ranking_axis_ends_at_100_and_the_radar_leaves_its_outer_ring_unlabelled()
+    {
+        await StoredAsync();
+        RenderPage();
+
+        var ranking = LatestOptions("cohort-ranking")!.Value;
+        ranking.GetProperty("xaxis").GetProperty("max").GetDouble().ShouldBe(100);
+        ranking.GetProperty("grid").GetProperty("padding").GetProperty("right").GetInt32().ShouldBeGreaterThanOrEqualTo(CohortRankingChart.TotalLabelRoom);
+        var radarScale = LatestOptions("cohort-radar")!.Value.GetProperty("yaxis")[0];
+        radarScale.GetProperty("max").GetDouble().ShouldBe(100);
+        radarScale.GetProperty("labels").GetProperty("formatter").GetRawText().ShouldContain("v >= 100 ? ''");
+    }
+
     [Fact]
     public async Task Moving_a_level_weight_rescores_every_chart_from_the_draft_and_stored_scores_stay()
     {

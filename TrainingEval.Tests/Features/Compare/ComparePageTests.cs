@@ -42,6 +42,9 @@ public sealed class ComparePageTests(DemoCompanyDatabase demo) : ProgramPageTest
         spread[0].Data[0].Values![0].ShouldBe(Math.Round(composites.Min(), 1, MidpointRounding.AwayFromZero));
         spread[0].Data[0].Values![4].ShouldBe(Math.Round(composites.Max(), 1, MidpointRounding.AwayFromZero));
         spread[1].Data[0].Value.ShouldBe(Math.Round(composites.Average(), 1, MidpointRounding.AwayFromZero));
+        // Issue 14 item 16: the boxes' cohort codes are slanted and none is dropped, so neighbours neither run together nor vanish.
+        var boxLabels = Chart(page, "compare-spread").Options.XAxis!.Labels!;
+        (boxLabels.Rotate, boxLabels.RotateAlways, boxLabels.HideOverlappingLabels, boxLabels.Trim).ShouldBe((-35, (bool?)true, (bool?)false, (bool?)false));
 
         var tiers = Chart(page, "compare-tiers");
         tiers.Options.XAxis!.Categories.ShouldBe(codes);

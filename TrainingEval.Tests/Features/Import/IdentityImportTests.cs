@@ -71,16 +71,16 @@ public sealed class IdentityImportTests : IAsyncLifetime
     public async Task Urls_and_search_find_records_ignoring_case_and_spaces()
     {
         var access = TestUsers.AccessFor(_database.Factory, TestUsers.In("analyst", Roles.HrAnalyst));
-        var cohorts = new CohortQueries(_database.Factory, TrainingEval.Dashboard.Features.Scoring.ScorePipeline.CreateDefault(_database.Clock), access);
+        var cohorts = new CohortQueries(_database.Factory, TrainingEval.Dashboard.Features.Scoring.ScorePipeline.CreateDefault(_database.Clock), access, _database.Clock);
         (await cohorts.FindCohortAsync(" lean-1 ", Ct))!.Code.ShouldBe("LEAN-1");
 
-        var learners = new TrainingEval.Dashboard.Features.Learners.LearnerQueries(_database.Factory, access);
+        var learners = new TrainingEval.Dashboard.Features.Learners.LearnerQueries(_database.Factory, access, _database.Clock);
         (await learners.GetVerticalViewAsync("e001", Ct))!.Learner.EmployeeNumber.ShouldBe("E001");
 
-        var programs = new ProgramQueries(_database.Factory, TrainingEval.Dashboard.Features.Scoring.ScorePipeline.CreateDefault(_database.Clock), access);
+        var programs = new ProgramQueries(_database.Factory, TrainingEval.Dashboard.Features.Scoring.ScorePipeline.CreateDefault(_database.Clock), access, _database.Clock);
         (await programs.HistoryAsync("lean", DashboardFilter.Empty, Ct))!.Program.Code.ShouldBe("LEAN");
 
-        var list = new CohortListQueries(_database.Factory, access);
+        var list = new CohortListQueries(_database.Factory, access, _database.Clock);
         (await list.SearchAsync(new CohortListQuery("lean-", "lean", null, null), Ct)).Items.Select(c => c.Code).ShouldBe(["LEAN-1"]);
         (await learners.SearchAsync(new TrainingEval.Dashboard.Features.Learners.LearnerListQuery(" e00", null), Ct)).TotalCount.ShouldBe(3);
     }

@@ -127,6 +127,9 @@ public sealed class LearnerPageChartTests : LearnerPageTestBase
         Values(chart.Series!.Single()).ShouldBe([82, 68.5, null, 55]);
         chart.Options.Annotations!.YAxis!.Select(a => (a.Y, a.Y2, a.Label!.Text))
             .ShouldBe([(75.0, (double?)100, "Healthy ≥ 75"), (60.0, (double?)75, "Watch 60–75"), (0.0, (double?)60, "At risk < 60")]);
+        // Issue 14 item 16: the band labels start right of the plot, in the room kept for them, off the index line.
+        chart.Options.Grid!.Padding!.Right.ShouldBe(LearnerCharts.BandLabelRoom);
+        chart.Options.Annotations.YAxis!.ShouldAllBe(a => a.Label!.Position == "right" && a.Label.TextAnchor == "start" && a.Label.OffsetX > 0);
         cut.Find("[data-testid=stat-health]").TextContent.ShouldBe("55.0");
         cut.FindAll("[data-testid=health-empty]").ShouldBeEmpty();
     }
@@ -142,7 +145,8 @@ public sealed class LearnerPageChartTests : LearnerPageTestBase
         var rows = cut.FindAll("[data-testid=learner-cohorts] tbody tr");
         rows.Count.ShouldBe(4);
         rows[0].TextContent.ShouldContain("1 / 2");
-        rows[1].TextContent.ShouldContain("暂定");
+        // A compact "~" in the table (issue 14, item 15); its accessible name says what it means.
+        rows[1].QuerySelector("[data-testid=provisional]")!.GetAttribute("aria-label").ShouldBe("暂定");
         rows[1].QuerySelectorAll("td.level-cell")[^1].TextContent.Trim().ShouldBe("—");
     }
 
@@ -183,6 +187,23 @@ public sealed class LearnerPageChartTests : LearnerPageTestBase
         PageColours.ShouldGiveEachLevelOneColour(things, theme, Terms, "learner-levels");
         PageColours.ShouldGiveEachTierOneColour(things, theme, Terms, showingAllTiers: [], showingSomeTiers: ["chip"]);
         cut.FindAll("[data-testid=tier-chip]").Select(c => c.GetAttribute("data-tier")).ShouldBe(["C", "B", "B", "Insufficient"]);
+    }
+
+    [Theory]
+    [InlineData("en", "3 ended with a score", new[] { "Closed", "Closed", "Ended", "Running" })]
+    [InlineData("zh-CN", "3 期已结束并有得分", new[] { "已结班", "已结班", "已结束", "进行中" })]
+    public void The_header_and_the_cohorts_table_read_one_status_rule(string culture, string finishedNote, string[] statuses)
+    {
+        // Issue 14, item 6: QC-202603 ended on 2026-04-30 and is not closed: finished in the header, so "ended" in the table, never "open".
+        UseCulture(culture);
+        var cut = RenderLearner();
+
+        cut.Find("[data-testid=stat-cohorts]").ParentElement!.TextContent.ShouldContain(finishedNote);
+        cut.FindAll("[data-testid=learner-cohorts] [data-testid=cohort-status]").Select(c => c.TextContent.Trim()).ShouldBe(statuses);
+        cut.FindAll("[data-testid=learner-cohorts] [data-testid=cohort-status]").Select(c => c.GetAttribute("data-status"))
+            .ShouldBe(["Closed", "Closed", "Ended", "Running"]);
+        // The running cohort's composite, tier and rank are provisional as a whole; it is not a point of the "finished" line.
+        cut.FindAll("[data-testid=learner-cohorts] tbody tr")[^1].QuerySelector("[data-testid=provisional]").ShouldNotBeNull();
     }
 
     [Fact]

@@ -54,6 +54,9 @@ public sealed class MyLearningPageTests : MentoringTestContext
         page.Find("[data-testid=me-name]").TextContent.ShouldBe("学员1");
         page.Find("[data-testid=me-health]").TextContent.ShouldBe("66.0");
         page.Find("[data-testid=me-header] [data-testid=band-chip]").GetAttribute("data-band").ShouldBe("Watch");
+        // The health card says its band limits (it showed "{0}–{1}" placeholders).
+        page.Find("[data-testid=me-health-card]").TextContent.ShouldNotContain("{0}");
+        page.Find("[data-testid=me-health-card]").TextContent.ShouldContain("75");
 
         var suggestions = page.FindAll("[data-testid=me-suggestion]");
         suggestions.Count.ShouldBe(1);

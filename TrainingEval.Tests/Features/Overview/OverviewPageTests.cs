@@ -45,6 +45,57 @@ public sealed class OverviewPageTests(DemoCompanyDatabase demo) : ProgramPageTes
     }
 
     [Fact]
+    public async Task Learners_trained_counts_people_and_every_other_number_says_it_counts_enrolments()
+    {
+        // Spec section 9: "Learners trained" counts distinct people; rates, tier mixes and "provisional" count scored enrolments.
+        var people = await Demo.QueryAsync(db => db.LearnerScores.Select(s => s.LearnerId).Distinct().CountAsync());
+        var enrolments = await Demo.QueryAsync(db => db.LearnerScores.CountAsync());
+        var provisional = await Demo.QueryAsync(db => db.LearnerScores.CountAsync(s => s.Composite != null && s.Coverage < 1));
+        var withComposite = await Demo.QueryAsync(db => db.LearnerScores.CountAsync(s => s.Composite != null));
+        people.ShouldBeLessThan(enrolments, "the demo has people trained in more than one cohort");
+        var en = System.Globalization.CultureInfo.GetCultureInfo("en");
+
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => Chart(page, "overview-tiers").Values.ShouldNotBeNull().ShouldNotBeEmpty());
+
+        page.Find("[data-testid=kpi-learners-value]").TextContent.Trim().ShouldBe(people.ToString("N0", en));
+        page.Find("[data-testid=kpi-learners]").TextContent.ShouldContain($"distinct people · {enrolments.ToString("N0", en)} scored enrolments");
+        page.Find("[data-testid=kpi-composite]").TextContent.ShouldContain($"{provisional.ToString("N0", en)} of {enrolments.ToString("N0", en)} scored enrolments provisional");
+        page.Find("[data-testid=kpi-pass-rate]").TextContent.ShouldContain($"of {withComposite.ToString("N0", en)} scored enrolments passed");
+        var tiers = Chart(page, "overview-tiers");
+        tiers.Options.PlotOptions!.Pie!.Donut!.Labels!.Total!.Label.ShouldBe("Enrolments");
+        tiers.Values!.Sum().ShouldBe(enrolments);
+        page.Find("[data-testid=card-tiers]").TextContent.ShouldContain("Per scored enrolment");
+    }
+
+    [Fact]
+    public async Task Running_cohorts_have_their_pass_rate_and_the_pooled_pass_rate_and_tiers_marked_provisional()
+    {
+        // Spec section 9: results of a cohort that has not ended are provisional as a whole. "Today" is the fixture's 2026-11-15.
+        var today = DemoCompanyDatabase.Today;
+        var recent = await Demo.QueryAsync(db => db.Cohorts.OrderByDescending(c => c.StartDate).ThenBy(c => c.Code).Take(8)
+            .Select(c => new { c.Code, c.StartDate, c.EndDate, Closed = c.ClosedAt != null, Scored = db.LearnerScores.Any(s => s.CohortId == c.Id && s.Composite != null) }).ToListAsync());
+        var running = recent.Where(c => !c.Closed && c.StartDate <= today && c.EndDate >= today && c.Scored).Select(c => c.Code).ToList();
+        var ended = recent.Where(c => (c.Closed || c.EndDate < today) && c.Scored).Select(c => c.Code).ToList();
+        running.ShouldNotBeEmpty("the demo's newest runs are still running");
+        ended.ShouldNotBeEmpty();
+
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=recent-cohorts] tbody tr").Count.ShouldBe(recent.Count));
+
+        foreach (var row in page.FindAll("[data-testid=recent-cohorts] tbody tr"))
+        {
+            var code = Uri.UnescapeDataString(row.QuerySelector("a.cell-link")!.GetAttribute("href")!["cohorts/".Length..]);
+            var cohort = recent.Single(c => c.Code == code);
+            var expected = cohort.Closed ? "Closed" : today < cohort.StartDate ? "Planned" : today <= cohort.EndDate ? "Running" : "Ended";
+            row.QuerySelector("[data-testid=cohort-status]")!.GetAttribute("data-status").ShouldBe(expected, code);
+            (row.QuerySelector("[data-testid=recent-pass-rate] [data-testid=provisional]") is not null).ShouldBe(running.Contains(code), code);
+        }
+        page.Find("[data-testid=kpi-pass-rate] [data-testid=provisional]").GetAttribute("data-reason").ShouldBe("running");
+        page.Find("[data-testid=card-tiers]").TextContent.ShouldContain("running cohorts: their tiers are provisional");
+    }
+
+    [Fact]
     public async Task Funnel_counts_cohorts_measuring_each_level()
     {
         var scoredCohorts = await Demo.QueryAsync(db => db.LearnerScores.Select(s => s.CohortId).Distinct().CountAsync());

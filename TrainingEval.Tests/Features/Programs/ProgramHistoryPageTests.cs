@@ -59,6 +59,56 @@ public sealed class ProgramHistoryPageTests(DemoCompanyDatabase demo) : ProgramP
 
         Chart(page, "program-history").Options.Annotations!.XAxis!.Select(a => a.X.Category).ShouldBe(changed);
         page.FindAll("[data-testid=version-changed]").Count.ShouldBe(changed.Count);
+        // Issue 14 item 16: the version labels lie level above the plot, in room kept for them, not down the line across the scores.
+        var options = Chart(page, "program-history").Options;
+        options.Annotations!.XAxis!.ShouldAllBe(a => a.Label!.Orientation == "horizontal" && a.Label.OffsetY < 0);
+        if (changed.Count > 0)
+            options.Grid!.Padding!.Top.ShouldBe(ProgramHistoryPage.VersionLabelRoom);
+    }
+
+    private async Task<List<(string Code, bool Ended, double? Mean)>> RunsAsync(string programCode)
+    {
+        var today = DemoCompanyDatabase.Today;
+        var runs = await Demo.QueryAsync(db => db.Cohorts.Where(c => c.Program!.Code == programCode).OrderBy(c => c.StartDate).ThenBy(c => c.Code)
+            .Select(c => new { c.Code, c.EndDate, Closed = c.ClosedAt != null, Mean = db.LearnerScores.Where(s => s.CohortId == c.Id && s.Composite != null).Average(s => s.Composite) })
+            .ToListAsync());
+        return [.. runs.Select(r => (r.Code, r.Closed || r.EndDate < today, r.Mean))];
+    }
+
+    [Fact]
+    public async Task The_latest_run_headline_and_the_trend_use_ended_runs_and_the_running_run_is_marked_provisional()
+    {
+        // Spec section 9: a program's "latest run" headline uses its latest ended cohort; a running cohort's results are provisional.
+        var (code, _) = await FirstProgramAsync();
+        var runs = await RunsAsync(code);
+        var running = runs.Where(r => !r.Ended && r.Mean is not null).ShouldHaveSingleItem("the demo's newest lean run is still running");
+        runs[^1].Code.ShouldBe(running.Code);
+        var latestEnded = runs.Last(r => r.Ended && r.Mean is not null);
+
+        var page = Render<ProgramHistoryPage>(p => p.Add(x => x.ProgramCode, code));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=history-row]").Count.ShouldBe(runs.Count));
+
+        page.Find("[data-testid=kpi-latest-value]").TextContent.Trim().ShouldBe(Math.Round(latestEnded.Mean!.Value, 1, MidpointRounding.AwayFromZero).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("en")));
+        page.Find("[data-testid=kpi-latest]").TextContent.ShouldContain(latestEnded.Code);
+        page.Find("[data-testid=kpi-trend]").TextContent.ShouldContain($"over {runs.Count(r => r.Ended && r.Mean is not null)} ended runs");
+        var rows = page.FindAll("[data-testid=history-row]");
+        rows.Select(r => r.QuerySelector("[data-testid=history-pass-rate] [data-testid=provisional]") is not null).ShouldBe(runs.Select(r => r.Code == running.Code));
+        rows[^1].QuerySelector("[data-testid=cohort-status]")!.TextContent.Trim().ShouldBe("Running");
+        // The running run's point is marked on the chart; the trend line is fitted without it.
+        Chart(page, "program-history").Options.Annotations!.Points!.Select(a => a.X.Category).ShouldContain(running.Code);
+    }
+
+    [Fact]
+    public async Task The_reader_may_pick_another_run_for_the_headline_and_a_running_one_is_marked()
+    {
+        var (code, _) = await FirstProgramAsync();
+        var running = (await RunsAsync(code)).Last();
+
+        GoTo($"/programs/{code}?run={running.Code}");
+        var page = Render<ProgramHistoryPage>(p => p.Add(x => x.ProgramCode, code));
+        page.WaitForAssertion(() => page.Find("[data-testid=kpi-latest]").TextContent.ShouldContain(running.Code));
+
+        page.Find("[data-testid=kpi-latest] [data-testid=provisional]").GetAttribute("data-reason").ShouldBe("running");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Tests.Support;
+using static Microsoft.Playwright.Assertions;
 using UglyToad.PdfPig;
 
 namespace TrainingEval.Tests.Features.Reports;
@@ -26,6 +27,48 @@ public sealed class ReportPagesBrowserTests(BrowserFixture browser)
             .Select(g => g.Key).FirstAsync(Ct);
         var employeeNo = await db.Learners.Where(l => l.Id == learner).Select(l => l.EmployeeNumber).FirstAsync(Ct);
         return (cohort, employeeNo);
+    }
+
+    /// <summary>
+    /// Issue 14 item 17: the growth report's lookup finds a learner by name in the reader's language (picking a suggestion opens
+    /// the report), and an employee number typed in full opens with one click on "Open".
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task The_growth_report_lookup_finds_a_learner_by_name_and_opens_a_typed_employee_number_with_one_click(string culture)
+    {
+        await DemoSubjectsAsync();
+        var factory = browser.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        // A scored learner whose name no one else has in either language, so the suggestions hold them whatever the demo draws.
+        var learner = await db.Learners
+            .Where(l => db.LearnerScores.Any(s => s.LearnerId == l.Id && s.Composite != null))
+            .Where(l => !db.Learners.Any(o => o.Id != l.Id && (o.Name == l.Name || o.NameEn == l.NameEn)))
+            .OrderBy(l => l.EmployeeNumber)
+            .Select(l => new { l.EmployeeNumber, l.Name, l.NameEn }).FirstAsync(Ct);
+        var employeeNo = learner.EmployeeNumber;
+        var name = culture == "en" ? learner.NameEn! : learner.Name;
+
+        await using var session = await browser.OpenAsync("reports", culture);
+        var page = session.Page;
+        var lookup = page.GetByTestId("index-lookup").Locator("input").First;
+        await lookup.FillAsync(name);
+        var option = page.GetByTestId("index-learner-option").Filter(new() { HasTextString = employeeNo });
+        await Expect(option).ToBeVisibleAsync();
+        await Expect(option).ToContainTextAsync(name);
+        // The list redraws once per finished search; click the settled one.
+        await page.WaitForTimeoutAsync(500);
+        await option.ClickAsync();
+        await page.WaitForURLAsync($"**/reports/learners/{employeeNo}", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.GetByTestId("growth-table")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("growth-report")).ToContainTextAsync(name);
+
+        await session.GoToAsync(new Uri(browser.BaseUri, "reports"));
+        await page.GetByTestId("index-lookup").Locator("input").First.PressSequentiallyAsync(employeeNo);
+        await page.GetByTestId("index-open").ClickAsync();
+        await page.WaitForURLAsync($"**/reports/learners/{employeeNo}", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.GetByTestId("growth-table")).ToBeVisibleAsync();
     }
 
     public static TheoryData<string, int> Views() => new()

@@ -109,7 +109,7 @@ public sealed class ReportQueriesTests(DemoCompanyDatabase demo) : IClassFixture
 
         var enrolled = await demo.QueryAsync(db => db.Enrollments.CountAsync(e => e.CohortId == cohort.Id, Ct));
         report.Enrolled.ShouldBe(enrolled);
-        report.Summary.LearnerCount.ShouldBe(enrolled - report.Withdrawn);
+        report.Summary.EnrollmentCount.ShouldBe(enrolled - report.Withdrawn);
         report.Top.Select(t => t.Composite).ShouldBeInOrder(SortDirection.Descending);
         report.Bottom.Select(t => t.Composite).ShouldBeInOrder(SortDirection.Ascending);
         report.Top[0].Composite.ShouldBeGreaterThanOrEqualTo(report.Bottom[0].Composite);

@@ -19,7 +19,7 @@ public sealed class ReportServiceContext(TestDatabase database, UserContext user
 
     public IRecordAccess Access { get; } = TestUsers.AccessFor(database.Factory, user);
 
-    public ReportIndexQueries Index => new(database.Factory, Access);
+    public ReportIndexQueries Index => new(database.Factory, Access, database.Clock);
 
     public DifferenceReportQueries Difference => new(database.Factory, Access);
 
@@ -30,8 +30,8 @@ public sealed class ReportServiceContext(TestDatabase database, UserContext user
     public string Currency { get; init; } = TrainingEval.Dashboard.Hosting.TrainingEvalOptions.DefaultCurrency;
 
     public EffectivenessReportQueries Effectiveness => new(database.Factory, Access,
-        new CohortQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access),
-        new ProgramQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access));
+        new CohortQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access, database.Clock),
+        new ProgramQueries(database.Factory, ScorePipeline.CreateDefault(database.Clock), Access, database.Clock));
 
     public PromotionQueries Promotions => new(database.FactoryFor(user), Access, database.Clock);
 }

@@ -30,7 +30,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
     public async Task A_mentor_opens_their_mentees_page_but_not_another_mentors_learner()
     {
         var (mentor, mentee, stranger) = await MentorWithMenteeAndStrangerAsync();
-        var queries = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Mentor(mentor)));
+        var queries = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Mentor(mentor)), demo.Database.Clock);
 
         (await queries.GetVerticalViewAsync(mentee.EmployeeNumber, TestContext.Current.CancellationToken)).ShouldNotBeNull();
         var refused = await Should.ThrowAsync<AccessDeniedException>(() => queries.GetVerticalViewAsync(stranger.EmployeeNumber, TestContext.Current.CancellationToken));
@@ -41,7 +41,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
     public async Task A_learner_opens_their_own_page_but_not_another_learners()
     {
         var (_, me, other) = await MentorWithMenteeAndStrangerAsync();
-        var queries = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Learner(me.Id)));
+        var queries = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Learner(me.Id)), demo.Database.Clock);
 
         (await queries.GetVerticalViewAsync(me.EmployeeNumber, TestContext.Current.CancellationToken))!.Learner.Id.ShouldBe(me.Id);
         await Should.ThrowAsync<AccessDeniedException>(() => queries.GetVerticalViewAsync(other.EmployeeNumber, TestContext.Current.CancellationToken));
@@ -51,8 +51,8 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
     public async Task Probing_unknown_employee_numbers_is_refused_like_a_stranger_not_answered_as_not_found()
     {
         var (_, me, _) = await MentorWithMenteeAndStrangerAsync();
-        var asLearner = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Learner(me.Id)));
-        var asAnalyst = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Analyst));
+        var asLearner = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Learner(me.Id)), demo.Database.Clock);
+        var asAnalyst = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Analyst), demo.Database.Clock);
 
         await Should.ThrowAsync<AccessDeniedException>(() => asLearner.GetVerticalViewAsync("E999999", TestContext.Current.CancellationToken));
         (await asAnalyst.GetVerticalViewAsync("E999999", TestContext.Current.CancellationToken)).ShouldBeNull();
@@ -64,7 +64,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
         var (_, _, stranger) = await MentorWithMenteeAndStrangerAsync();
         foreach (var user in new[] { TestUsers.Executive, TestUsers.Analyst })
         {
-            var queries = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, user));
+            var queries = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, user), demo.Database.Clock);
             (await queries.GetVerticalViewAsync(stranger.EmployeeNumber, TestContext.Current.CancellationToken)).ShouldNotBeNull();
         }
     }
@@ -74,7 +74,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
     {
         var (mentor, _, _) = await MentorWithMenteeAndStrangerAsync();
         var mentees = await MenteeIdsAsync(mentor);
-        var queries = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Mentor(mentor)));
+        var queries = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Mentor(mentor)), demo.Database.Clock);
 
         var page = await queries.SearchAsync(new LearnerListQuery(null, null, PageSize: 100), TestContext.Current.CancellationToken);
 
@@ -86,7 +86,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
     public async Task A_learner_has_no_learner_list()
     {
         var (_, me, _) = await MentorWithMenteeAndStrangerAsync();
-        var queries = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Learner(me.Id)));
+        var queries = new LearnerQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Learner(me.Id)), demo.Database.Clock);
 
         await Should.ThrowAsync<AccessDeniedException>(() => queries.SearchAsync(new LearnerListQuery(null, null), TestContext.Current.CancellationToken));
     }
@@ -98,7 +98,7 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
         await using var db = await Factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
         var own = await db.Cohorts.Where(c => c.Enrollments.Any(e => e.MentorId == mentor)).Select(c => c.Code).FirstAsync(TestContext.Current.CancellationToken);
         var foreign = await db.Cohorts.Where(c => !c.Enrollments.Any(e => e.MentorId == mentor)).Select(c => c.Code).FirstAsync(TestContext.Current.CancellationToken);
-        var queries = new CohortQueries(Factory, ScorePipeline.CreateDefault(demo.Database.Clock), TestUsers.AccessFor(Factory, TestUsers.Mentor(mentor)));
+        var queries = new CohortQueries(Factory, ScorePipeline.CreateDefault(demo.Database.Clock), TestUsers.AccessFor(Factory, TestUsers.Mentor(mentor)), demo.Database.Clock);
 
         var cohort = await queries.FindCohortAsync(own, TestContext.Current.CancellationToken);
         var stored = await queries.LoadStoredScoresAsync(cohort!.Id, TestContext.Current.CancellationToken);
@@ -119,9 +119,9 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
         var expected = await db.Cohorts.CountAsync(c => c.Enrollments.Any(e => e.MentorId == mentor), TestContext.Current.CancellationToken);
         var all = await db.Cohorts.CountAsync(TestContext.Current.CancellationToken);
 
-        var asMentor = await new CohortListQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Mentor(mentor)))
+        var asMentor = await new CohortListQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Mentor(mentor)), demo.Database.Clock)
             .SearchAsync(new CohortListQuery(null, null, null, null, PageSize: 100), TestContext.Current.CancellationToken);
-        var asAnalyst = await new CohortListQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Analyst))
+        var asAnalyst = await new CohortListQueries(Factory, TestUsers.AccessFor(Factory, TestUsers.Analyst), demo.Database.Clock)
             .SearchAsync(new CohortListQuery(null, null, null, null, PageSize: 100), TestContext.Current.CancellationToken);
 
         asMentor.TotalCount.ShouldBe(expected);
@@ -136,10 +136,10 @@ public sealed class PerRecordAccessTests(DemoCompanyDatabase demo) : IClassFixtu
         foreach (var user in new[] { TestUsers.Mentor(mentor), TestUsers.Learner(me.Id) })
         {
             var access = TestUsers.AccessFor(Factory, user);
-            await Should.ThrowAsync<AccessDeniedException>(() => new OverviewQueries(Factory, access).LoadAsync(DashboardFilter.Empty, TestContext.Current.CancellationToken));
-            await Should.ThrowAsync<AccessDeniedException>(() => new ProgramQueries(Factory, ScorePipeline.CreateDefault(demo.Database.Clock), access)
+            await Should.ThrowAsync<AccessDeniedException>(() => new OverviewQueries(Factory, access, demo.Database.Clock).LoadAsync(DashboardFilter.Empty, TestContext.Current.CancellationToken));
+            await Should.ThrowAsync<AccessDeniedException>(() => new ProgramQueries(Factory, ScorePipeline.CreateDefault(demo.Database.Clock), access, demo.Database.Clock)
                 .ListAsync(DashboardFilter.Empty, TestContext.Current.CancellationToken));
-            await Should.ThrowAsync<AccessDeniedException>(() => new CohortComparisonQueries(Factory, access).LoadAsync(["X"], TestContext.Current.CancellationToken));
+            await Should.ThrowAsync<AccessDeniedException>(() => new CohortComparisonQueries(Factory, access, demo.Database.Clock).LoadAsync(["X"], TestContext.Current.CancellationToken));
             await Should.ThrowAsync<AccessDeniedException>(() => new AuditTrailQueries(Factory, access, new TrainingEval.Dashboard.Shared.LocalTime(Microsoft.Extensions.Options.Options.Create(new TrainingEval.Dashboard.Hosting.TrainingEvalOptions())))
                 .SearchAsync(new AuditTrailQuery(null, null, null, null, null), TestContext.Current.CancellationToken));
         }

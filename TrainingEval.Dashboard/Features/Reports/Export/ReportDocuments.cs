@@ -33,7 +33,12 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
     public string CohortSubtitle(CohortInfo c) => CohortLine(c);
 
     private string CohortLine(CohortInfo c) =>
-        text["Pdf_CohortLine", c.DisplayName(), c.Code, c.ProgramDisplayName(), c.StartDate.ToString("d", CultureInfo.CurrentCulture), c.EndDate.ToString("d", CultureInfo.CurrentCulture)];
+        text["Pdf_CohortLine", c.DisplayName(), c.Code, c.ProgramDisplayName(), c.StartDate.ToString("d", CultureInfo.CurrentCulture), c.EndDate.ToString("d", CultureInfo.CurrentCulture),
+            evaluation.CohortStatusName(c.Status)];
+
+    /// <summary>The note a report of a cohort that has not ended opens with (spec section 9: its results are provisional as a whole); null once it has ended.</summary>
+    public string? RunningNote(CohortInfo c) =>
+        c.ResultsAreProvisional ? text["Eff_Running", c.EndDate.ToString("d", CultureInfo.CurrentCulture)].Value : null;
 
     private static ReportCell Num(double? value, int decimals = 2) =>
         new(ScoreFormat.Number(value, decimals), value is { } v ? ScoreRounding.Round(v, decimals) : null);
@@ -54,19 +59,22 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(charts);
         var s = r.Summary;
-        var blocks = new List<ReportBlock>
-        {
+        var blocks = new List<ReportBlock>();
+        if (RunningNote(r.Cohort) is { } running)
+            blocks.Add(new ParagraphBlock(running));
+        blocks.AddRange(
+        [
             new HeadingBlock(text["Eff_Summary"]),
             new FactsBlock(
             [
-                (text["Eff_Learners"], s.LearnerCount.ToString("N0", CultureInfo.CurrentCulture)),
+                (text["Eff_Learners"], s.EnrollmentCount.ToString("N0", CultureInfo.CurrentCulture)),
                 (text["Eff_Completion"], ScoreFormat.Percent(r.CompletionRate)),
                 (text["Eff_MeanComposite"], ScoreFormat.Number(s.MeanComposite, 1)),
                 (text["Eff_PassRate"], ScoreFormat.Percent(s.PassRate)),
             ]),
-            new ParagraphBlock(text["Eff_SummarySentence", s.LearnerCount, r.Enrolled, r.Withdrawn, ScoreFormat.Number(s.MeanComposite, 1), ScoreFormat.Percent(s.PassRate), ScoreFormat.Percent(s.MeanCoverage)]),
+            new ParagraphBlock(text["Eff_SummarySentence", s.EnrollmentCount, r.Enrolled, r.Withdrawn, ScoreFormat.Number(s.MeanComposite, 1), ScoreFormat.Percent(s.PassRate), ScoreFormat.Percent(s.MeanCoverage)]),
             new HeadingBlock(text["Eff_Levels"]),
-        };
+        ]);
         if (charts.GetValueOrDefault(ReportCharts.Levels) is { } levels)
             blocks.Add(new ImageBlock(levels, text["Eff_LevelsCaption"]));
         blocks.Add(new TableBlock(text["Sheet_Levels"], [text["Col_Level"], text["Col_Cohort"], text["Col_History"], text["Col_HistoryRuns"], text["Col_Coverage"]],
@@ -78,7 +86,7 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
             blocks.Add(new ImageBlock(tiers, text["Eff_TiersCaption"]));
         blocks.Add(new TableBlock(text["Sheet_Tiers"], [text["Col_Tier"], text["Col_Learners"], text["Col_Share"]],
             s.TierCounts.Select(t => (IReadOnlyList<ReportCell>)[evaluation.TierLabel(t.Key), Int(t.Value),
-                new ReportCell(ScoreFormat.Percent(s.LearnerCount == 0 ? null : (double)t.Value / s.LearnerCount), s.LearnerCount == 0 ? null : ScoreRounding.Round((double)t.Value / s.LearnerCount, 4))]).ToList()));
+                new ReportCell(ScoreFormat.Percent(s.EnrollmentCount == 0 ? null : (double)t.Value / s.EnrollmentCount), s.EnrollmentCount == 0 ? null : ScoreRounding.Round((double)t.Value / s.EnrollmentCount, 4))]).ToList()));
 
         blocks.Add(new HeadingBlock(text["Eff_TopBottom"]));
         if (!r.NamesVisible)
