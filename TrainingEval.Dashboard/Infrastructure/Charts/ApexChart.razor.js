@@ -90,8 +90,34 @@ function syncTooltipTheme(chart) {
   }
 }
 
+// ApexCharts writes tooltip titles, series names in tooltips, legend entries and the x-axis crosshair tooltip into
+// the page as HTML (innerHTML); axis labels, titles, data labels and annotations are SVG text and safe. Names come
+// from imported data (a learner imported as <img src=x onerror=…> must not run for whoever hovers the chart, issue 19),
+// so every text bound for one of those HTML sinks is escaped here, in the one place every chart passes through.
+const htmlEntities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(value) {
+  return String(value ?? '').replace(/[&<>"']/g, c => htmlEntities[c]);
+}
+
+function escaped(formatter, fallback = v => v) {
+  return (value, context) => escapeHtml((formatter ?? fallback)(value, context));
+}
+
+function escapeHtmlSinks(options) {
+  const tooltip = options.tooltip ?? (options.tooltip = {});
+  tooltip.x = { ...tooltip.x, formatter: escaped(tooltip.x?.formatter) };
+  const escapeY = y => ({ ...y, title: { ...y?.title, formatter: escaped(y?.title?.formatter) } });
+  tooltip.y = Array.isArray(tooltip.y) ? tooltip.y.map(escapeY) : escapeY(tooltip.y);
+  const legend = options.legend ?? (options.legend = {});
+  legend.formatter = escaped(legend.formatter);
+  for (const axis of [options.xaxis].flat().filter(Boolean)) {
+    axis.tooltip = { ...axis.tooltip, formatter: escaped(axis.tooltip?.formatter) };
+  }
+}
+
 async function parseOptions(optionsJson) {
   const options = JSON.parse(optionsJson, reviveFunction);
+  escapeHtmlSinks(options);
   const chart = options.chart ?? (options.chart = {});
   chart.events = { ...chart.events, updated: syncTooltipTheme };
   const name = chart.defaultLocale;
