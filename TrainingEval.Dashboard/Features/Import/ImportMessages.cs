@@ -43,6 +43,8 @@ public sealed class ImportMessages
     public const string FileTooLarge = nameof(FileTooLarge);
     public const string FileNotUtf8 = nameof(FileNotUtf8);
     public const string FileBadCsv = nameof(FileBadCsv);
+    public const string FileUnclosedQuote = nameof(FileUnclosedQuote);
+    public const string FileStrayQuote = nameof(FileStrayQuote);
     public const string FileNotXlsx = nameof(FileNotXlsx);
     public const string FileTooManyRows = nameof(FileTooManyRows);
     public const string WrongKind = nameof(WrongKind);
