@@ -235,6 +235,8 @@ public static class ImportFileReader
             IEnumerator<object>? rows = null;
             try
             {
+                // Before MiniExcel sees it: what the package unpacks to is bounded (XlsxLimits), not only its size on disk.
+                XlsxLimits.Check(file);
                 rows = file.Query(useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
                 var headers = Next(rows) is { } first ? first.Select(c => c ?? "").ToList() : [];
                 return new XlsxTable(file, rows, headers, owns);

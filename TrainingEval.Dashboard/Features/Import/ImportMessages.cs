@@ -47,6 +47,9 @@ public sealed class ImportMessages
     public const string FileStrayQuote = nameof(FileStrayQuote);
     public const string FileNotXlsx = nameof(FileNotXlsx);
     public const string FileTooManyRows = nameof(FileTooManyRows);
+    public const string FileCellTooLong = nameof(FileCellTooLong);
+    public const string XlsxTooLarge = nameof(XlsxTooLarge);
+    public const string XlsxTextTooLong = nameof(XlsxTextTooLong);
     public const string WrongKind = nameof(WrongKind);
     public const string BadTracks = nameof(BadTracks);
     public const string SurveyDate = nameof(SurveyDate);
