@@ -69,9 +69,12 @@ public static class DashboardLocalization
         return app;
     }
 
-    /// <summary>Only app-relative paths: never an open redirect to another site.</summary>
+    /// <summary>
+    /// Only app-relative paths: never an open redirect to another site. No control characters either: a CR or LF would
+    /// split the Location header (the server refuses to write it, a 500), and none belongs in a path.
+    /// </summary>
     internal static bool IsLocal(string? uri) =>
-        !string.IsNullOrEmpty(uri) && uri[0] == '/' && (uri.Length == 1 || (uri[1] != '/' && uri[1] != '\\'));
+        !string.IsNullOrEmpty(uri) && uri[0] == '/' && (uri.Length == 1 || (uri[1] != '/' && uri[1] != '\\')) && !uri.Any(char.IsControl);
 
     /// <summary>The link that switches to <paramref name="culture"/> and returns to <paramref name="currentUri"/>.</summary>
     public static string SetCultureLink(string culture, string relativeCurrentUri) =>

@@ -33,6 +33,12 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     /// <summary>Configuration keys ("TrainingEval:…") and values applied over appsettings.json; change before first use.</summary>
     public IDictionary<string, string?> Settings { get; }
 
+    /// <summary>
+    /// The hosting environment; Development by default. "Production" turns on what only a real installation has, such
+    /// as the product's error page instead of the developer exception page; set before first use.
+    /// </summary>
+    public string EnvironmentName { get; set; } = "Development";
+
     /// <summary>Registrations applied after the app's own (e.g. a fixed <see cref="TimeProvider"/>); set before first use.</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
 
@@ -48,7 +54,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_dataFolder);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
         builder.ConfigureTestServices(services => TestServices?.Invoke(services));
     }

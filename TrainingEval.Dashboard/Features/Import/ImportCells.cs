@@ -6,8 +6,21 @@ namespace TrainingEval.Dashboard.Features.Import;
 /// One problem of a file: the row as the spreadsheet numbers it, the column, the cell's text and why — as an
 /// <see cref="ImportMessages"/> code with its arguments, so each reader gets it in their language.
 /// </summary>
-public sealed record ImportError(int Row, string Column, string? Value, string Code, [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<string> Arguments)
+public sealed record ImportError(int Row, string Column, string? Value, string Code, IReadOnlyList<string> Arguments)
 {
+    /// <summary>
+    /// A cell's text (and any argument, which may quote it) is shown up to this many characters, then "…": a cell can be
+    /// 32,767 characters, and an error list of a thousand such cells must not become megabytes sent to a browser or client.
+    /// </summary>
+    public const int MaxShownLength = 120;
+
+    public string? Value { get; init; } = Shorten(Value);
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> Arguments { get; init; } = Arguments.Any(a => a.Length > MaxShownLength) ? [.. Arguments.Select(a => Shorten(a)!)] : Arguments;
+
+    private static string? Shorten(string? text) => text is { Length: > MaxShownLength } ? string.Concat(text.AsSpan(0, MaxShownLength - 1), "…") : text;
+
     /// <summary>The reason in English (the REST API's language).</summary>
     public string Message => ImportMessages.English(Code, Arguments);
 

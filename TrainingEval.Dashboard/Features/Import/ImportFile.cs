@@ -136,7 +136,8 @@ public static class ImportFileReader
                 Delimiter = ",",
                 DetectDelimiter = false,
                 IgnoreBlankLines = false,
-                BadDataFound = null,
+                // BadDataFound keeps CsvHelper's default, which throws: ignoring bad data (null) let an unclosed quote on
+                // row 2 swallow every row after it into one value and import "1 row read". Read() names the row and why.
             };
             var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
             var parser = new CsvParser(reader, config);
@@ -144,8 +145,7 @@ public static class ImportFileReader
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (await Read(parser, 1))
-                    headers = parser.Record ?? [];
+                headers = await Read(parser, 1) ?? [];
             }
             catch
             {
@@ -158,19 +158,21 @@ public static class ImportFileReader
 
         protected override async IAsyncEnumerable<ImportRow> RawRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            while (await Read(parser, _number + 1))
+            while (await Read(parser, _number + 1) is { } record)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 _number++;
-                yield return new ImportRow(_number, parser.Record ?? []);
+                yield return new ImportRow(_number, record);
             }
         }
 
-        private static async Task<bool> Read(CsvParser parser, int number)
+        /// <summary>The next record (row <paramref name="number"/>), or null at the end of the file.</summary>
+        private static async Task<string[]?> Read(CsvParser parser, int number)
         {
             try
             {
-                return await parser.ReadAsync();
+                // The fields are parsed when the record is asked for, so bad data surfaces there, inside this try.
+                return await parser.ReadAsync() ? parser.Record ?? [] : null;
             }
             catch (DecoderFallbackException ex)
             {
@@ -179,6 +181,14 @@ public static class ImportFileReader
             catch (CsvHelperException ex) when (ex.InnerException is DecoderFallbackException decoder)
             {
                 throw new ImportFileException(ImportMessages.FileNotUtf8, [], decoder);
+            }
+            catch (BadDataException ex)
+            {
+                // A value that opens a quote and never closes it runs to the end of the file; any other quote trouble is
+                // a quote in the middle of a value (or text after a closing one).
+                var unclosed = ex.Field.StartsWith('"') && ex.Field.Count(c => c == '"') % 2 == 1;
+                throw new ImportFileException(unclosed ? ImportMessages.FileUnclosedQuote : ImportMessages.FileStrayQuote,
+                    [number.ToString(CultureInfo.InvariantCulture)], ex);
             }
             catch (CsvHelperException ex)
             {
@@ -225,6 +235,8 @@ public static class ImportFileReader
             IEnumerator<object>? rows = null;
             try
             {
+                // Before MiniExcel sees it: what the package unpacks to is bounded (XlsxLimits), not only its size on disk.
+                XlsxLimits.Check(file);
                 rows = file.Query(useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
                 var headers = Next(rows) is { } first ? first.Select(c => c ?? "").ToList() : [];
                 return new XlsxTable(file, rows, headers, owns);

@@ -43,8 +43,13 @@ public sealed class ImportMessages
     public const string FileTooLarge = nameof(FileTooLarge);
     public const string FileNotUtf8 = nameof(FileNotUtf8);
     public const string FileBadCsv = nameof(FileBadCsv);
+    public const string FileUnclosedQuote = nameof(FileUnclosedQuote);
+    public const string FileStrayQuote = nameof(FileStrayQuote);
     public const string FileNotXlsx = nameof(FileNotXlsx);
     public const string FileTooManyRows = nameof(FileTooManyRows);
+    public const string FileCellTooLong = nameof(FileCellTooLong);
+    public const string XlsxTooLarge = nameof(XlsxTooLarge);
+    public const string XlsxTextTooLong = nameof(XlsxTextTooLong);
     public const string WrongKind = nameof(WrongKind);
     public const string BadTracks = nameof(BadTracks);
     public const string SurveyDate = nameof(SurveyDate);

@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Features.Account;
 using TrainingEval.Dashboard.Hosting;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Shared.Localization;
 
 namespace TrainingEval.Dashboard.Infrastructure.Security;
 
@@ -95,9 +98,18 @@ public static class SecurityHosting
 
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
-        // A form post with the antiforgery token (minimal APIs validate it for form-bound parameters).
-        app.MapPost(LogoutPath, async ([FromForm] string? returnUrl, HttpContext context, SignInManager<UserAccount> signIn) =>
+        // A form post with the antiforgery token, checked here rather than by form binding: a missing or stale token
+        // (the page was open when the account signed out elsewhere) threw while reading the form, and re-running the
+        // request as the error page threw again (a 500). Refused instead: a plain 400 that says what to do, not
+        // re-executed into a page (a POST into the error page would fail its antiforgery check the same way).
+        app.MapPost(LogoutPath, async (HttpContext context, IAntiforgery antiforgery, SignInManager<UserAccount> signIn, IStringLocalizer<AccountStrings> text) =>
             {
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                        pages.Enabled = false;
+                    return Results.Text(text["Account_SignOutExpired"], "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+                }
                 // Deleting the browser's cookie is not enough: a copy of it would still be valid for its whole lifetime.
                 // Rotating the stamp makes every cookie issued before now invalid (this device's and any other's).
                 if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
@@ -105,6 +117,7 @@ public static class SecurityHosting
                 await signIn.SignOutAsync();
                 return Results.LocalRedirect(LoginPath);
             })
+            .DisableAntiforgery()
             .ExcludeFromDescription();
         return app;
     }
