@@ -172,10 +172,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _signInLock.Dispose();
     }
 
-    /// <summary>Copies a screenshot into the repository (e.g. docs/images/playground.png for the README).</summary>
+    /// <summary>
+    /// Copies a screenshot into the repository (e.g. docs/images/playground.png for the README) when
+    /// TRAININGEVAL_PUBLISH_SCREENSHOTS=1: a plain test run must leave the working tree as it found it.
+    /// </summary>
     public static void PublishToRepository(string screenshotPath, string relativeTarget)
     {
-        if (RepositoryRoot.Find() is not { } root)
+        if (Environment.GetEnvironmentVariable("TRAININGEVAL_PUBLISH_SCREENSHOTS") != "1" || RepositoryRoot.Find() is not { } root)
             return;
         var target = Path.Combine(root, relativeTarget);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);

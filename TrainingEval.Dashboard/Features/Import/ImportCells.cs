@@ -9,15 +9,19 @@ namespace TrainingEval.Dashboard.Features.Import;
 public sealed record ImportError(int Row, string Column, string? Value, string Code, IReadOnlyList<string> Arguments)
 {
     /// <summary>
-    /// A cell's text (and any argument, which may quote it) is shown up to this many characters, then "…": a cell can be
+    /// A cell's text (and an argument that quotes it) is shown up to this many characters, then "…": a cell can be
     /// 32,767 characters, and an error list of a thousand such cells must not become megabytes sent to a browser or client.
+    /// Arguments the product wrote (the allowed values, a limit) stay whole: cutting them would hide the answer.
     /// </summary>
     public const int MaxShownLength = 120;
 
     public string? Value { get; init; } = Shorten(Value);
 
     [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<string> Arguments { get; init; } = Arguments.Any(a => a.Length > MaxShownLength) ? [.. Arguments.Select(a => Shorten(a)!)] : Arguments;
+    public IReadOnlyList<string> Arguments { get; init; } = QuotesOfLongCell(Value, Arguments) ? [.. Arguments.Select(a => a.Contains(Value!, StringComparison.Ordinal) ? Shorten(a)! : a)] : Arguments;
+
+    private static bool QuotesOfLongCell(string? value, IReadOnlyList<string> arguments) =>
+        value is { Length: > MaxShownLength } && arguments.Any(a => a.Contains(value, StringComparison.Ordinal));
 
     private static string? Shorten(string? text) => text is { Length: > MaxShownLength } ? string.Concat(text.AsSpan(0, MaxShownLength - 1), "…") : text;
 
