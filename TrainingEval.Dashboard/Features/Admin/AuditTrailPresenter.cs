@@ -53,12 +53,12 @@ public sealed class AuditTrailPresenter(IDbContextFactory<TrainingDbContext> fac
         })];
     }
 
-    private string Subject(AuditTrailRow row, IReadOnlyDictionary<string, string?>? snapshot, Names names)
+    private static string Subject(AuditTrailRow row, IReadOnlyDictionary<string, string?>? snapshot, Names names)
     {
         // The row itself when it is a record people name (a cohort by its code, an account by its user name) …
         var own = row.EntityType switch
         {
-            nameof(Cohort) => names.Of("CohortId", row.EntityKey),
+            _ when OwnIdField(row.EntityType) is { } field => names.Of(field, row.EntityKey),
             "UserAccount" or "WeightProfile" or "api" or "DemoCompany" => row.EntityKey,
             _ => null,
         };
@@ -144,6 +144,18 @@ public sealed class AuditTrailPresenter(IDbContextFactory<TrainingDbContext> fac
         }
     }
 
+    /// <summary>The id field whose name a row of this type is (a cohort's row is the cohort), or null.</summary>
+    private static string? OwnIdField(string entityType) => entityType switch
+    {
+        nameof(Cohort) => "CohortId",
+        nameof(Learner) => "LearnerId",
+        nameof(Mentor) => "MentorId",
+        nameof(Department) => "DepartmentId",
+        nameof(TrainingProgram) => "ProgramId",
+        nameof(Enrollment) => "EnrollmentId",
+        _ => null,
+    };
+
     private static IEnumerable<(string Field, string Id)> Ids(AuditTrailRow row, IReadOnlyDictionary<string, string?>? old, IReadOnlyDictionary<string, string?>? @new)
     {
         foreach (var snapshot in new[] { old, @new })
@@ -163,8 +175,8 @@ public sealed class AuditTrailPresenter(IDbContextFactory<TrainingDbContext> fac
             if (row.NewValue is { } n)
                 yield return (property, n);
         }
-        if (row.EntityType == nameof(Cohort))
-            yield return ("CohortId", row.EntityKey);
+        if (OwnIdField(row.EntityType) is { } own)
+            yield return (own, row.EntityKey);
         if (Names.RowTypes.Contains(row.EntityType))
             yield return (row.EntityType, row.EntityKey);
     }

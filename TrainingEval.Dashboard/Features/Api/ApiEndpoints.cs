@@ -32,7 +32,7 @@ public static partial class ApiEndpoints
     {
         // The document describes the API, holds no data, and is what a developer reads before having a key.
         app.MapOpenApi().AllowAnonymous();
-        var api = app.MapGroup("/api/v1").AddEndpointFilter(AuditAndTranslate).WithTags("TrainingEval");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter(Translate).WithTags("TrainingEval");
         api.MapPost("/imports/{kind}", ImportAsync).RequireAuthorization(StaffPolicy)
             // The documented 50 MB (ImportFileReader.MaxBytes) instead of Kestrel's 30 MB default. The reader refuses a body
             // past MaxBytes itself (FileTooLarge, 413 as a problem document); the server's limit, a little above, only backs it up.
@@ -70,7 +70,7 @@ public static partial class ApiEndpoints
         return app;
     }
 
-    private static async ValueTask<object?> AuditAndTranslate(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> Translate(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         object? result;
@@ -102,8 +102,7 @@ public static partial class ApiEndpoints
             LogFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiEndpoints)), ex, http.Request.Method, http.Request.Path);
             result = Problem(500, "The request failed", "The server could not complete the request; nothing was written. The error is in the server's log.");
         }
-        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
-        await http.RequestServices.GetRequiredService<ApiAudit>().WriteAsync(http, http.User.Identity?.Name ?? "unknown", status);
+        // Written down by ApiCallAuditMiddleware with the status the client gets, like every /api call.
         return result;
     }
 

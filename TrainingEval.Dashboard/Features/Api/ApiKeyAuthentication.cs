@@ -67,7 +67,7 @@ public sealed class ApiKeyAuthenticationHandler(
             await RequestRateLimits.TooManyAsync(Context);
             return;
         }
-        await audit.WriteAsync(Context, "anonymous", StatusCodes.Status401Unauthorized);
+        await audit.WriteAsync(Context, ApiAudit.Anonymous, StatusCodes.Status401Unauthorized);
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         await Results.Problem(statusCode: 401, title: "An API key is required",
             detail: $"Send a valid key in the {HeaderName} header.").ExecuteAsync(Context);
@@ -93,27 +93,53 @@ public sealed class ApiKeyAuthenticationHandler(
 /// written once a minute per key, path and status ("200 ×37"): a line per read capped the API near 190 reads a second
 /// (issue 19), while a count per minute keeps the same answer to "who read what, when" at a fraction of the writes.
 /// </summary>
-public sealed class ApiAudit(IDbContextFactory<TrainingDbContext> contexts, CurrentActor actors, TimeProvider clock)
+public sealed partial class ApiAudit(IDbContextFactory<TrainingDbContext> contexts, CurrentActor actors, TimeProvider clock, ILogger<ApiAudit> logger)
 {
+    /// <summary>The actor of calls made without an accepted key.</summary>
+    public const string Anonymous = "anonymous";
+
+    private static readonly object AuditedItem = new();
+
     private readonly record struct ReadKey(long Minute, string Actor, string Method, string Path, int Status);
 
     private readonly ConcurrentDictionary<ReadKey, int> _reads = new();
 
-    /// <param name="actor">Whom the call is written down for: the key's name, or "anonymous" when no key was accepted.</param>
+    /// <summary>True once the call is written down (or counted): the audit middleware then leaves it alone.</summary>
+    public static bool IsAudited(HttpContext http) => http?.Items.ContainsKey(AuditedItem) == true;
+
+    /// <param name="actor">Whom the call is written down for: the key's name, or <see cref="Anonymous"/> when no key was accepted.</param>
+    /// <remarks>
+    /// A failing audit write (a full or read-only disk) is logged, never the call's failure: a read must keep working when
+    /// the trail cannot grow, and a write has failed on its own by then.
+    /// </remarks>
     public async Task WriteAsync(HttpContext http, string actor, int status)
     {
         ArgumentNullException.ThrowIfNull(http);
+        http.Items[AuditedItem] = true;
         var path = Cut(http.Request.Path.Value ?? "", Infrastructure.Persistence.Entities.AuditEntry.EntityKeyMaxLength);
-        if ((HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && status < 400)
+        // Successful reads, and anything a caller without a key gets besides the (separately limited) 401, are counted
+        // per minute: a client scanning unknown paths must not write a row per request.
+        var isRead = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && status < 400;
+        if (isRead || (actor == Anonymous && status != StatusCodes.Status401Unauthorized))
         {
             _reads.AddOrUpdate(new ReadKey(Minute(), actor, http.Request.Method, path, status), 1, (_, n) => n + 1);
             return;
         }
-        using var caller = actors.As(actor);
-        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        db.AddAudit("api", path, Infrastructure.Persistence.Entities.AuditAction.ApiCall, http.Request.Method, null, status.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            using var caller = actors.As(actor);
+            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+            db.AddAudit("api", path, Infrastructure.Persistence.Entities.AuditAction.ApiCall, http.Request.Method, null, status.ToString(CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNotWritten(logger, ex, http.Request.Method, path, status);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit line of API call {Method} {Path} ({Status}) could not be written")]
+    private static partial void LogNotWritten(ILogger logger, Exception exception, string method, string path, int status);
 
     /// <summary>Reads counted but not yet written, summed over keys and paths (for tests and diagnostics).</summary>
     public int PendingReads => _reads.Values.Sum();

@@ -22,6 +22,8 @@ public static partial class ApiProblems
                 },
             });
             api.UseStatusCodePages(context => context.HttpContext.Response.HasStarted ? Task.CompletedTask : Write(context.HttpContext, context.HttpContext.Response.StatusCode));
+            // Inside the two above, so it sees the status an exception or a bare status code becomes.
+            api.UseMiddleware<ApiCallAuditMiddleware>();
         });
 
     private static Task Write(HttpContext http, int status)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Sqlite;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
@@ -50,9 +51,25 @@ public sealed partial class HealthSnapshotService(
         if (cohortIds.Count == 0)
             return null;
         List<(DateOnly Start, DateOnly End)> dates;
+        Dictionary<int, int> marked;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            // Read before the records: a write marking a cohort while this runs keeps its mark (PendingRecomputes).
+            marked = await PendingRecomputes.GenerationsAsync(db, cohortIds, cancellationToken);
             dates = [.. (await db.Cohorts.AsNoTracking().Select(c => new { c.Id, c.StartDate, c.EndDate }).WhereInAsync(cohortIds, c => c.Id, cancellationToken))
                 .Select(c => (c.StartDate, c.EndDate))];
+        }
+        var run = await ComputeCohortWeeksAsync(cohortIds, dates, cancellationToken);
+        if (marked.Count > 0)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await PendingRecomputes.HealthDoneAsync(db, marked, cancellationToken);
+        }
+        return run;
+    }
+
+    private async Task<HealthRun?> ComputeCohortWeeksAsync(IReadOnlyCollection<int> cohortIds, List<(DateOnly Start, DateOnly End)> dates, CancellationToken cancellationToken)
+    {
         if (dates.Count == 0)
             return null;
         var from = IsoWeek.Of(dates.Min(d => d.Start));

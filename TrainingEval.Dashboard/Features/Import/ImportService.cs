@@ -143,6 +143,8 @@ public sealed class ImportService(
         var outcome = await handler.ApplyAsync(context, cancellationToken);
         if (errors.Count > 0)
             return ImportResult.Failed(kind, table.RowsRead, errors.InRowOrder(), errors.Count);
+        // Marked with the records, in their transaction: a crash before the rescore below leaves the mark for start-up.
+        await PendingRecomputes.MarkAsync(db, outcome.CohortsToRecompute, outcome.HealthCohorts, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -155,8 +157,10 @@ public sealed class ImportService(
         await transaction.CommitAsync(cancellationToken);
         context.Report(ImportPhase.Writing, written: outcome.Created + outcome.Updated);
 
+        // Cohorts an earlier write marked and never recomputed (it crashed, or was killed) are recomputed with these.
+        var (staleScores, staleHealth) = await PendingRecomputes.ListAsync(db, cancellationToken);
         var recomputed = new List<string>();
-        var toRescore = outcome.CohortsToRecompute.Order().ToList();
+        var toRescore = outcome.CohortsToRecompute.Union(staleScores).Order().ToList();
         foreach (var cohortId in toRescore)
         {
             context.Report(ImportPhase.Rescoring, rescored: recomputed.Count, toRescore: toRescore.Count);
@@ -164,9 +168,10 @@ public sealed class ImportService(
             recomputed.Add(await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.Code).FirstAsync(cancellationToken));
         }
         // The weeks these records fall in are computed again in the background (HealthRecomputeWorker).
-        var healthQueued = outcome.HealthCohorts is { Count: > 0 };
+        var healthCohorts = (outcome.HealthCohorts ?? new HashSet<int>()).Union(staleHealth).ToList();
+        var healthQueued = healthCohorts.Count > 0;
         if (healthQueued)
-            health.Enqueue([.. outcome.HealthCohorts!]);
+            health.Enqueue(healthCohorts);
         context.Report(ImportPhase.Done, rescored: recomputed.Count, toRescore: toRescore.Count);
         return new ImportResult(kind, table.RowsRead, outcome.Created, outcome.Updated, outcome.Unchanged, recomputed, [], 0) { HealthIndexQueued = healthQueued };
     }

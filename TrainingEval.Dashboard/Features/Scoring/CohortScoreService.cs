@@ -37,6 +37,8 @@ public sealed class CohortScoreService(
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // Read before the records: a write marking the cohort while this runs keeps its mark (PendingRecomputes).
+        var marked = await PendingRecomputes.GenerationsAsync(db, [cohortId], cancellationToken);
         var (cohort, version, engine) = await LoadAsync(db, cohortId, cancellationToken);
         var enrollments = await ScoredEnrollments(db, cohortId, null, cancellationToken);
         var table = await pipeline.CollectAsync(db, cohort, engine, enrollments, isPartial: false, cancellationToken);
@@ -48,6 +50,7 @@ public sealed class CohortScoreService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LearnerScores.Where(s => s.CohortId == cohortId).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, records, withKeys: false, cancellationToken);
+        await PendingRecomputes.ScoresDoneAsync(db, marked, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await PublishAsync(cohortId);
         return new ScoreRecomputation(cohortId, version.Version, records.Count, scored.Problems.Count, watch.Elapsed);

@@ -197,6 +197,9 @@ public sealed class AuditTrailInterceptor(ICurrentActor actor, TimeProvider cloc
     {
         null => null,
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        // ISO like the import files and the API: the invariant culture's default would be "03/20/2026".
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         string s => s,
         System.Collections.IEnumerable items => JsonSerializer.Serialize(items, AuditJson.Options),

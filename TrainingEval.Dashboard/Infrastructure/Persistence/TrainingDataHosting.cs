@@ -43,7 +43,10 @@ public static partial class TrainingDataHosting
         using var system = scope.ServiceProvider.GetRequiredService<CurrentActor>().As(UserContext.System);
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
             await MigrateAsync(db, cancellationToken);
+            await RecomputePendingAsync(scope.ServiceProvider, db, cancellationToken);
+        }
 
         var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoDataOptions>>().Value;
         var seeder = scope.ServiceProvider.GetRequiredService<DemoCompanySeeder>();
@@ -81,6 +84,29 @@ public static partial class TrainingDataHosting
     }
 
     /// <summary>
+    /// Recomputes what a write marked and never recomputed because the process stopped in between (PendingRecomputes):
+    /// the scores now, before pages are served; the health index in the background, like after an import.
+    /// </summary>
+    private static async Task RecomputePendingAsync(IServiceProvider services, TrainingDbContext db, CancellationToken cancellationToken)
+    {
+        var (scores, health) = await RecomputePendingAsync(db, services.GetRequiredService<CohortScoreService>(), services.GetRequiredService<HealthRecomputes>(), cancellationToken);
+        if (scores + health > 0)
+            LogRecoveredPending(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrainingDataHosting)), scores, health);
+    }
+
+    /// <returns>How many cohorts were rescored and how many queued for the health index.</returns>
+    public static async Task<(int Scores, int Health)> RecomputePendingAsync(TrainingDbContext db, CohortScoreService scoring, HealthRecomputes health, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scoring);
+        ArgumentNullException.ThrowIfNull(health);
+        var (staleScores, staleHealth) = await PendingRecomputes.ListAsync(db, cancellationToken);
+        foreach (var cohortId in staleScores)
+            await scoring.RecomputeCohortAsync(cohortId, cancellationToken);
+        health.Enqueue(staleHealth);
+        return (staleScores.Count, staleHealth.Count);
+    }
+
+    /// <summary>
     /// Applies pending migrations. Before the natural-key migration (spec section 9) it refuses, naming them, when stored
     /// codes or employee numbers differ only in letter case or surrounding spaces: merging them silently could join two
     /// people's histories. Nothing is changed then; the exception stops the start.
@@ -102,4 +128,7 @@ public static partial class TrainingDataHosting
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo company: {Employees} employees, {Cohorts} cohorts, {Records} records (generated in {GenerateMs} ms, written in {WriteMs} ms); scored {Scored} enrollments in {ScoreMs} ms")]
     private static partial void LogSeeded(ILogger logger, int employees, int cohorts, int records, long generateMs, long writeMs, int scored, long scoreMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recomputed {Scores} cohorts whose scores a stopped write had left stale; {Health} cohorts' health index queued")]
+    private static partial void LogRecoveredPending(ILogger logger, int scores, int health);
 }

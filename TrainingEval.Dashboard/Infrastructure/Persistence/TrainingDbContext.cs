@@ -56,6 +56,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<KpiMeasurement> KpiMeasurements => Set<KpiMeasurement>();
     public DbSet<StoredObservation> StoredObservations => Set<StoredObservation>();
     public DbSet<LearnerScoreRecord> LearnerScores => Set<LearnerScoreRecord>();
+    public DbSet<PendingRecompute> PendingRecomputes => Set<PendingRecompute>();
     public DbSet<LearningHealthSnapshot> HealthSnapshots => Set<LearningHealthSnapshot>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<RoiAssumption> RoiAssumptions => Set<RoiAssumption>();

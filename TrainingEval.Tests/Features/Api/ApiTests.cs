@@ -177,6 +177,9 @@ public sealed class ApiTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync(Ct);
         body.ShouldContain("nothing was written");
         body.ShouldNotContain("disk on fire");
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync(Ct);
+        (await db.AuditTrail.Where(a => a.Action == AuditAction.ApiCall).Select(a => $"{a.Actor} {a.Property} {a.EntityKey} {a.NewValue}").ToListAsync(Ct))
+            .ShouldContain($"{ApiOptions.BootstrapKeyName} POST /api/v1/imports/learners 500", "a failure is in the trail too (issue 19 item 9)");
     }
 
     /// <summary>Access checks that fail the way an unreachable database would.</summary>

@@ -101,3 +101,13 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => a.At);
     }
 }
+
+internal sealed class PendingRecomputeConfiguration : IEntityTypeConfiguration<PendingRecompute>
+{
+    public void Configure(EntityTypeBuilder<PendingRecompute> b)
+    {
+        b.HasKey(p => p.CohortId);
+        b.Property(p => p.CohortId).ValueGeneratedNever();
+        b.HasOne(p => p.Cohort).WithMany().HasForeignKey(p => p.CohortId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

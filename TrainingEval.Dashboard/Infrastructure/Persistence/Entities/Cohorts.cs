@@ -78,7 +78,7 @@ public enum EnrollmentStatus
 }
 
 /// <summary>A learner in a cohort. Every per-learner record of the cohort hangs off the enrollment.</summary>
-public sealed class Enrollment
+public sealed class Enrollment : IAudited
 {
     public int Id { get; set; }
     public int CohortId { get; set; }

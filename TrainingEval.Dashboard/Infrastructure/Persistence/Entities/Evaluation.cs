@@ -249,3 +249,23 @@ public sealed class AuditEntry : IAppendOnly
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
 }
+
+/// <summary>
+/// A cohort whose stored scores or learning health snapshots lag behind its records (issue 19 item 8). A write marks the
+/// cohort in the transaction of its records, so a crash between the commit and the recompute leaves the mark behind;
+/// see <c>PendingRecomputes</c> for who clears it.
+/// </summary>
+public sealed class PendingRecompute
+{
+    public int CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+
+    /// <summary>The stored scores need the whole cohort recomputed.</summary>
+    public bool Scores { get; set; }
+
+    /// <summary>The weekly learning health snapshots of the cohort's weeks need computing again.</summary>
+    public bool Health { get; set; }
+
+    /// <summary>Raised by every mark: a recompute clears only the generation it read before it started.</summary>
+    public int Generation { get; set; }
+}

@@ -3,7 +3,7 @@ using TrainingEval.Domain.Identity;
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 
 /// <summary>A department (部门) of the company; learners and mentors belong to one.</summary>
-public sealed class Department : IBilingualName
+public sealed class Department : IBilingualName, IAudited
 {
     public const int CodeMaxLength = 20;
 
@@ -17,7 +17,7 @@ public sealed class Department : IBilingualName
 }
 
 /// <summary>A mentor (导师): rates learners on the mentor dimensions and receives their alerts.</summary>
-public sealed class Mentor : IBilingualName
+public sealed class Mentor : IBilingualName, IAudited
 {
     private string _employeeNumber = "";
 
@@ -47,7 +47,7 @@ public sealed class Mentor : IBilingualName
 }
 
 /// <summary>A learner (学员): one identity across all the cohorts they join.</summary>
-public sealed class Learner : IBilingualName
+public sealed class Learner : IBilingualName, IAudited
 {
     public const int EmployeeNumberMaxLength = 20;
     public const int PositionMaxLength = 100;
