@@ -95,11 +95,11 @@ public sealed partial class ComparePage
         {
             Chart = new() { Type = ApexChartType.Bar },
             XAxis = new() { Categories = levelCategories },
-            YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } }],
+            YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Labels = new() { Formatter = ChartFormatter.Number(0) } }],
             PlotOptions = new() { Bar = new() { ColumnWidth = "72%", BorderRadius = 3 } },
             DataLabels = new() { Enabled = false },
             Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
-            Tooltip = new() { Shared = true, Intersect = false, Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1)" } },
+            Tooltip = new() { Shared = true, Intersect = false, Y = new() { Formatter = ChartFormatter.Number(1, "—") } },
             NoData = new() { Text = Text["NoData"] },
         };
 
@@ -133,7 +133,7 @@ public sealed partial class ComparePage
                 Toolbar = new() { Tools = new() { Download = true, Selection = false, Zoom = false, ZoomIn = false, ZoomOut = false, Pan = false, Reset = false } },
             },
             XAxis = new() { Type = ChartAxisType.Category, Labels = ChartAxisLabels.Slanted() },
-            YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } }],
+            YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Labels = new() { Formatter = ChartFormatter.Number(0) } }],
             PlotOptions = new() { BoxPlot = new() { Colors = new() { Upper = DashboardColors.Composite(Theme), Lower = DashboardColors.Composite(Theme) } } },
             Stroke = new() { Colors = [ink], Width = [1.5] },
             Markers = new() { Size = 6, Shape = ChartMarkerShape.Diamond, StrokeWidth = 2 },
@@ -159,9 +159,9 @@ public sealed partial class ComparePage
             Chart = new() { Type = ApexChartType.Bar, Stacked = true, StackType = ChartStackType.Percent100 },
             PlotOptions = new() { Bar = new() { Horizontal = true, BarHeight = "62%" } },
             XAxis = new() { Categories = marked },
-            DataLabels = new() { Enabled = true, Formatter = "(v) => v >= 6 ? v.toFixed(0) + '%' : ''", Style = new() { Colors = DashboardColors.OnFills(_tierSeries.Select(s => s.Color!)) } },
+            DataLabels = new() { Enabled = true, Formatter = ChartFormatter.Number(0, suffix: "%", hideBelow: 6), Style = new() { Colors = DashboardColors.OnFills(_tierSeries.Select(s => s.Color!)) } },
             Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
-            Tooltip = new() { Y = new() { Formatter = "(v) => v" } },
+            Tooltip = new() { Y = new() { Formatter = ChartFormatter.AsIs } },
             NoData = new() { Text = Text["NoData"] },
         };
 
@@ -175,9 +175,9 @@ public sealed partial class ComparePage
             Chart = new() { Type = ApexChartType.Bar },
             PlotOptions = new() { Bar = new() { Horizontal = true, BarHeight = "70%", BorderRadius = 3 } },
             XAxis = new() { Categories = marked, Min = 0, Max = 100, TickAmount = 5 },
-            DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1) + '%'", Style = new() { Colors = DashboardColors.OnFills(_outcomeSeries.Select(s => s.Color!)) } },
+            DataLabels = new() { Enabled = true, Formatter = ChartFormatter.Number(1, "—", "%"), Style = new() { Colors = DashboardColors.OnFills(_outcomeSeries.Select(s => s.Color!)) } },
             Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
-            Tooltip = new() { Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1) + '%'" } },
+            Tooltip = new() { Y = new() { Formatter = ChartFormatter.Number(1, "—", "%") } },
             NoData = new() { Text = Text["NoData"] },
         };
     }

@@ -26,7 +26,7 @@ public sealed record ChartModel(ApexChartOptions Options, IReadOnlyList<ChartSer
 public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringLocalizer<EvaluationStrings> vocabulary)
 {
     // "—" for a gap; one decimal otherwise. A JS string: formatters cannot be .NET callbacks on Blazor Server.
-    private static readonly JsFunction OneDecimal = new("v => (v === null || v === undefined) ? '—' : Number(v).toFixed(1)");
+    private static readonly ChartFormatter OneDecimal = ChartFormatter.Number(1, "—");
 
     /// <summary>The composite of each finished cohort in end-date order; provisional ones are repeated in a marker-only series.</summary>
     public ChartModel Composite(IReadOnlyList<CompositePoint> trajectory, ThemeState theme)
@@ -42,7 +42,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
                 Categories = [.. trajectory.Select(p => p.CohortCode)],
                 Labels = new ChartAxisLabels { Rotate = -35, Trim = false, MaxWidth = 160 },
             },
-            YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Title = new ChartAxisTitle { Text = text["CompositeAxis"] }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
+            YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Title = new ChartAxisTitle { Text = text["CompositeAxis"] }, Labels = new ChartAxisLabels { Formatter = ChartFormatter.Number(0) } }],
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3, 0] },
             Markers = new ChartMarkers { Size = 6, StrokeWidth = 2, Hover = new ChartMarkerHover { Size = 8 } },
             DataLabels = new ChartDataLabels
@@ -78,7 +78,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
                 Categories = [.. scoredCohorts.Select(c => c.CohortCode)],
                 Labels = new ChartAxisLabels { Rotate = -35, Trim = false, MaxWidth = 160 },
             },
-            YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Title = new ChartAxisTitle { Text = text["LevelAxis"] }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
+            YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Title = new ChartAxisTitle { Text = text["LevelAxis"] }, Labels = new ChartAxisLabels { Formatter = ChartFormatter.Number(0) } }],
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { ColumnWidth = "70%", BorderRadius = 3 } },
             DataLabels = new ChartDataLabels { Enabled = false },
             Stroke = new ChartStroke { Show = true, Width = [2], Colors = ["transparent"] },
@@ -106,7 +106,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         {
             Chart = new ChartSettings { Type = ApexChartType.Line, Toolbar = Toolbar(), Animations = NoAnimation(), Zoom = new ChartZoom { Enabled = false } },
             XAxis = new ChartXAxis { Type = ChartAxisType.Datetime, Labels = new ChartAxisLabels { Format = text["DateFormatShort"] } },
-            YAxis = [new ChartYAxis { Min = MentorRatingScale.Min, Max = MentorRatingScale.Max, TickAmount = 4, Title = new ChartAxisTitle { Text = text["RatingAxis"] }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
+            YAxis = [new ChartYAxis { Min = MentorRatingScale.Min, Max = MentorRatingScale.Max, TickAmount = 4, Title = new ChartAxisTitle { Text = text["RatingAxis"] }, Labels = new ChartAxisLabels { Formatter = ChartFormatter.Number(0) } }],
             // A rating holds until the next one (the latest is current), so the line steps rather than slopes.
             Stroke = new ChartStroke { Curve = ChartCurve.Stepline, Width = [2.5] },
             Markers = new ChartMarkers { Size = 4, StrokeWidth = 1, Hover = new ChartMarkerHover { Size = 6 } },
@@ -142,7 +142,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
                 Labels = new ChartAxisLabels { Rotate = -45, Trim = false },
                 TickAmount = Math.Min(12, Math.Max(1, weeks.Count - 1)),
             },
-            YAxis = [new ChartYAxis { Min = LearningHealthBands.IndexMin, Max = LearningHealthBands.IndexMax, TickAmount = 5, Title = new ChartAxisTitle { Text = text["HealthAxis"] }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
+            YAxis = [new ChartYAxis { Min = LearningHealthBands.IndexMin, Max = LearningHealthBands.IndexMax, TickAmount = 5, Title = new ChartAxisTitle { Text = text["HealthAxis"] }, Labels = new ChartAxisLabels { Formatter = ChartFormatter.Number(0) } }],
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3] },
             Markers = new ChartMarkers { Size = 4, StrokeWidth = 1, Hover = new ChartMarkerHover { Size = 6 } },
             Colors = [DashboardColors.Composite(theme)],

@@ -93,8 +93,8 @@ public sealed partial class OverviewPage
             PlotOptions = new() { Bar = new() { Horizontal = true, BorderRadius = 4, BarHeight = "62%", Distributed = false } },
             XAxis = new() { Categories = programNames, Min = 0, Max = 100, TickAmount = 5 },
             YAxis = [new() { Labels = ChartAxisLabels.Names() }],
-            DataLabels = new() { Enabled = true, Formatter = "v => v == null ? '—' : v.toFixed(1)", Style = new() { Colors = [DashboardColors.OnFill(DashboardColors.Composite(Theme))] } },
-            Tooltip = new() { Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1)" } },
+            DataLabels = new() { Enabled = true, Formatter = ChartFormatter.Number(1, "—"), Style = new() { Colors = [DashboardColors.OnFill(DashboardColors.Composite(Theme))] } },
+            Tooltip = new() { Y = new() { Formatter = ChartFormatter.Number(1, "—") } },
             Legend = new() { Show = false },
             NoData = new() { Text = Text["NoData"] },
         };
@@ -123,7 +123,7 @@ public sealed partial class OverviewPage
                     Donut = new()
                     {
                         Size = "62%",
-                        Labels = new() { Show = true, Total = new() { Show = true, Label = Text["Tiers_Total"], Formatter = "w => w.globals.seriesTotals.reduce((a, b) => a + b, 0).toLocaleString()" } },
+                        Labels = new() { Show = true, Total = new() { Show = true, Label = Text["Tiers_Total"], Formatter = ChartFormatter.SeriesTotal } },
                     },
                 },
             },
@@ -142,7 +142,7 @@ public sealed partial class OverviewPage
             XAxis = new() { Categories = funnelCategories, DecimalsInFloat = 0 },
             DataLabels = new() { Enabled = true, Style = new() { Colors = DashboardColors.OnFills(FunnelPalette) } },
             Legend = new() { Show = false },
-            Tooltip = new() { Y = new() { Formatter = "v => v" } },
+            Tooltip = new() { Y = new() { Formatter = ChartFormatter.AsIs } },
             NoData = new() { Text = Text["NoData"] },
         };
         _funnel = data.CohortsWithScores == 0 ? [] :

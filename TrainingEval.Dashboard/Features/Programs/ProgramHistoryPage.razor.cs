@@ -292,12 +292,12 @@ public sealed partial class ProgramHistoryPage
         {
             Chart = new() { Type = ApexChartType.Line, Zoom = new() { Enabled = false } },
             XAxis = new() { Categories = categories, Labels = new() { Rotate = -35, Trim = false } },
-            YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Title = new() { Text = Text["Axis_Score"] }, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } }],
+            YAxis = [new() { Min = 0, Max = 100, TickAmount = 5, Title = new() { Text = Text["Axis_Score"] }, Labels = new() { Formatter = ChartFormatter.Number(0) } }],
             Stroke = new() { Curve = ChartCurve.Straight, Width = widths, DashArray = dashes },
             Markers = new() { Size = 4 },
             DataLabels = new() { Enabled = false },
             Legend = new() { Position = ChartPosition.Top, HorizontalAlign = ChartAlign.Left },
-            Tooltip = new() { Shared = true, Intersect = false, Y = new() { Formatter = "v => v == null ? '—' : v.toFixed(1)" } },
+            Tooltip = new() { Shared = true, Intersect = false, Y = new() { Formatter = ChartFormatter.Number(1, "—") } },
             Annotations = new() { XAxis = versionMarkers, Points = [.. smallMarkers, .. runningMarkers] },
             Grid = versionMarkers.Count == 0 ? null : new() { Padding = new() { Top = VersionLabelRoom } },
             NoData = new() { Text = Text["NoData"] },
@@ -317,9 +317,9 @@ public sealed partial class ProgramHistoryPage
             XAxis = new() { Categories = categories, Labels = new() { Rotate = -35, Trim = false } },
             YAxis =
             [
-                new() { SeriesName = passName, Min = 0, Max = 100, TickAmount = 5, Title = new() { Text = "%" }, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } },
+                new() { SeriesName = passName, Min = 0, Max = 100, TickAmount = 5, Title = new() { Text = "%" }, Labels = new() { Formatter = ChartFormatter.Number(0) } },
                 new() { SeriesName = passName, Show = false, Min = 0, Max = 100 },
-                new() { SeriesName = learnersName, Opposite = true, Min = 0, Title = new() { Text = learnersName }, Labels = new() { Formatter = "v => v == null ? '' : v.toFixed(0)" } },
+                new() { SeriesName = learnersName, Opposite = true, Min = 0, Title = new() { Text = learnersName }, Labels = new() { Formatter = ChartFormatter.Number(0) } },
             ],
             PlotOptions = new() { Bar = new() { ColumnWidth = "58%", BorderRadius = 3 } },
             Stroke = new() { Width = [0, 0, 3], Curve = ChartCurve.Straight },

@@ -22,7 +22,7 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
     /// <summary>The light theme every report chart uses (see the class remarks).</summary>
     public static ThemeState Paper => ThemeState.Light;
 
-    private static readonly JsFunction OneDecimal = new("v => (v === null || v === undefined) ? '—' : Number(v).toFixed(1)");
+    private static readonly ChartFormatter OneDecimal = ChartFormatter.Number(1, "—");
 
     private static ChartSettings Settings(ApexChartType type) => new()
     {
@@ -51,7 +51,7 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
                 Type = ChartAxisType.Category,
                 Categories = [.. report.Levels.Select(l => evaluation.LevelName(l.Level))],
                 Min = 0, Max = 100, TickAmount = 5,
-                Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") },
+                Labels = new ChartAxisLabels { Formatter = ChartFormatter.Number(0) },
             },
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true, BarHeight = "70%", BorderRadius = 3 } },
             DataLabels = new ChartDataLabels { Enabled = true, Formatter = OneDecimal, Style = new ChartTextStyle { FontSize = "11px", Colors = DashboardColors.OnFills(colors) } },
@@ -81,7 +81,7 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
                 Type = ChartAxisType.Category,
                 Categories = [.. tiers.Select(t => evaluation.TierLabel(t.Key))],
                 Min = 0,
-                Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") },
+                Labels = new ChartAxisLabels { Formatter = ChartFormatter.Number(0) },
             },
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true, BarHeight = "60%", BorderRadius = 3, Distributed = true } },
             DataLabels = new ChartDataLabels { Enabled = true, Style = new ChartTextStyle { Colors = DashboardColors.OnFills(colors) } },
@@ -99,12 +99,12 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
         {
             Chart = Settings(ApexChartType.Line),
             XAxis = new ChartXAxis { Type = ChartAxisType.Category, Categories = [.. points.Select(p => ScoreFormat.Percent(p.Attribution, 0))], Title = new ChartAxisTitle { Text = text["Col_Attribution"] } },
-            YAxis = [new ChartYAxis { Title = new ChartAxisTitle { Text = text["Roi_Roi"] + " (%)" }, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0) + ' %'") } }],
+            YAxis = [new ChartYAxis { Title = new ChartAxisTitle { Text = text["Roi_Roi"] + " (%)" }, Labels = new ChartAxisLabels { Formatter = ChartFormatter.Number(0, suffix: " %") } }],
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3] },
             Markers = new ChartMarkers { Size = 4 },
             Colors = [DashboardColors.Composite(Paper)],
             Annotations = new ChartAnnotations { YAxis = [new ChartYAnnotation { Y = 0, BorderColor = "#dc2626", StrokeDashArray = 4 }] },
-            Tooltip = new ChartTooltip { Y = new ChartTooltipY { Formatter = new("v => (v === null || v === undefined) ? '—' : Number(v).toFixed(1) + ' %'") } },
+            Tooltip = new ChartTooltip { Y = new ChartTooltipY { Formatter = ChartFormatter.Number(1, "—", " %") } },
         };
         return new(options, [new ChartSeries { Name = text["Roi_Roi"], Data = [.. points.Select(p => ChartPoint.Of(p.RoiPercent))] }]);
     }
@@ -119,7 +119,7 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
             // Points between the ticks, not on the plot's edges: the first cohort's slanted code was cut at the chart's left edge
             // and its data label sat on the y axis' ticks (issue 14, item 16; the PDF draws the same options).
             XAxis = new ChartXAxis { Type = ChartAxisType.Category, Categories = [.. scored.Select(c => c.CohortCode)], Labels = ChartAxisLabels.Slanted(), TickPlacement = "between" },
-            YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Labels = new ChartAxisLabels { Formatter = new("v => Number(v).toFixed(0)") } }],
+            YAxis = [new ChartYAxis { Min = 0, Max = 100, TickAmount = 5, Labels = new ChartAxisLabels { Formatter = ChartFormatter.Number(0) } }],
             Grid = new ChartGrid { Padding = new ChartPadding { Left = 16, Top = 12 } },
             Stroke = new ChartStroke { Curve = ChartCurve.Straight, Width = [3] },
             Markers = new ChartMarkers { Size = 6 },

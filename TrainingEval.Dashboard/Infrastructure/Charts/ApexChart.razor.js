@@ -1,11 +1,11 @@
 // Browser half of ApexChart.razor: loads ApexCharts once, turns the JSON from .NET into options
-// (reviving formatter functions and the locale), and keeps one ApexCharts instance per chart id.
+// (building formatter functions and the locale), and keeps one ApexCharts instance per chart id.
 
 // ApexCharts 4.7.0 (the last MIT release, see docs/charts.md): its self-contained UMD build runs as a
 // classic script, started by App.razor with the page or, failing that, the first time a chart is created.
 const libraryUrl = 'lib/apexcharts/apexcharts.min.js';
 const localeUrl = name => `lib/apexcharts/locales/${name}.json`;
-const functionMarker = '__jsFunction';
+const formatterMarker = '__formatter';
 
 // One entry per ApexChart component instance, keyed by a handle the component generates (its Id is
 // ApexCharts' chart.id inside the options, and may repeat across pages during navigation).
@@ -54,27 +54,42 @@ function loadLocale(name) {
   return locales.get(name);
 }
 
-// Formatters arrive as {"__jsFunction": "v => ..."} because .NET callbacks cannot be synchronous
-// on Blazor Server. They come from the app's own code, never from user input.
-function reviveFunction(key, value) {
+// Formatters arrive as {"__formatter": {"kind": …}} (ChartFormatter.cs): ApexCharts calls them synchronously, so they
+// cannot be .NET callbacks, and each kind is built here from this module's own code — no code comes from the server,
+// so the Content-Security-Policy needs no 'unsafe-eval'.
+const formatterKinds = {
+  number: ({ digits, missing, suffix, hideBelow, hideFrom }) => value => {
+    if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value))) {
+      return missing;
+    }
+    const number = typeof value === 'number' ? value : (typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN);
+    if (Number.isNaN(number)) {
+      return value; // a category name on a category axis
+    }
+    if ((hideBelow !== undefined && number < hideBelow) || (hideFrom !== undefined && number >= hideFrom)) {
+      return '';
+    }
+    return number.toFixed(digits) + suffix;
+  },
+  asIs: () => value => value,
+  // A donut's total label gets the chart context as its argument.
+  seriesTotal: () => w => (w?.globals?.seriesTotals ?? []).reduce((a, b) => a + b, 0).toLocaleString(),
+};
+
+function reviveFormatter(key, value) {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return value;
   }
   const keys = Object.keys(value);
-  if (keys.length !== 1 || keys[0] !== functionMarker) {
+  if (keys.length !== 1 || keys[0] !== formatterMarker) {
     return value;
   }
-  const source = value[functionMarker];
-  let fn;
-  try {
-    fn = new Function(`"use strict"; return (${source});`)();
-  } catch (error) {
-    throw new Error(`Chart option "${key}" is not a valid JavaScript function: ${source} (${error.message})`);
+  const spec = value[formatterMarker];
+  const build = formatterKinds[spec?.kind];
+  if (!build) {
+    throw new Error(`Chart option "${key}" names an unknown formatter kind "${spec?.kind}".`);
   }
-  if (typeof fn !== 'function') {
-    throw new Error(`Chart option "${key}" must be a JavaScript function expression, got: ${source}`);
-  }
-  return fn;
+  return build(spec);
 }
 
 // ApexCharts keeps the tooltip settings it was created with and rebuilds the tooltip element with
@@ -116,7 +131,7 @@ function escapeHtmlSinks(options) {
 }
 
 async function parseOptions(optionsJson) {
-  const options = JSON.parse(optionsJson, reviveFunction);
+  const options = JSON.parse(optionsJson, reviveFormatter);
   escapeHtmlSinks(options);
   const chart = options.chart ?? (options.chart = {});
   chart.events = { ...chart.events, updated: syncTooltipTheme };

@@ -47,7 +47,7 @@ public sealed class ChartAxisLabels
     public bool? Show { get; init; }
 
     /// <summary>JavaScript, e.g. <c>"v => v.toFixed(0) + '%'"</c>.</summary>
-    public JsFunction? Formatter { get; init; }
+    public ChartFormatter? Formatter { get; init; }
 
     /// <summary>Date format of a datetime axis, e.g. "yyyy-MM".</summary>
     public string? Format { get; init; }

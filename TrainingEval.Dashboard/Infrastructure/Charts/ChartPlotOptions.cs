@@ -36,7 +36,7 @@ public sealed class ChartBarDataLabels
 public sealed class ChartBarTotal
 {
     public bool? Enabled { get; init; }
-    public JsFunction? Formatter { get; init; }
+    public ChartFormatter? Formatter { get; init; }
     public ChartLabelStyle? Style { get; init; }
 }
 
@@ -89,8 +89,8 @@ public sealed class ChartDonutTotal
     /// <summary>Caption of the total in the hole (pass it localized).</summary>
     public string? Label { get; init; }
 
-    /// <summary>JavaScript receiving the chart context, e.g. <c>"w => w.globals.seriesTotals.reduce((a, b) => a + b, 0)"</c>.</summary>
-    public JsFunction? Formatter { get; init; }
+    /// <summary>The total's text, e.g. <see cref="ChartFormatter.SeriesTotal"/>.</summary>
+    public ChartFormatter? Formatter { get; init; }
 }
 
 public sealed class ChartRadarOptions

@@ -32,7 +32,7 @@ public sealed class ChartDataLabels
     public IReadOnlyList<int>? EnabledOnSeries { get; init; }
 
     /// <summary>JavaScript, e.g. <c>"(v) => v.toFixed(1)"</c>.</summary>
-    public JsFunction? Formatter { get; init; }
+    public ChartFormatter? Formatter { get; init; }
 
     public int? OffsetY { get; init; }
 
@@ -110,7 +110,7 @@ public sealed class ChartLegend
     public ChartAlign? HorizontalAlign { get; init; }
 
     /// <summary>JavaScript <c>(seriesName, opts) => string</c>.</summary>
-    public JsFunction? Formatter { get; init; }
+    public ChartFormatter? Formatter { get; init; }
 }
 
 public sealed class ChartTooltip
@@ -132,11 +132,11 @@ public sealed class ChartTooltipX
     /// <summary>Date format for datetime axes, e.g. "yyyy-MM-dd".</summary>
     public string? Format { get; init; }
 
-    public JsFunction? Formatter { get; init; }
+    public ChartFormatter? Formatter { get; init; }
 }
 
 public sealed class ChartTooltipY
 {
     /// <summary>JavaScript <c>(value, { series, seriesIndex, dataPointIndex, w }) => string</c>.</summary>
-    public JsFunction? Formatter { get; init; }
+    public ChartFormatter? Formatter { get; init; }
 }

@@ -16,7 +16,7 @@ public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartB
     {
         Chart = new ChartSettings { Type = ApexChartType.Bar, Animations = new ChartAnimations { Enabled = false } },
         XAxis = new ChartXAxis { Categories = ["Reaction", "Learning", "Behavior"] },
-        DataLabels = new ChartDataLabels { Enabled = true, Formatter = "v => v.toFixed(1) + ' pt'" },
+        DataLabels = new ChartDataLabels { Enabled = true, Formatter = ChartFormatter.Number(1, suffix: " pt") },
     };
 
     private static string Compose(ApexChartOptions options, bool darkMode, string locale, string exportName = "cohort-scores", bool animationsOff = false) =>
@@ -143,18 +143,38 @@ public class ApexChartBrowserTests(ChartBrowserHost host) : IClassFixture<ChartB
     }
 
     [Fact]
-    public async Task A_formatter_that_is_not_javascript_fails_with_a_message_naming_the_option()
+    public async Task A_formatter_kind_the_module_does_not_know_fails_with_a_message_naming_the_option()
     {
-        var broken = new ApexChartOptions
+        var options = new ApexChartOptions
         {
             Chart = new ChartSettings { Type = ApexChartType.Bar },
-            DataLabels = new ChartDataLabels { Enabled = true, Formatter = "v => {" },
+            DataLabels = new ChartDataLabels { Enabled = true, Formatter = ChartFormatter.Number(1) },
         };
         var page = await host.OpenHarnessAsync();
+        // What a tampered or outdated option would send: no code is ever evaluated, an unknown kind is refused.
+        var unknown = Compose(options, false, "en").Replace("\"kind\":\"number\"", "\"kind\":\"eval\"", StringComparison.Ordinal);
 
-        var ex = await Should.ThrowAsync<PlaywrightException>(() => CreateAsync(page, Compose(broken, false, "en"), Series(1)));
+        var ex = await Should.ThrowAsync<PlaywrightException>(() => CreateAsync(page, unknown, Series(1)));
 
-        ex.Message.ShouldContain("Chart option \"formatter\" is not a valid JavaScript function");
+        ex.Message.ShouldContain("Chart option \"formatter\" names an unknown formatter kind \"eval\"");
+    }
+
+    [Fact]
+    public async Task Number_formatters_write_decimals_and_suffix_and_leave_too_small_values_blank()
+    {
+        var options = new ApexChartOptions
+        {
+            Chart = new ChartSettings { Type = ApexChartType.Bar, Animations = new ChartAnimations { Enabled = false } },
+            XAxis = new ChartXAxis { Categories = ["A", "B", "C"] },
+            DataLabels = new ChartDataLabels { Enabled = true, Formatter = ChartFormatter.Number(0, suffix: "%", hideBelow: 6) },
+        };
+        var page = await host.OpenHarnessAsync();
+        var series = JsonSerializer.Serialize(new[] { new ChartSeries { Name = "Share", Data = [ChartPoint.Of(3.2), ChartPoint.Of(42.6), ChartPoint.Of(6)] } }, ChartJson.Options);
+
+        (await CreateAsync(page, Compose(options, false, "en"), series)).ShouldBeTrue();
+
+        var labels = (await page.Locator("#host .apexcharts-datalabels text").AllTextContentsAsync()).Where(l => l.Length > 0).ToList();
+        labels.ShouldBe(["43%", "6%"], ignoreOrder: true);
     }
 
     [Fact]

@@ -27,18 +27,18 @@ public class ChartJsonTests
     }
 
     [Fact]
-    public void Options_are_camel_case_with_nulls_left_out_and_formatters_marked_as_functions()
+    public void Options_are_camel_case_with_nulls_left_out_and_formatters_marked_as_formatter_kinds()
     {
         var options = new ApexChartOptions
         {
             Chart = new ChartSettings { Type = ApexChartType.BoxPlot, StackType = ChartStackType.Percent100 },
-            YAxis = [new ChartYAxis { Labels = new ChartAxisLabels { Formatter = "v => v.toFixed(1)" } }],
+            YAxis = [new ChartYAxis { Labels = new ChartAxisLabels { Formatter = ChartFormatter.Number(1, "—", " %", hideFrom: 100) } }],
             PlotOptions = new ChartPlotOptions { Bar = new ChartBarOptions { Horizontal = true } },
         };
 
         Json(options).ShouldBe(
             "{\"chart\":{\"type\":\"boxPlot\",\"stackType\":\"100%\"}," +
-            "\"yaxis\":[{\"labels\":{\"formatter\":{\"__jsFunction\":\"v => v.toFixed(1)\"}}}]," +
+            "\"yaxis\":[{\"labels\":{\"formatter\":{\"__formatter\":{\"kind\":\"number\",\"digits\":1,\"missing\":\"—\",\"suffix\":\" %\",\"hideFrom\":100}}}}]," +
             "\"plotOptions\":{\"bar\":{\"horizontal\":true}}}");
     }
 
@@ -76,8 +76,10 @@ public class ChartJsonTests
     }
 
     [Fact]
-    public void An_empty_formatter_is_rejected()
+    public void A_number_formatter_takes_zero_to_six_decimals()
     {
-        Should.Throw<ArgumentException>(() => new JsFunction(" ")).Message.ShouldContain("JavaScript function expression");
+        Should.Throw<ArgumentOutOfRangeException>(() => ChartFormatter.Number(-1));
+        Should.Throw<ArgumentOutOfRangeException>(() => ChartFormatter.Number(7));
+        Json(ChartFormatter.SeriesTotal).ShouldBe("{\"__formatter\":{\"kind\":\"seriesTotal\"}}");
     }
 }

@@ -30,7 +30,7 @@ public static class ChartSamples
                 {
                     Chart = new ChartSettings { Type = ApexChartType.RangeArea },
                     XAxis = new ChartXAxis { Type = ChartAxisType.Datetime, Labels = new ChartAxisLabels { Format = "yyyy-MM" } },
-                    YAxis = [new ChartYAxis { Min = 0, Max = 5, Labels = new ChartAxisLabels { Formatter = "v => v.toFixed(1)" } }],
+                    YAxis = [new ChartYAxis { Min = 0, Max = 5, Labels = new ChartAxisLabels { Formatter = ChartFormatter.Number(1) } }],
                     Stroke = new ChartStroke { Curve = ChartCurve.Smooth, Width = [0, 3] },
                     DataLabels = new ChartDataLabels { Enabled = false },
                     Fill = new ChartFill { Opacity = [0.25, 1] },
