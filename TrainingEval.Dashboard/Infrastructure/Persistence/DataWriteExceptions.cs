@@ -56,3 +56,10 @@ public sealed class RecordNotFoundException(string entity, object key)
 {
     public string Entity { get; } = entity;
 }
+
+/// <summary>
+/// The database cannot be opened for writing at start-up (a read-only file or folder, a full disk, a path that cannot
+/// exist). The product writes from its first moment (migrations, recomputing what a stopped write left, the audit trail),
+/// so it does not start; the message says what is wrong and what to change (issue 19 item 10).
+/// </summary>
+public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);

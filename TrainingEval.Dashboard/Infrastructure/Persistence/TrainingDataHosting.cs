@@ -41,11 +41,24 @@ public static partial class TrainingDataHosting
         await using var scope = services.CreateAsyncScope();
         // Start-up work: the demo company, its scores and its health backfill are the system's.
         using var system = scope.ServiceProvider.GetRequiredService<CurrentActor>().As(UserContext.System);
-        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        try
         {
+            // The factory opens the database's folder when it is built: inside the try, so that failure reads well too.
+            var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
             await MigrateAsync(db, cancellationToken);
             await RecomputePendingAsync(scope.ServiceProvider, db, cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+        {
+            var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var failure = new DatabaseUnavailableException(
+                $"The database cannot be opened for writing ({database.Provider} at '{database.SqlitePath}'): {ex.Message} " +
+                "TrainingEval writes to it from the start (migrations, recomputing what a stopped write left, the audit trail), so it does not start. " +
+                $"Give the account running the dashboard write access to the file and its folder, free disk space, or set {DatabaseOptions.Section}:SqlitePath to a writable place.", ex);
+            var startLog = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrainingDataHosting));
+            LogDatabaseUnavailable(startLog, failure.Message);
+            throw failure;
         }
 
         var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoDataOptions>>().Value;
@@ -131,4 +144,7 @@ public static partial class TrainingDataHosting
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recomputed {Scores} cohorts whose scores a stopped write had left stale; {Health} cohorts' health index queued")]
     private static partial void LogRecoveredPending(ILogger logger, int scores, int health);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string message);
 }
