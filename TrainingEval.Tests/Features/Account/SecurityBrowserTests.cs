@@ -27,7 +27,7 @@ public sealed class SecurityBrowserTests(BrowserFixture browser)
 
         var hrefs = await page.Locator(".nav-menu a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         hrefs.ShouldBe(links);
-        await Expect(page.GetByTestId("user-name")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("user-button")).ToBeVisibleAsync();
         await session.ScreenshotAsync($"security-home-{user}-zh-CN");
     }
 
