@@ -71,7 +71,8 @@ public sealed partial class AttendanceService(
                 ? new RosterLine(l.Id, l.EmployeeNumber, l.Name, l.NameEn, m.Status, m.Revision, m.MarkedBy, m.MarkedAt, m.SelfCheckIn)
                 : new RosterLine(l.Id, l.EmployeeNumber, l.Name, l.NameEn, null, null, null, null, false))
             .ToList();
-        int Count(AttendanceStatus status) => marks.Values.Count(m => m.Status == status);
+        // Counted over the roster's learners: marks of learners who withdrew stay stored but are not on it.
+        int Count(AttendanceStatus status) => lines.Count(l => l.Status == status);
         var row = new SessionRow(session.Id, session.Sequence, session.HeldOn, session.StartTime, session.EndTime, session.Name, session.NameEn, session.Place,
             Count(AttendanceStatus.Present), Count(AttendanceStatus.Late), Count(AttendanceStatus.Absent), Count(AttendanceStatus.Excused));
         var window = CheckInWindow.Of(session.HeldOn, session.StartTime, session.EndTime, Options);

@@ -196,7 +196,8 @@ public sealed class SessionService(
             .Select(s => new { s.Id, s.Sequence, s.HeldOn, s.StartTime, s.EndTime, s.Name, s.NameEn, s.Place })
             .ToListAsync(cancellationToken);
         var ids = sessions.Select(s => s.Id).ToList();
-        var counts = (await db.Attendance.AsNoTracking().Where(a => ids.Contains(a.SessionId))
+        // Marks of learners who withdrew stay stored but are not counted against the enrolled.
+        var counts = (await db.Attendance.AsNoTracking().Where(a => ids.Contains(a.SessionId) && a.Enrollment!.Status != EnrollmentStatus.Withdrawn)
                 .GroupBy(a => new { a.SessionId, a.Status }).Select(g => new { g.Key.SessionId, g.Key.Status, Count = g.Count() })
                 .ToListAsync(cancellationToken))
             .ToDictionary(c => (c.SessionId, c.Status), c => c.Count);

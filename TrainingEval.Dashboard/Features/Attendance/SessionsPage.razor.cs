@@ -64,7 +64,8 @@ public sealed partial class SessionsPage
         {
             var isNew = _editing.Id is null;
             await Sessions.SaveAsync(_view.Cohort.Id, _editing);
-            Say(isNew ? Text["Saved_New", _editing.Title.Trim()] : Text["Saved_Edit", _editing.Title.Trim()], Severity.Success);
+            var title = Bilingual.Pick(_editing.Title.Trim(), _editing.TitleEn?.Trim());
+            Say(isNew ? Text["Saved_New", title] : Text["Saved_Edit", title], Severity.Success);
             _editing = null;
             _formError = null;
             await LoadAsync();
