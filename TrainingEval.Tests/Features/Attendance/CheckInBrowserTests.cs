@@ -105,6 +105,26 @@ public sealed class CheckInBrowserTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(learner.Page.GetByTestId("checkin-error")).ToHaveTextAsync("没有签到码为 ZZZZZ2 的课次。请核对讲师屏幕上的签到码后重新输入。");
     }
 
+    [Theory]
+    [InlineData("en", "trainer now runs the sessions of", "Roster")]
+    [InlineData("zh-CN", "现在负责", "签到名单")]
+    public async Task Staff_link_a_trainer_on_the_sessions_page_and_the_trainer_then_runs_the_cohort(string culture, string linked, string roster)
+    {
+        var setup = await CohortForTodayAsync(linkTrainer: false);
+        await ScheduleAsync(setup);
+        await using var analyst = await browser.OpenAsync($"cohorts/{setup.Code}/sessions", culture);
+        await Expect(analyst.Page.GetByTestId("trainers-none")).ToBeVisibleAsync();
+        await analyst.Page.GetByTestId("trainer-pick").ClickAsync();
+        await analyst.Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "(trainer)" }).ClickAsync();
+        await analyst.Page.GetByTestId("trainer-add").ClickAsync();
+        await Expect(analyst.Page.GetByTestId("sessions-message")).ToContainTextAsync(linked);
+        await Expect(analyst.Page.GetByTestId("trainer-chip")).ToContainTextAsync("trainer");
+
+        await using var trainer = await browser.OpenAsync("teaching", culture, user: TrainerAccount);
+        var cohort = trainer.Page.Locator($"[data-testid=teaching-cohort][data-cohort='{setup.Code}']");
+        await Expect(cohort.GetByTestId("teaching-roster")).ToHaveTextAsync(roster);
+    }
+
     [Fact]
     public async Task The_roster_is_marked_by_keyboard()
     {
@@ -156,7 +176,7 @@ public sealed class CheckInBrowserTests(BrowserFixture browser) : IAsyncDisposab
     /// demo learner and four others enrolled; and a start time two minutes ago (local). Close to midnight the clock is
     /// moved back an hour for the test, so the session and its grace time fit in one day.
     /// </summary>
-    private async Task<TodayCohort> CohortForTodayAsync()
+    private async Task<TodayCohort> CohortForTodayAsync(bool linkTrainer = true)
     {
         await browser.EnsureStartedAsync();
         var local = browser.Services.GetRequiredService<LocalTime>();
@@ -184,7 +204,8 @@ public sealed class CheckInBrowserTests(BrowserFixture browser) : IAsyncDisposab
         db.Cohorts.Add(cohort);
         foreach (var id in others.Prepend(learnerId))
             db.Enrollments.Add(new Enrollment { Cohort = cohort, LearnerId = id, Status = EnrollmentStatus.Enrolled, EnrolledOn = today.AddDays(-7) });
-        cohort.Trainers.Add(new CohortTrainer { UserId = trainerId });
+        if (linkTrainer)
+            cohort.Trainers.Add(new CohortTrainer { UserId = trainerId });
         await db.SaveChangesAsync(Ct);
         var employeeNo = await db.Learners.Where(l => l.Id == learnerId).Select(l => l.EmployeeNumber).SingleAsync(Ct);
         return new TodayCohort(cohort.Id, cohort.Code, today, start, employeeNo);
