@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using TrainingEval.Dashboard.Features.Account;
 using TrainingEval.Dashboard.Features.Admin;
 using TrainingEval.Dashboard.Features.Api;
+using TrainingEval.Dashboard.Features.Attendance;
 using TrainingEval.Dashboard.Features.Cohorts;
 using TrainingEval.Dashboard.Features.Compare;
 using TrainingEval.Dashboard.Features.Demo;
@@ -72,6 +73,7 @@ public static class DashboardHosting
         services.AddCompare();
         services.AddLearners();
         services.AddMyLearning();
+        services.AddAttendance(configuration);
         services.AddMentoring();
         services.AddHealth(configuration);
         services.AddNotifications();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TrainingEval.Dashboard.Features.Account;
 
@@ -51,6 +52,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The running dashboard's services (e.g. to read the demo data a test expects to see); start the server first with <see cref="OpenAsync"/>.</summary>
     public IServiceProvider Services => _server?.Services
         ?? throw new InvalidOperationException("The dashboard server starts with the first OpenAsync call.");
+
+    /// <summary>
+    /// The app's clock: the real time plus <see cref="ShiftableClock.Offset"/> (zero unless a test moves "now" a few
+    /// minutes, e.g. past a session's grace time, and puts it back).
+    /// </summary>
+    public ShiftableClock Clock { get; } = new();
 
     /// <summary>Where screenshots go: bin/…/artifacts/screenshots.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
@@ -117,7 +124,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    private async Task EnsureStartedAsync()
+    /// <summary>Starts the dashboard and Chromium once (the first <see cref="OpenAsync"/> does it too), e.g. before a test reads <see cref="Services"/>.</summary>
+    public async Task EnsureStartedAsync()
     {
         await _startLock.WaitAsync();
         try
@@ -137,7 +145,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
             try
             {
-                _server = new DashboardServer();
+                _server = new DashboardServer { TestServices = services => services.AddSingleton<TimeProvider>(Clock) };
                 BaseUri = _server.Start();
                 Assertions.SetDefaultExpectTimeout(15_000);
                 _playwright = await Playwright.CreateAsync();
@@ -222,4 +230,12 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
         await Page.CloseAsync();
         await Context.DisposeAsync();
     }
+}
+
+/// <summary>The real clock moved by <see cref="Offset"/>: browser tests control "now" without stopping time for the rest of the app.</summary>
+public sealed class ShiftableClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

@@ -26,6 +26,7 @@ public sealed class AccountSeeder(
         new("admin", "Demo-Admin-2026", Roles.Admin),
         new("analyst", "Demo-Analyst-2026", Roles.HrAnalyst),
         new("mentor", "Demo-Mentor-2026", Roles.Mentor),
+        new("trainer", "Demo-Trainer-2026", Roles.Trainer),
         new("executive", "Demo-Executive-2026", Roles.Executive),
         new("learner", "Demo-Learner-2026", Roles.Learner),
     ];
@@ -66,6 +67,7 @@ public sealed class AccountSeeder(
             ["admin"] = "系统管理员 Admin",
             ["analyst"] = "HR 分析师 Analyst",
             ["executive"] = "高管 Executive",
+            ["trainer"] = "讲师 Trainer",
         };
         foreach (var demo in DemoAccounts)
         {
@@ -84,10 +86,27 @@ public sealed class AccountSeeder(
             Check(await users.CreateAsync(account, demo.Password));
             Check(await users.AddToRoleAsync(account, demo.Role));
             db.AddAudit(nameof(UserAccount), demo.UserName, AuditAction.Added, "Roles", null, demo.Role);
+            if (demo.Role == Roles.Trainer)
+                await LinkDemoTrainerAsync(account, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         setupState.MarkHasAccounts();
         return true;
+    }
+
+    /// <summary>The demo trainer runs the cohorts running today (at most three), else the three that started last.</summary>
+    private async Task LinkDemoTrainerAsync(UserAccount trainer, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var cohorts = await db.Cohorts.Where(c => c.StartDate <= today && c.EndDate >= today && c.ClosedAt == null)
+            .OrderByDescending(c => c.StartDate).ThenBy(c => c.Id).Select(c => new { c.Id, c.Code }).Take(3).ToListAsync(cancellationToken);
+        if (cohorts.Count == 0)
+            cohorts = await db.Cohorts.OrderByDescending(c => c.StartDate).ThenBy(c => c.Id).Select(c => new { c.Id, c.Code }).Take(3).ToListAsync(cancellationToken);
+        foreach (var cohort in cohorts)
+        {
+            db.CohortTrainers.Add(new CohortTrainer { CohortId = cohort.Id, UserId = trainer.Id });
+            db.AddAudit(nameof(CohortTrainer), cohort.Code, AuditAction.Added, "Trainer", null, trainer.UserName);
+        }
     }
 
     /// <summary>The first start without demo data: the one account that can create all others.</summary>

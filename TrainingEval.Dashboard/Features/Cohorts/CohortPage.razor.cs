@@ -39,11 +39,13 @@ public sealed partial class CohortPage
     private bool _baseChanged;
     private string _chartCulture = "";
 
+    [Inject] private IRecordAccess Access { get; set; } = default!;
     [Inject] private CohortQueries Queries { get; set; } = default!;
     [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
 
     // Mentors see their own mentees of the cohort; the what-if panel needs the whole cohort.
     private bool _readsEverything;
+    private bool _trainsCohort;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IStringLocalizer<EvaluationStrings> Terms { get; set; } = default!;
 
@@ -118,6 +120,8 @@ public sealed partial class CohortPage
         var stored = cohort is null ? null : await Queries.LoadStoredScoresAsync(cohort.Id, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         _readsEverything = readsEverything;
+        // A trainer of the cohort sees all its learners (IRecordAccess); the page says so instead of the mentor's note.
+        _trainsCohort = !readsEverything && cohort is not null && await Access.SeesWholeCohortAsync(cohort.Id, cancellationToken);
         _notFound = cohort is null;
         if (cohort is null || stored is null)
             return;

@@ -50,9 +50,9 @@ public sealed class CohortQueries(IDbContextFactory<TrainingDbContext> factory, 
         var user = await access.EnsureCanReadCohortAsync(cohortId, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var enrollments = db.Enrollments.AsNoTracking().Where(e => e.CohortId == cohortId && e.Status != EnrollmentStatus.Withdrawn);
-        // A mentor sees their own mentees of the cohort, never the others by name.
-        if (!user.ReadsEverything)
-            enrollments = enrollments.Where(e => e.MentorId == user.MentorId);
+        // A mentor sees their own mentees of the cohort, never the others by name; the cohort's trainers see all of them.
+        if (!await access.SeesWholeCohortAsync(cohortId, cancellationToken))
+            enrollments = enrollments.Where(e => user.MentorId != null && e.MentorId == user.MentorId);
         var learners = await enrollments
             .OrderBy(e => e.Id)
             .Select(e => new CohortLearner(e.Id, e.LearnerId, e.Learner!.DepartmentId, e.Learner.EmployeeNumber, e.Learner.Name, e.Learner.NameEn,

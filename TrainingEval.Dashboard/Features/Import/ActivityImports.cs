@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Features.Attendance;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Domain.Identity;
@@ -19,7 +20,7 @@ internal sealed record SessionInput(int Row, string Cohort, DateOnly HeldOn, Tim
 internal sealed class SessionInputValidator : AbstractValidator<SessionInput>
 {
     public SessionInputValidator() =>
-        RuleFor(s => s.End).Must((s, end) => end is null || s.Start is null || end > s.Start)
+        RuleFor(s => s.End).Must((s, end) => SessionRules.EndsAfterStart(s.Start, end))
             .Reports(EndTime, ImportMessages.WrongOrder, (s, end) => Cell.Of(end), (s, end) => [EndTime, Cell.Of(end)!, StartTime, Cell.Of(s.Start)!]);
 }
 
@@ -53,7 +54,7 @@ internal sealed class SessionImport : IImportKindHandler
         {
             if (references.Cohort(row.Row, row.Cohort) is not { } cohort)
                 continue;
-            if (row.HeldOn < cohort.StartDate || row.HeldOn > cohort.EndDate)
+            if (!SessionRules.WithinCohort(row.HeldOn, cohort.StartDate, cohort.EndDate))
             {
                 import.Error(row.Row, HeldOn, Cell.Of(row.HeldOn), ImportMessages.OutsideCohort, HeldOn, Cell.Of(row.HeldOn), cohort.Code, Cell.Of(cohort.StartDate), Cell.Of(cohort.EndDate));
                 continue;
@@ -103,7 +104,7 @@ internal sealed class SessionImport : IImportKindHandler
         return new ImportOutcome(created, updated, unchanged, new HashSet<int>(), health);
     }
 
-    private static int? Duration(TimeOnly? start, TimeOnly? end) => start is { } s && end is { } e && e > s ? (int)(e - s).TotalMinutes : null;
+    private static int? Duration(TimeOnly? start, TimeOnly? end) => SessionRules.Duration(start, end);
 }
 
 /// <summary>The session a row names: the cohort's session on that day, at that start time when given.</summary>

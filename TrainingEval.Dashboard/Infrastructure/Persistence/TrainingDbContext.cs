@@ -39,6 +39,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<ProgramCostItem> CostItems => Set<ProgramCostItem>();
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<CohortMentor> CohortMentors => Set<CohortMentor>();
+    public DbSet<CohortTrainer> CohortTrainers => Set<CohortTrainer>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<CohortSession> Sessions => Set<CohortSession>();
     public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();

@@ -16,6 +16,12 @@ public sealed record UserContext(string Name, IReadOnlySet<string> Roles, int? L
     /// <summary>A learner account's employee number (工号), for links to their own pages.</summary>
     public string? EmployeeNumber { get; init; }
 
+    /// <summary>The account's id (<c>AspNetUsers.Id</c>), which a trainer's cohorts are linked to; null for the system and API keys.</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>A trainer account: runs the sessions of the cohorts it is linked to (<c>CohortTrainer</c>).</summary>
+    public bool IsTrainer => IsInRole(Security.Roles.Trainer) && UserId is not null;
+
     public bool IsInRole(string role) => Roles.Contains(role);
 
     /// <summary>Admins and HR analysts see every record.</summary>
@@ -38,6 +44,7 @@ public sealed record UserContext(string Name, IReadOnlySet<string> Roles, int? L
             IntClaim(principal, TrainingEvalClaims.MentorId))
         {
             EmployeeNumber = principal.FindFirst(TrainingEvalClaims.EmployeeNumber)?.Value,
+            UserId = principal.FindFirst(ClaimTypes.NameIdentifier)?.Value,
         };
     }
 

@@ -10,7 +10,8 @@ namespace TrainingEval.Dashboard.Infrastructure.Security;
 /// <remarks>
 /// The rules (issue 5): admins and HR analysts reach everything; executives read every cohort and learner but
 /// change nothing; a mentor reads and rates only learners they mentor in a cohort (the enrollment's mentor) and
-/// opens only cohorts where they have a mentee; a learner reads only their own records.
+/// opens only cohorts where they have a mentee; a trainer (issue 16) reads the cohorts they are a trainer of, with all
+/// their learners, and schedules those cohorts' sessions and takes their attendance; a learner reads only their own records.
 /// </remarks>
 public interface IRecordAccess
 {
@@ -20,6 +21,15 @@ public interface IRecordAccess
 
     /// <summary>Rating a learner in a cohort: the enrollment's mentor, or staff.</summary>
     Task<UserContext> EnsureCanRateAsync(int enrollmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Scheduling a cohort's sessions and taking their attendance: staff, or a trainer of the cohort.</summary>
+    Task<UserContext> EnsureCanRunCohortAsync(int cohortId, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the user sees every learner of the cohort by name (staff, executives, its trainers), not only their mentees.</summary>
+    Task<bool> SeesWholeCohortAsync(int cohortId, CancellationToken cancellationToken = default);
+
+    /// <summary>The cohorts the user is a trainer of (none for anyone else).</summary>
+    Task<IReadOnlyList<int>> TrainedCohortIdsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Role-level checks for whole features (imports, weight profiles, users, the audit trail).</summary>
     Task<UserContext> EnsureInRoleAsync(string roles, string resource);
@@ -44,6 +54,12 @@ public sealed partial class RecordAccess(
             if (await db.Enrollments.AnyAsync(e => e.LearnerId == learnerId && e.MentorId == mentorId, cancellationToken))
                 return user;
         }
+        if (user.IsTrainer)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await TrainedBy(db, user).AnyAsync(t => t.Cohort!.Enrollments.Any(e => e.LearnerId == learnerId), cancellationToken))
+                return user;
+        }
         throw Deny(user, $"learner {learnerId}");
     }
 
@@ -58,8 +74,45 @@ public sealed partial class RecordAccess(
             if (await db.Enrollments.AnyAsync(e => e.CohortId == cohortId && e.MentorId == mentorId, cancellationToken))
                 return user;
         }
+        if (await TrainsAsync(user, cohortId, cancellationToken))
+            return user;
         throw Deny(user, $"cohort {cohortId}");
     }
+
+    public async Task<UserContext> EnsureCanRunCohortAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (user.SeesEverything || await TrainsAsync(user, cohortId, cancellationToken))
+            return user;
+        throw Deny(user, $"sessions of cohort {cohortId}");
+    }
+
+    public async Task<bool> SeesWholeCohortAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        return user.ReadsEverything || await TrainsAsync(user, cohortId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<int>> TrainedCohortIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (!user.IsTrainer)
+            return [];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await TrainedBy(db, user).Select(t => t.CohortId).ToListAsync(cancellationToken);
+    }
+
+    private async Task<bool> TrainsAsync(UserContext user, int cohortId, CancellationToken cancellationToken)
+    {
+        if (!user.IsTrainer)
+            return false;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await TrainedBy(db, user).AnyAsync(t => t.CohortId == cohortId, cancellationToken);
+    }
+
+    // The one place that says which cohorts an account trains: the cohort–trainer links of its account id.
+    private static IQueryable<Persistence.Entities.CohortTrainer> TrainedBy(TrainingDbContext db, UserContext user) =>
+        db.CohortTrainers.Where(t => t.UserId == user.UserId);
 
     public async Task<UserContext> EnsureCanRateAsync(int enrollmentId, CancellationToken cancellationToken = default)
     {
@@ -97,6 +150,14 @@ public sealed partial class RecordAccess(
             visible.UnionWith(await db.Enrollments
                 .Where(e => e.MentorId == mentorId)
                 .Select(e => e.LearnerId)
+                .Distinct()
+                .ToListAsync(cancellationToken));
+        }
+        if (user.IsTrainer)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            visible.UnionWith(await TrainedBy(db, user)
+                .SelectMany(t => t.Cohort!.Enrollments.Select(e => e.LearnerId))
                 .Distinct()
                 .ToListAsync(cancellationToken));
         }

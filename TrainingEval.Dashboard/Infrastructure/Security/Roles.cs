@@ -9,7 +9,10 @@ public static class Roles
     public const string Executive = "Executive";
     public const string Learner = "Learner";
 
-    public static readonly IReadOnlyList<string> All = [Admin, HrAnalyst, Mentor, Executive, Learner];
+    /// <summary>Runs the sessions and attendance of the cohorts they are a trainer of (<c>CohortTrainer</c>).</summary>
+    public const string Trainer = "Trainer";
+
+    public static readonly IReadOnlyList<string> All = [Admin, HrAnalyst, Mentor, Trainer, Executive, Learner];
 
     /// <summary>Roles that see every record (and may change weight profiles, import data, read the audit trail).</summary>
     public const string Staff = Admin + "," + HrAnalyst;
@@ -22,4 +25,10 @@ public static class Roles
 
     /// <summary>Roles with a notification inbox and a mentor workspace (staff open any mentor's by employee number).</summary>
     public const string MentorsAndStaff = Mentor + "," + Staff;
+
+    /// <summary>Roles that schedule sessions and take attendance (a trainer only in their own cohorts).</summary>
+    public const string TrainersAndStaff = Trainer + "," + Staff;
+
+    /// <summary>Roles that open cohort pages (a mentor's hold only their mentees, a trainer's only their cohorts).</summary>
+    public const string CohortReaders = ReadersAndMentors + "," + Trainer;
 }

@@ -128,6 +128,7 @@ public static class SecurityHosting
         _ when user.ReadsEverything => "/",
         { MentorId: not null } => "/mentor",
         { LearnerId: not null } => "/me",
+        { IsTrainer: true } => "/teaching",
         _ => "/playground",
     };
 

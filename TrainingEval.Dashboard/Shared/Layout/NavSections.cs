@@ -44,6 +44,8 @@ public static class NavSections
             new("mentor/digest", "Nav_Digest", Icons.Material.Outlined.Summarize, Roles: Roles.Mentor),
             new("notifications", "Nav_Notifications", Icons.Material.Outlined.Notifications, Roles: Roles.MentorsAndStaff),
             new("me", "Nav_Me", Icons.Material.Outlined.School, Roles: Roles.Learner),
+            new("check-in", "Nav_CheckIn", Icons.Material.Outlined.HowToReg, Roles: Roles.Learner),
+            new("teaching", "Nav_Teaching", Icons.Material.Outlined.CoPresent, Roles: Roles.Trainer),
         ]),
         new("Nav_Reports",
         [

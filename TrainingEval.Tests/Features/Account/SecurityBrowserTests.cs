@@ -1,3 +1,4 @@
+using TrainingEval.Dashboard.Features.Account;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingEval.Tests.Support;
@@ -13,7 +14,8 @@ public sealed class SecurityBrowserTests(BrowserFixture browser)
     [InlineData("analyst", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit" })]
     [InlineData("executive", "/", new[] { "", "programs", "cohorts", "learners", "compare", "reports", "reports/promotions", "reports/high-potential", "playground" })]
     [InlineData("mentor", "/mentor", new[] { "cohorts", "learners", "mentor", "mentor/digest", "notifications", "playground" })]
-    [InlineData("learner", "/me", new[] { "me", "playground" })]
+    [InlineData("learner", "/me", new[] { "me", "check-in", "playground" })]
+    [InlineData("trainer", "/teaching", new[] { "teaching", "playground" })]
     public async Task Each_role_sees_its_own_navigation_on_its_start_page(string user, string startPath, string[] links)
     {
         await using var session = await browser.OpenAsync("account/login", culture: "zh-CN", user: null);
@@ -54,7 +56,7 @@ public sealed class SecurityBrowserTests(BrowserFixture browser)
     {
         await using var session = await browser.OpenAsync("account/login", culture, width, width == BrowserFixture.PhoneWidth ? BrowserFixture.PhoneHeight : BrowserFixture.DesktopHeight, user: null);
         var page = session.Page;
-        await Expect(page.GetByTestId("demo-accounts").Locator("tbody tr")).ToHaveCountAsync(5);
+        await Expect(page.GetByTestId("demo-accounts").Locator("tbody tr")).ToHaveCountAsync(AccountSeeder.DemoAccounts.Count);
 
         await page.GetByTestId("login-user").FillAsync("analyst");
         await page.GetByTestId("login-password").FillAsync("certainly-not-it");

@@ -48,6 +48,9 @@ public sealed class SignInTests(DashboardServer server) : IClassFixture<Dashboar
                 case Roles.Learner:
                     landing.ShouldBe("/me");
                     break;
+                case Roles.Trainer:
+                    landing.ShouldBe("/teaching");
+                    break;
                 default:
                     landing.ShouldBe("/");
                     break;

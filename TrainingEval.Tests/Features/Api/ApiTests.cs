@@ -196,6 +196,12 @@ public sealed class ApiTests : IAsyncLifetime
         public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureInRoleAsync(string roles, string resource) => throw Failure();
 
         public Task<IReadOnlySet<int>?> VisibleLearnerIdsAsync(CancellationToken cancellationToken = default) => throw Failure();
+
+        public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureCanRunCohortAsync(int cohortId, CancellationToken cancellationToken = default) => throw Failure();
+
+        public Task<bool> SeesWholeCohortAsync(int cohortId, CancellationToken cancellationToken = default) => throw Failure();
+
+        public Task<IReadOnlyList<int>> TrainedCohortIdsAsync(CancellationToken cancellationToken = default) => throw Failure();
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal sealed class CohortSessionConfiguration : IEntityTypeConfiguration<Coho
         });
         b.Property(s => s.Name).HasMaxLength(Bilingual.NameMaxLength);
         b.Property(s => s.NameEn).HasMaxLength(Bilingual.NameMaxLength);
+        b.Property(s => s.Place).HasMaxLength(CohortSession.PlaceMaxLength);
+        b.Property(s => s.CheckInCode).HasMaxLength(CohortSession.CheckInCodeLength);
+        b.HasIndex(s => s.CheckInCode).IsUnique();
         b.HasIndex(s => new { s.CohortId, s.Sequence }).IsUnique();
         b.HasOne(s => s.Cohort).WithMany(c => c.Sessions).HasForeignKey(s => s.CohortId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -25,6 +28,8 @@ internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<AttendanceRecord> b)
     {
         b.HasIndex(a => new { a.SessionId, a.EnrollmentId }).IsUnique();
+        b.Property(a => a.MarkedBy).HasMaxLength(AttendanceRecord.MarkedByMaxLength);
+        b.Property(a => a.Revision).IsConcurrencyToken();
         b.HasIndex(a => a.EnrollmentId);
         b.HasOne(a => a.Session).WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(a => a.Enrollment).WithMany().HasForeignKey(a => a.EnrollmentId).OnDelete(DeleteBehavior.Cascade);

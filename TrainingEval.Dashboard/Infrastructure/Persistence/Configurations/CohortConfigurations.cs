@@ -34,6 +34,17 @@ internal sealed class CohortMentorConfiguration : IEntityTypeConfiguration<Cohor
     }
 }
 
+internal sealed class CohortTrainerConfiguration : IEntityTypeConfiguration<CohortTrainer>
+{
+    public void Configure(EntityTypeBuilder<CohortTrainer> b)
+    {
+        b.HasKey(ct => new { ct.CohortId, ct.UserId });
+        b.HasIndex(ct => ct.UserId);
+        b.HasOne(ct => ct.Cohort).WithMany(c => c.Trainers).HasForeignKey(ct => ct.CohortId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Security.UserAccount>().WithMany().HasForeignKey(ct => ct.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollment>
 {
     public void Configure(EntityTypeBuilder<Enrollment> b)

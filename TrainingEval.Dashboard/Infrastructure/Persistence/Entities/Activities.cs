@@ -19,6 +19,18 @@ public sealed class CohortSession : IBilingualName
 
     /// <summary>Length in minutes; null when the source gives no times.</summary>
     public int? DurationMinutes { get; set; }
+
+    /// <summary>Where it is held: a room, an address or a meeting link; null when nobody said.</summary>
+    public string? Place { get; set; }
+
+    /// <summary>
+    /// The short code learners type (or scan) to check in (<c>Features.Attendance.CheckInCodes</c>); unique; null until
+    /// the session is scheduled in the app or its roster is first opened.
+    /// </summary>
+    public string? CheckInCode { get; set; }
+
+    public const int PlaceMaxLength = 300;
+    public const int CheckInCodeLength = 6;
 }
 
 public enum AttendanceStatus
@@ -30,14 +42,27 @@ public enum AttendanceStatus
 }
 
 /// <summary>One learner's attendance at one session.</summary>
-public sealed class AttendanceRecord : IAudited
+public sealed class AttendanceRecord : IAudited, IConcurrencyVersioned
 {
+    public const int MarkedByMaxLength = 256;
+
     public int Id { get; set; }
     public int SessionId { get; set; }
     public CohortSession? Session { get; set; }
     public int EnrollmentId { get; set; }
     public Enrollment? Enrollment { get; set; }
     public AttendanceStatus Status { get; set; }
+
+    /// <summary>Who set the status last (a user name, or the learner checking in); null for imported and demo rows.</summary>
+    public string? MarkedBy { get; set; }
+
+    /// <summary>When the status was set last (UTC); null for imported and demo rows.</summary>
+    public DateTime? MarkedAt { get; set; }
+
+    /// <summary>True when the learner checked in themselves with the session's code.</summary>
+    public bool SelfCheckIn { get; set; }
+
+    public int Revision { get; set; }
 }
 
 /// <summary>Homework set for a cohort (作业).</summary>

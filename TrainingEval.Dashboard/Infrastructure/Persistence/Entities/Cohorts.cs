@@ -51,6 +51,7 @@ public sealed class Cohort : IBilingualName, IAudited, IConcurrencyVersioned
     public bool IsClosed => ClosedAt is not null;
 
     public List<CohortMentor> Mentors { get; } = [];
+    public List<CohortTrainer> Trainers { get; } = [];
     public List<Enrollment> Enrollments { get; } = [];
     public List<CohortSession> Sessions { get; } = [];
     public List<Assignment> Assignments { get; } = [];
@@ -68,6 +69,19 @@ public sealed class CohortMentor
 
     /// <summary>The cohort's lead mentor (one per cohort by convention, not enforced).</summary>
     public bool IsLead { get; set; }
+}
+
+/// <summary>
+/// A trainer (讲师) running a cohort's sessions: a sign-in account in the Trainer role. What the trainer may see and
+/// change is decided on this link (<c>IRecordAccess</c>).
+/// </summary>
+public sealed class CohortTrainer
+{
+    public int CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+
+    /// <summary>The trainer's account (<c>AspNetUsers.Id</c>).</summary>
+    public required string UserId { get; set; }
 }
 
 public enum EnrollmentStatus

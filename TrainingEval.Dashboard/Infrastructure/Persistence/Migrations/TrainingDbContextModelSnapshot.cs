@@ -472,6 +472,20 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<int>("EnrollmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("MarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SelfCheckIn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -621,6 +635,10 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
@@ -642,6 +660,10 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -649,6 +671,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CheckInCode")
+                        .IsUnique();
 
                     b.HasIndex("CohortId", "Sequence")
                         .IsUnique();
@@ -659,6 +684,21 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("CK_CohortSessions_Times", "\"StartTime\" IS NULL OR \"EndTime\" IS NULL OR \"EndTime\" > \"StartTime\"");
                         });
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.CohortTrainer", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CohortId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CohortTrainers");
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Department", b =>
@@ -1957,6 +1997,23 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Navigation("Cohort");
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.CohortTrainer", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Cohort", "Cohort")
+                        .WithMany("Trainers")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Security.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Enrollment", b =>
                 {
                     b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Cohort", "Cohort")
@@ -2372,6 +2429,8 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Navigation("Sessions");
 
                     b.Navigation("Surveys");
+
+                    b.Navigation("Trainers");
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Department", b =>
