@@ -1230,6 +1230,25 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.PendingRecompute", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Health")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Scores")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CohortId");
+
+                    b.ToTable("PendingRecomputes");
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.PerformanceReview", b =>
                 {
                     b.Property<int>("Id")
@@ -2188,6 +2207,17 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Navigation("Alert");
 
                     b.Navigation("Mentor");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.PendingRecompute", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.PerformanceReview", b =>
