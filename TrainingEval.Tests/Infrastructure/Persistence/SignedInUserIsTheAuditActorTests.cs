@@ -45,8 +45,8 @@ public sealed class SignedInUserIsTheAuditActorTests
 
         await using var db = await server.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync(Ct);
         var lines = await db.AuditTrail.AsNoTracking().ToListAsync(Ct);
-        // The program's default profile (a line the import adds itself) and the new cohort (a row edit), besides the two calls.
-        lines.Where(a => a.Action != AuditAction.ApiCall).Select(a => a.EntityType).ShouldBe(["WeightProfile", nameof(Cohort)], ignoreOrder: true);
+        // The new program and its default profile (a line the import adds itself) and the new cohort (row edits), besides the two calls.
+        lines.Where(a => a.Action != AuditAction.ApiCall).Select(a => a.EntityType).ShouldBe(["WeightProfile", nameof(TrainingProgram), nameof(Cohort)], ignoreOrder: true);
         lines.Count(a => a.Action == AuditAction.ApiCall).ShouldBe(2);
         lines.ShouldAllBe(a => a.Actor == ApiOptions.BootstrapKeyName && a.At == Now);
     }

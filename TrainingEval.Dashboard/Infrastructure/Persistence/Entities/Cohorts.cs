@@ -59,7 +59,7 @@ public sealed class Cohort : IBilingualName, IAudited, IConcurrencyVersioned
 }
 
 /// <summary>A mentor serving a cohort.</summary>
-public sealed class CohortMentor
+public sealed class CohortMentor : IAudited
 {
     public int CohortId { get; set; }
     public Cohort? Cohort { get; set; }
@@ -78,7 +78,7 @@ public enum EnrollmentStatus
 }
 
 /// <summary>A learner in a cohort. Every per-learner record of the cohort hangs off the enrollment.</summary>
-public sealed class Enrollment
+public sealed class Enrollment : IAudited
 {
     public int Id { get; set; }
     public int CohortId { get; set; }

@@ -3,7 +3,7 @@ using TrainingEval.Domain.Identity;
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 
 /// <summary>A training program (培训项目); its cohorts are its history.</summary>
-public sealed class TrainingProgram : IBilingualName, IConcurrencyVersioned
+public sealed class TrainingProgram : IBilingualName, IAudited, IConcurrencyVersioned
 {
     public const int CodeMaxLength = 40;
     public const int CategoryMaxLength = 100;
