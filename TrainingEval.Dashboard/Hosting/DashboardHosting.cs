@@ -5,6 +5,7 @@ using TrainingEval.Dashboard.Features.Api;
 using TrainingEval.Dashboard.Features.Cohorts;
 using TrainingEval.Dashboard.Features.Compare;
 using TrainingEval.Dashboard.Features.Demo;
+using TrainingEval.Dashboard.Features.Enrolment;
 using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Features.Import;
 using TrainingEval.Dashboard.Features.Learners;
@@ -69,6 +70,7 @@ public static class DashboardHosting
         services.AddOverview();
         services.AddPrograms();
         services.AddCohorts();
+        services.AddEnrolment();
         services.AddCompare();
         services.AddLearners();
         services.AddMyLearning();
