@@ -163,7 +163,7 @@ public sealed class RunAProgramBrowserTests(EmptyDashboard dashboard) : IClassFi
         // The program page → New cohort, the dates the wrong way round first.
         await page.GetByTestId("cohort-new").ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/cohorts/new", StringComparison.Ordinal));
-        await Expect(page.GetByTestId("cohort-program")).ToContainTextAsync(program);
+        await Expect(page.GetByTestId("cohort-program")).ToHaveValueAsync(program);
         await page.GetByTestId("cohort-code").FillAsync(cohort);
         await page.GetByTestId("cohort-name").FillAsync("第一期");
         await page.GetByTestId("cohort-name-en").FillAsync("Cohort one");
