@@ -6,6 +6,7 @@ using TrainingEval.Dashboard.Features.Attendance;
 using TrainingEval.Dashboard.Features.Cohorts;
 using TrainingEval.Dashboard.Features.Compare;
 using TrainingEval.Dashboard.Features.Demo;
+using TrainingEval.Dashboard.Features.Enrolment;
 using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Features.Import;
 using TrainingEval.Dashboard.Features.Learners;
@@ -70,6 +71,7 @@ public static class DashboardHosting
         services.AddOverview();
         services.AddPrograms();
         services.AddCohorts();
+        services.AddEnrolment();
         services.AddCompare();
         services.AddLearners();
         services.AddMyLearning();

@@ -50,7 +50,8 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
         """;
 
     public static TheoryData<string> Pages => new(
-        "overview", "programs", "program", "cohorts", "cohort", "learners", "learner", "me", "mentor", "compare", "notifications", "reports");
+        "overview", "programs", "program", "cohorts", "cohort", "learners", "learner", "me", "mentor", "compare", "notifications", "reports",
+        "program-edit", "cohort-new", "cohort-manage");
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -107,6 +108,13 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
             case "notifications": return "notifications";
             case "reports": return "reports";
             case "cohort": return $"cohorts/{Uri.EscapeDataString(await RunningCohortAsync())}";
+            case "cohort-new": return "cohorts/new";
+            case "cohort-manage": return $"cohorts/{Uri.EscapeDataString(await RunningCohortAsync())}/manage";
+            case "program-edit":
+            {
+                var code = await RunningCohortAsync();
+                return $"programs/{Uri.EscapeDataString(await db.Cohorts.Where(c => c.Code == code).Select(c => c.Program!.Code).FirstAsync(ct))}/edit";
+            }
             case "program":
             {
                 var code = await RunningCohortAsync();

@@ -8,6 +8,7 @@ public static class CohortsFeature
         services.AddScoped<CohortListQueries>();
         services.AddScoped<CohortQueries>();
         services.AddScoped<CohortLifecycleService>();
+        services.AddScoped<Manage.CohortManagement>();
         return services;
     }
 }

@@ -89,6 +89,30 @@ public abstract class ImportTable : IAsyncDisposable
     protected abstract IAsyncEnumerable<ImportRow> RawRowsAsync(CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>
+    /// A table the app built itself — a form's values, a pasted list — with the kind's columns as its header and row
+    /// numbers counted as in a file (the first data row is row 2), so it goes through exactly the checks and writes of an
+    /// imported file of that kind.
+    /// </summary>
+    public static ImportTable Of(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string?>> rows) => new RowsTable(headers, rows);
+
+    private sealed class RowsTable(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string?>> rows) : ImportTable
+    {
+        public override IReadOnlyList<string> Headers => headers;
+
+        protected override async IAsyncEnumerable<ImportRow> RawRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await Task.CompletedTask;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return new ImportRow(i + 2, rows[i]);
+            }
+        }
+
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>

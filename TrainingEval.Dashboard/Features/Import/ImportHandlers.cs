@@ -166,10 +166,10 @@ internal sealed class LearnerImport : IImportKindHandler
     }
 }
 
-/// <summary>programs: program_code*, name*, category, description. A new program starts with the default weight profile.</summary>
+/// <summary>programs: program_code*, name*, category, description, name_en. A new program starts with the default weight profile.</summary>
 internal sealed class ProgramImport : IImportKindHandler
 {
-    private sealed record Row(string Code, string Name, string? Category, string? Description);
+    private sealed record Row(string Code, string Name, string? Category, string? Description, string? NameEn);
 
     public async Task<ImportOutcome> ApplyAsync(ImportContext import, CancellationToken cancellationToken)
     {
@@ -182,9 +182,10 @@ internal sealed class ProgramImport : IImportKindHandler
             var name = c.Text(Name, Bilingual.NameMaxLength, required: true);
             var category = c.Text(Category, TrainingProgram.CategoryMaxLength);
             var description = c.Text(Description, Bilingual.TextMaxLength);
+            var nameEn = c.Text(NameEn, Bilingual.NameMaxLength);
             if (code is null || name is null || !ImportContext.FirstOccurrence(seen, code, c, ProgramCode, ImportMessages.DuplicateProgram, code))
                 continue;
-            rows.Add(new Row(code, name, category, description));
+            rows.Add(new Row(code, name, category, description, nameEn));
         }
         import.Checked();
         if (import.Errors.Count > 0)
@@ -203,9 +204,11 @@ internal sealed class ProgramImport : IImportKindHandler
                     program.Category = row.Category;
                 if (row.Description is not null)
                     program.Description = row.Description;
+                if (row.NameEn is not null)
+                    program.NameEn = row.NameEn;
                 continue;
             }
-            program = new TrainingProgram { Code = row.Code, Name = row.Name, Category = row.Category, Description = row.Description, CurrentProfileVersion = 1 };
+            program = new TrainingProgram { Code = row.Code, Name = row.Name, NameEn = row.NameEn, Category = row.Category, Description = row.Description, CurrentProfileVersion = 1 };
             // Scores need a profile: the default one until an analyst saves the program's own.
             var version = WeightProfile.Default.ToVersion(1, import.ImportedBy, import.Now, "Default profile, created with the program by an import");
             version.Program = program;
@@ -221,14 +224,21 @@ internal sealed class ProgramImport : IImportKindHandler
 
 /// <summary>
 /// cohorts: cohort_code*, program_code*, name*, start_date*, end_date*, tracks — the evaluation plan: the record kinds the
-/// cohort tracks (codes separated by ';'), <c>none</c>, or <c>default</c> for "the kinds that have records" (spec section 9).
+/// cohort tracks (codes separated by ';'), <c>none</c>, or <c>default</c> for "the kinds that have records" (spec section 9);
+/// name_en; mentors — the mentors serving the cohort (employee numbers separated by ';', the first the lead), or <c>none</c>.
 /// </summary>
 internal sealed class CohortImport : IImportKindHandler
 {
     /// <summary>A <c>tracks</c> cell: keep the stored plan (empty cell), back to the default, or these kinds.</summary>
     private sealed record Plan(bool Reset, string? Stored);
 
-    private sealed record Row(ImportCells Cells, string Code, string ProgramCode, string Name, DateOnly Start, DateOnly End, Plan? Tracks);
+    private sealed record Row(ImportCells Cells, string Code, string ProgramCode, string Name, DateOnly Start, DateOnly End, Plan? Tracks, string? NameEn, IReadOnlyList<string>? Mentors);
+
+    /// <summary>A <c>mentors</c> cell: null when empty (keep the stored mentors), none for <c>none</c>, else the employee numbers in order.</summary>
+    public static IReadOnlyList<string>? ParseMentors(string? text) =>
+        text is null ? null
+        : string.Equals(text, "none", StringComparison.OrdinalIgnoreCase) ? []
+        : text.Split([';', ',', '|', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(NaturalKey.Comparer).ToList();
 
     /// <summary>The <c>tracks</c> cell as stored: null for "default", "" for "none", else the kinds' codes joined by ';'.</summary>
     public static bool TryParseTracks(string text, out string? stored)
@@ -277,24 +287,30 @@ internal sealed class CohortImport : IImportKindHandler
                 c.Error(EndDate, ImportMessages.CohortEndsBeforeStart, end.Value.ToString(DateFormat, CultureInfo.InvariantCulture), start.Value.ToString(DateFormat, CultureInfo.InvariantCulture));
                 continue;
             }
+            var nameEn = c.Text(NameEn, Bilingual.NameMaxLength);
+            var mentorList = ParseMentors(c.Raw(Mentors));
             if (code is null || program is null || name is null || start is null || end is null
                 || (c.Raw(Tracks) is not null && tracks is null)
                 || !ImportContext.FirstOccurrence(seen, code, c, CohortCode, ImportMessages.DuplicateCohort, code))
                 continue;
-            rows.Add(new Row(c, code, program, name, start.Value, end.Value, tracks));
+            rows.Add(new Row(c, code, program, name, start.Value, end.Value, tracks, nameEn, mentorList));
         }
 
         var db = import.Db;
         var programCodes = ImportCounting.Keys(rows.Select(r => r.ProgramCode));
         var programs = ImportCounting.ByCode(await db.Programs.AsNoTracking().WhereInAsync(programCodes, p => p.CodeKey, cancellationToken), p => p.Code);
         var codes = ImportCounting.Keys(rows.Select(r => r.Code));
-        var existing = ImportCounting.ByCode(await db.Cohorts.WhereInAsync(codes, c => c.CodeKey, cancellationToken), c => c.Code);
+        var existing = ImportCounting.ByCode(await db.Cohorts.Include(c => c.Mentors).WhereInAsync(codes, c => c.CodeKey, cancellationToken), c => c.Code);
+        var mentorNumbers = ImportCounting.Keys(rows.Where(r => r.Mentors is not null).SelectMany(r => r.Mentors!));
+        var mentors = ImportCounting.ByCode(await db.Mentors.AsNoTracking().WhereInAsync(mentorNumbers, m => m.EmployeeNumberKey, cancellationToken), m => m.EmployeeNumber);
         foreach (var row in rows)
         {
             if (!programs.TryGetValue(row.ProgramCode, out var program))
                 row.Cells.Error(ProgramCode, ImportMessages.UnknownProgram, row.ProgramCode);
             else if (existing.TryGetValue(row.Code, out var cohort) && cohort.ProgramId != program.Id)
                 row.Cells.Error(ProgramCode, ImportMessages.CohortMovesProgram, row.Code);
+            foreach (var mentor in (row.Mentors ?? []).Where(m => !mentors.ContainsKey(m)))
+                row.Cells.Error(Mentors, ImportMessages.UnknownMentor, mentor);
         }
         import.Checked();
         if (import.Errors.Count > 0)
@@ -302,6 +318,7 @@ internal sealed class CohortImport : IImportKindHandler
 
         var created = 0;
         var recompute = new HashSet<int>();
+        var mentorsChanged = new List<Cohort>();
         foreach (var row in rows)
         {
             if (existing.TryGetValue(row.Code, out var cohort))
@@ -312,29 +329,55 @@ internal sealed class CohortImport : IImportKindHandler
                 if (cohort.StartDate != row.Start || cohort.EndDate != row.End || plan != cohort.TrackedKinds)
                     recompute.Add(cohort.Id);
                 cohort.Name = row.Name;
+                cohort.NameEn = row.NameEn ?? cohort.NameEn;
                 cohort.StartDate = row.Start;
                 cohort.EndDate = row.End;
                 cohort.TrackedKinds = plan;
+                if (row.Mentors is not null && SetMentors(cohort, row.Mentors, mentors))
+                    mentorsChanged.Add(cohort);
                 continue;
             }
-            db.Cohorts.Add(new Cohort
+            var added = new Cohort
             {
-                ProgramId = programs[row.ProgramCode].Id, Code = row.Code, Name = row.Name, StartDate = row.Start, EndDate = row.End, TrackedKinds = row.Tracks?.Stored,
-            });
+                ProgramId = programs[row.ProgramCode].Id, Code = row.Code, Name = row.Name, NameEn = row.NameEn, StartDate = row.Start, EndDate = row.End, TrackedKinds = row.Tracks?.Stored,
+            };
+            SetMentors(added, row.Mentors ?? [], mentors);
+            db.Cohorts.Add(added);
             created++;
         }
         var (updated, unchanged) = ImportCounting.Count(db, existing.Values);
+        // A cohort whose only change is its mentors is updated too (the mentor rows are its own).
+        var moved = mentorsChanged.Count(c => db.Entry(c).State == EntityState.Unchanged);
+        (updated, unchanged) = (updated + moved, unchanged - moved);
         return new ImportOutcome(created, updated, unchanged, recompute);
+    }
+
+    /// <summary>Makes the cohort's mentors exactly <paramref name="numbers"/> (the first the lead); true when that changed them.</summary>
+    private static bool SetMentors(Cohort cohort, IReadOnlyList<string> numbers, Dictionary<string, Mentor> mentors)
+    {
+        var wanted = numbers.Select((n, i) => (mentors[n].Id, IsLead: i == 0)).ToList();
+        if (cohort.Mentors.Select(m => (m.MentorId, m.IsLead)).OrderBy(m => m.MentorId).SequenceEqual(wanted.OrderBy(m => m.Id)))
+            return false;
+        cohort.Mentors.RemoveAll(m => !wanted.Any(w => w.Id == m.MentorId));
+        foreach (var (id, isLead) in wanted)
+        {
+            if (cohort.Mentors.FirstOrDefault(m => m.MentorId == id) is { } kept)
+                kept.IsLead = isLead;
+            else
+                cohort.Mentors.Add(new CohortMentor { MentorId = id, IsLead = isLead });
+        }
+        return true;
     }
 }
 
 /// <summary>
 /// enrollments: cohort_code*, employee_no*, status (enrolled | completed | withdrawn; default enrolled), enrolled_on (default
-/// the cohort's start), withdrawn_on (the day of the withdrawal; implies withdrawn).
+/// the cohort's start), withdrawn_on (the day of the withdrawal; implies withdrawn), mentor_employee_no (the mentor who rates the
+/// learner in this cohort; default the learner's own mentor).
 /// </summary>
 internal sealed class EnrollmentImport : IImportKindHandler
 {
-    private sealed record Row(ImportCells Cells, string Cohort, string EmployeeNo, EnrollmentStatus Status, DateOnly? EnrolledOn, DateOnly? WithdrawnOn);
+    private sealed record Row(ImportCells Cells, string Cohort, string EmployeeNo, EnrollmentStatus Status, DateOnly? EnrolledOn, DateOnly? WithdrawnOn, string? Mentor);
 
     public static EnrollmentStatus? ParseStatus(string? text) => text?.ToLowerInvariant() switch
     {
@@ -355,6 +398,7 @@ internal sealed class EnrollmentImport : IImportKindHandler
             var employeeNo = c.Text(EmployeeNo, Learner.EmployeeNumberMaxLength, required: true);
             var enrolledOn = c.Date(EnrolledOn);
             var withdrawnOn = c.Date(WithdrawnOn);
+            var mentor = c.Text(MentorEmployeeNo, Learner.EmployeeNumberMaxLength);
             // A withdrawal date says the learner withdrew; with another status it contradicts the row.
             var status = c.Raw(Status) is null && withdrawnOn is not null ? EnrollmentStatus.Withdrawn : ParseStatus(c.Raw(Status));
             if (status is null)
@@ -367,7 +411,7 @@ internal sealed class EnrollmentImport : IImportKindHandler
                 || (withdrawnOn is not null && (status != EnrollmentStatus.Withdrawn || withdrawnOn < enrolledOn))
                 || !ImportContext.FirstOccurrence(seen, (NaturalKey.Of(cohort), NaturalKey.Of(employeeNo)), c, EmployeeNo, ImportMessages.DuplicateEnrollment, employeeNo, cohort))
                 continue;
-            rows.Add(new Row(c, cohort, employeeNo, status.Value, enrolledOn, withdrawnOn));
+            rows.Add(new Row(c, cohort, employeeNo, status.Value, enrolledOn, withdrawnOn, mentor));
         }
 
         var db = import.Db;
@@ -375,12 +419,16 @@ internal sealed class EnrollmentImport : IImportKindHandler
         var numbers = ImportCounting.Keys(rows.Select(r => r.EmployeeNo));
         var cohorts = ImportCounting.ByCode(await db.Cohorts.AsNoTracking().WhereInAsync(cohortCodes, c => c.CodeKey, cancellationToken), c => c.Code);
         var learners = ImportCounting.ByCode(await db.Learners.AsNoTracking().WhereInAsync(numbers, l => l.EmployeeNumberKey, cancellationToken), l => l.EmployeeNumber);
+        var mentorNumbers = ImportCounting.Keys(rows.Where(r => r.Mentor is not null).Select(r => r.Mentor!));
+        var mentors = ImportCounting.ByCode(await db.Mentors.AsNoTracking().WhereInAsync(mentorNumbers, m => m.EmployeeNumberKey, cancellationToken), m => m.EmployeeNumber);
         foreach (var row in rows)
         {
             if (!cohorts.ContainsKey(row.Cohort))
                 row.Cells.Error(CohortCode, ImportMessages.UnknownCohort, row.Cohort);
             if (!learners.ContainsKey(row.EmployeeNo))
                 row.Cells.Error(EmployeeNo, ImportMessages.UnknownLearnerImportFirst, row.EmployeeNo);
+            if (row.Mentor is not null && !mentors.ContainsKey(row.Mentor))
+                row.Cells.Error(MentorEmployeeNo, ImportMessages.UnknownMentor, row.Mentor);
         }
         import.Checked();
         if (import.Errors.Count > 0)
@@ -396,9 +444,12 @@ internal sealed class EnrollmentImport : IImportKindHandler
         {
             var cohort = cohorts[row.Cohort];
             var learner = learners[row.EmployeeNo];
+            var mentorId = row.Mentor is null ? null : (int?)mentors[row.Mentor].Id;
             if (existing.TryGetValue((cohort.Id, learner.Id), out var enrollment))
             {
                 touched.Add(enrollment);
+                // Who rates the learner changes no score; an empty cell keeps the mentor.
+                enrollment.MentorId = mentorId ?? enrollment.MentorId;
                 if (enrollment.Status != row.Status || (row.WithdrawnOn is { } w && w != enrollment.WithdrawnOn) || (row.EnrolledOn is { } e && e != enrollment.EnrolledOn))
                 {
                     enrollment.EnrolledOn = row.EnrolledOn ?? enrollment.EnrolledOn;
@@ -408,7 +459,7 @@ internal sealed class EnrollmentImport : IImportKindHandler
                 }
                 continue;
             }
-            enrollment = new Enrollment { CohortId = cohort.Id, LearnerId = learner.Id, MentorId = learner.MentorId, EnrolledOn = row.EnrolledOn ?? cohort.StartDate };
+            enrollment = new Enrollment { CohortId = cohort.Id, LearnerId = learner.Id, MentorId = mentorId ?? learner.MentorId, EnrolledOn = row.EnrolledOn ?? cohort.StartDate };
             SetStatus(enrollment, row.Status, cohort, import.Today, row.WithdrawnOn);
             added.Add(enrollment);
             recompute.Add(cohort.Id);

@@ -89,6 +89,12 @@ public sealed class ImportMessages
     public const string ReviewTimingDate = nameof(ReviewTimingDate);
     public const string SubmittedBeforeSet = nameof(SubmittedBeforeSet);
     public const string ResultBeforeHeld = nameof(ResultBeforeHeld);
+    public const string ProgramExists = nameof(ProgramExists);
+    public const string CohortExists = nameof(CohortExists);
+    public const string AlreadyEnrolled = nameof(AlreadyEnrolled);
+    public const string NotEnrolledHere = nameof(NotEnrolledHere);
+    public const string AlreadyWithdrawn = nameof(AlreadyWithdrawn);
+    public const string CohortHasEnrolments = nameof(CohortHasEnrolments);
 
     /// <summary>The message in English (the neutral resources), as the REST API returns it.</summary>
     public static string English(string code, IReadOnlyList<string> arguments) => Format(code, arguments, CultureInfo.InvariantCulture);

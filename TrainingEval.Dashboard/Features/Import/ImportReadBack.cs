@@ -61,16 +61,18 @@ public sealed class ImportReadBack(IDbContextFactory<TrainingDbContext> factory,
         return kind switch
         {
             ImportKind.Programs => Page(db.Programs.AsNoTracking().Where(p => p.Id == cohort.ProgramId).OrderBy(p => p.Id), skip, take,
-                p => One(p.Code, p.Name, p.Category, p.Description), ct),
-            ImportKind.Cohorts => Page(db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).OrderBy(c => c.Id), skip, take,
-                c => One(c.Code, cohort.Program!.Code, c.Name, Cell.Of(c.StartDate), Cell.Of(c.EndDate), c.TrackedKinds is null ? null : c.TrackedKinds.Length == 0 ? "none" : c.TrackedKinds), ct),
+                p => One(p.Code, p.Name, p.Category, p.Description, p.NameEn), ct),
+            ImportKind.Cohorts => Page(db.Cohorts.AsNoTracking().Where(c => c.Id == cohort.Id).OrderBy(c => c.Id)
+                .Select(c => new { c.Code, c.Name, c.NameEn, c.StartDate, c.EndDate, c.TrackedKinds, Mentors = c.Mentors.OrderByDescending(m => m.IsLead).ThenBy(m => m.MentorId).Select(m => m.Mentor!.EmployeeNumber).ToList() }), skip, take,
+                c => One(c.Code, cohort.Program!.Code, c.Name, Cell.Of(c.StartDate), Cell.Of(c.EndDate), c.TrackedKinds is null ? null : c.TrackedKinds.Length == 0 ? "none" : c.TrackedKinds,
+                    c.NameEn, c.Mentors.Count == 0 ? null : string.Join(';', c.Mentors)), ct),
             ImportKind.Learners => Page(enrollments.OrderBy(e => e.Id).Select(e => new
             {
                 e.Learner!.EmployeeNumber, e.Learner.Name, Department = e.Learner.Department!.Code, e.Learner.Position, Mentor = e.Learner.Mentor != null ? e.Learner.Mentor.EmployeeNumber : null,
                 e.Learner.Email, e.Learner.HireDate,
             }), skip, take, l => One(l.EmployeeNumber, l.Name, l.Department, l.Position.Length == 0 ? null : l.Position, l.Mentor, l.Email, Cell.Of(l.HireDate)), ct),
-            ImportKind.Enrollments => Page(enrollments.OrderBy(e => e.Id).Select(e => new { e.Learner!.EmployeeNumber, e.Status, e.EnrolledOn, e.WithdrawnOn }), skip, take,
-                e => One(code, e.EmployeeNumber, e.Status.ToString().ToLowerInvariant(), Cell.Of(e.EnrolledOn), Cell.Of(e.WithdrawnOn)), ct),
+            ImportKind.Enrollments => Page(enrollments.OrderBy(e => e.Id).Select(e => new { e.Learner!.EmployeeNumber, e.Status, e.EnrolledOn, e.WithdrawnOn, Mentor = e.Mentor != null ? e.Mentor.EmployeeNumber : null }), skip, take,
+                e => One(code, e.EmployeeNumber, e.Status.ToString().ToLowerInvariant(), Cell.Of(e.EnrolledOn), Cell.Of(e.WithdrawnOn), e.Mentor), ct),
             ImportKind.Observations => Page(db.StoredObservations.AsNoTracking().Where(o => o.Enrollment!.CohortId == cohort.Id).OrderBy(o => o.Id)
                 .Select(o => new { o.Enrollment!.Learner!.EmployeeNumber, o.IndicatorCode, o.Value, o.Baseline, o.Target, o.Measure, o.ObservedOn }), skip, take,
                 o => One(code, o.EmployeeNumber, o.IndicatorCode, Cell.Of(o.Value), Cell.Of(o.Baseline), Cell.Of(o.Target), o.Measure.Length == 0 ? null : o.Measure, Cell.Of(o.ObservedOn)), ct),

@@ -42,6 +42,8 @@ public static class ImportSchema
 {
     public const string EmployeeNo = "employee_no";
     public const string Name = "name";
+    public const string NameEn = "name_en";
+    public const string Mentors = "mentors";
     public const string Department = "department";
     public const string Position = "position";
     public const string MentorEmployeeNo = "mentor_employee_no";
@@ -148,9 +150,11 @@ public static class ImportSchema
             new(EmployeeNo, true), new(Name, true), new(Department, false), new(Position, false),
             new(MentorEmployeeNo, false), new(Email, false), new(HireDate, false),
         ],
-        [ImportKind.Programs] = [new(ProgramCode, true), new(Name, true), new(Category, false), new(Description, false)],
-        [ImportKind.Cohorts] = [new(CohortCode, true), new(ProgramCode, true), new(Name, true), new(StartDate, true), new(EndDate, true), new(Tracks, false)],
-        [ImportKind.Enrollments] = [new(CohortCode, true), new(EmployeeNo, true), new(Status, false), new(EnrolledOn, false), new(WithdrawnOn, false)],
+        [ImportKind.Programs] = [new(ProgramCode, true), new(Name, true), new(Category, false), new(Description, false), new(NameEn, false)],
+        [ImportKind.Cohorts] = [new(CohortCode, true), new(ProgramCode, true), new(Name, true), new(StartDate, true), new(EndDate, true), new(Tracks, false),
+            new(NameEn, false), new(Mentors, false)],
+        [ImportKind.Enrollments] = [new(CohortCode, true), new(EmployeeNo, true), new(Status, false), new(EnrolledOn, false), new(WithdrawnOn, false),
+            new(MentorEmployeeNo, false)],
         [ImportKind.Observations] =
         [
             new(CohortCode, true), new(EmployeeNo, true), new(Indicator, true), new(Value, true),

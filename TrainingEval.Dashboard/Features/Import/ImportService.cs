@@ -128,8 +128,30 @@ public sealed class ImportService(
 
     private static ImportError FileError(ImportFileException ex) => new(0, "", null, ex.Code, ex.Arguments);
 
+    /// <summary>
+    /// Writes records the app's own pages collected (a program form, a pasted list of employee numbers) as rows of
+    /// <paramref name="kind"/>: the same checks, upsert, audit, rescoring, health recompute and live notifications as an
+    /// imported file — one set of rules. Cells are named by the kind's columns (<see cref="ImportSchema"/>); a column a row
+    /// leaves out is an empty cell.
+    /// </summary>
+    /// <param name="guard">
+    /// What the page's action adds to the import's rules, checked first inside the same transaction: a form that creates
+    /// refuses a code that exists already, enrolling refuses someone enrolled already (an import would update them). Any
+    /// error it returns refuses the write.
+    /// </param>
+    public async Task<ImportResult> WriteRowsAsync(ImportKind kind, IReadOnlyList<IReadOnlyDictionary<string, string?>> rows, string source,
+        Func<TrainingDbContext, CancellationToken, Task<IReadOnlyList<ImportError>>>? guard = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var user = await access.EnsureInRoleAsync(Roles.Staff, "imports");
+        var headers = ImportSchema.Columns(kind).Select(c => c.Name).ToList();
+        var cells = rows.Select(r => (IReadOnlyList<string?>)[.. headers.Select(h => r.TryGetValue(h, out var v) ? v : null)]).ToList();
+        await using var table = ImportTable.Of(headers, cells);
+        return await ImportTableAsync(kind, table, source, user.Name, progress: null, cancellationToken, guard);
+    }
+
     private async Task<ImportResult> ImportTableAsync(ImportKind kind, ImportTable table, string source, string importedBy, IProgress<ImportProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<TrainingDbContext, CancellationToken, Task<IReadOnlyList<ImportError>>>? guard = null)
     {
         var mapping = ColumnMapping.Of(kind, table.Headers);
         if (mapping.Missing.Any(c => c.Required))
@@ -140,6 +162,8 @@ public sealed class ImportService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var context = new ImportContext(db, mapping, table, errors, Trim(source), clock.GetUtcNow().UtcDateTime, importedBy, progress);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (guard is not null && await guard(db, cancellationToken) is { Count: > 0 } refused)
+            return ImportResult.Failed(kind, 0, refused);
         var outcome = await handler.ApplyAsync(context, cancellationToken);
         if (errors.Count > 0)
             return ImportResult.Failed(kind, table.RowsRead, errors.InRowOrder(), errors.Count);

@@ -6,6 +6,7 @@ public static class ProgramsFeature
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
         services.AddScoped<ProgramQueries>();
+        services.AddScoped<Manage.ProgramManagement>();
         return services;
     }
 }

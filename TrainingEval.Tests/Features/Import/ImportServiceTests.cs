@@ -318,7 +318,7 @@ public sealed class ImportServiceTests : IAsyncLifetime
         var preview = await _import.PreviewAsync(ImportKind.Enrollments, ImportTestKit.Csv("Employee_No,cohort_code,notes\nE001,LEAN-1,a\nE002,LEAN-1,b"), ImportFormat.Csv, Ct);
 
         preview.Mapping.Found.ShouldBe(new Dictionary<string, int> { ["employee_no"] = 0, ["cohort_code"] = 1 }, ignoreOrder: true);
-        preview.Mapping.Missing.Select(c => c.Name).ShouldBe(["status", "enrolled_on", "withdrawn_on"]);
+        preview.Mapping.Missing.Select(c => c.Name).ShouldBe(["status", "enrolled_on", "withdrawn_on", "mentor_employee_no"]);
         preview.Mapping.Ignored.ShouldBe(["notes"]);
         preview.RowsRead.ShouldBe(2);
         preview.FirstRows[1].ShouldSatisfyAllConditions(r => r.Number.ShouldBe(3), r => r.Cells.ShouldBe(["E002", "LEAN-1", "b"]));

@@ -60,7 +60,7 @@ public sealed class Cohort : IBilingualName, IAudited, IConcurrencyVersioned
 }
 
 /// <summary>A mentor serving a cohort.</summary>
-public sealed class CohortMentor
+public sealed class CohortMentor : IAudited
 {
     public int CohortId { get; set; }
     public Cohort? Cohort { get; set; }
