@@ -120,7 +120,7 @@ public sealed class CohortPageTests(CohortDemoDatabase demo) : CohortPageTestCon
         ranking.GetProperty("grid").GetProperty("padding").GetProperty("right").GetInt32().ShouldBeGreaterThanOrEqualTo(CohortRankingChart.TotalLabelRoom);
         var radarScale = LatestOptions("cohort-radar")!.Value.GetProperty("yaxis")[0];
         radarScale.GetProperty("max").GetDouble().ShouldBe(100);
-        radarScale.GetProperty("labels").GetProperty("formatter").GetRawText().ShouldContain("v >= 100 ? ''");
+        radarScale.GetProperty("labels").GetProperty("formatter").GetRawText().ShouldContain("\"hideFrom\":100");
     }
 
     [Fact]
