@@ -17,8 +17,9 @@ namespace TrainingEval.Tests.Features.Attendance;
 /// each test gets a cohort of its own running today (the trainer linked, the learner and four others enrolled), so the
 /// demo data other tests read is untouched. "Now" is the app's clock (<see cref="BrowserFixture.Clock"/>).
 /// </summary>
-public sealed class CheckInBrowserTests(BrowserFixture browser) : IAsyncDisposable
+public sealed class CheckInBrowserTests(CheckInDashboard dashboard) : IClassFixture<CheckInDashboard>, IAsyncDisposable
 {
+    private readonly BrowserFixture browser = dashboard.Browser;
     private TimeSpan _shift;
 
     private const string TrainerAccount = "trainer";
@@ -229,4 +230,17 @@ public sealed class CheckInBrowserTests(BrowserFixture browser) : IAsyncDisposab
 
     private Task<TrainingDbContext> DbAsync() =>
         browser.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync(Ct);
+}
+
+/// <summary>
+/// A dashboard of the check-in tests' own: they add cohorts to the demo program, enrol the demo learner and move the
+/// app's clock, which the browser tests reading the shared demo company (program history, the learner page) must not see.
+/// </summary>
+public sealed class CheckInDashboard : IAsyncLifetime
+{
+    public BrowserFixture Browser { get; } = new();
+
+    public ValueTask InitializeAsync() => Browser.InitializeAsync();
+
+    public ValueTask DisposeAsync() => Browser.DisposeAsync();
 }
