@@ -62,6 +62,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where screenshots go: bin/…/artifacts/screenshots.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 
+    /// <summary>
+    /// For a fixture of its own (never the shared one): settings and registrations of its dashboard, applied before it
+    /// starts; the app's clock stays <see cref="Clock"/>.
+    /// </summary>
+    public Action<DashboardServer>? ConfigureServer { get; init; }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     /// <summary>The demo HR analyst, who sees every page; pass <c>user: null</c> to stay signed out.</summary>
@@ -145,7 +151,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
             try
             {
-                _server = new DashboardServer { TestServices = services => services.AddSingleton<TimeProvider>(Clock) };
+                _server = new DashboardServer();
+                ConfigureServer?.Invoke(_server);
+                var extra = _server.TestServices;
+                _server.TestServices = services =>
+                {
+                    services.AddSingleton<TimeProvider>(Clock);
+                    extra?.Invoke(services);
+                };
                 BaseUri = _server.Start();
                 Assertions.SetDefaultExpectTimeout(15_000);
                 _playwright = await Playwright.CreateAsync();

@@ -90,6 +90,12 @@ public static partial class ApiEndpoints
         {
             result = Problem(409, "Changed meanwhile", ex.Message);
         }
+        catch (Exception ex) when (http.RequestServices.GetRequiredService<DatabaseWriteState>().Recognise(ex))
+        {
+            // Read-only mode (issue 19 item 10): the other system is told to come back, not that it sent something wrong.
+            http.Response.Headers.RetryAfter = ReadOnlyRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            result = Problem(503, "Read-only", new DatabaseReadOnlyException().Message);
+        }
         catch (BadHttpRequestException ex)
         {
             // The body could not be read (over the server's body limit, a broken chunked encoding, a client sending too
@@ -108,6 +114,9 @@ public static partial class ApiEndpoints
 
     [LoggerMessage(Level = LogLevel.Error, Message = "API call {Method} {Path} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string method, PathString path);
+
+    /// <summary>What a refused write's <c>Retry-After</c> says while the database cannot be written.</summary>
+    public const int ReadOnlyRetryAfterSeconds = 60;
 
     private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(statusCode: status, title: title, detail: detail);
 

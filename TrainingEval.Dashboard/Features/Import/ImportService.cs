@@ -173,7 +173,7 @@ public sealed class ImportService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DataWriteException ex)
+        catch (DataWriteException ex) when (ex is not DatabaseReadOnlyException)
         {
             // A rule only the database knows (e.g. someone else created the same code meanwhile): nothing was written.
             return ImportResult.Failed(kind, table.RowsRead, [new ImportError(0, "", null, ImportMessages.DatabaseRefused, [ex.Message])]);

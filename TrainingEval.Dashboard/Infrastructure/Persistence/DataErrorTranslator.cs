@@ -23,6 +23,12 @@ public sealed record ProviderConstraintError(ConstraintFailure Failure, string? 
 public interface IProviderErrorReader
 {
     ProviderConstraintError? Read(Exception providerException);
+
+    /// <summary>
+    /// True when the exception (or one it wraps) says the database cannot be written at all — read-only, or its disk
+    /// full — rather than that this write broke a rule: the installation then goes read-only (<see cref="DatabaseWriteState"/>).
+    /// </summary>
+    bool IsStorageUnwritable(Exception exception);
 }
 
 /// <summary>
@@ -34,6 +40,9 @@ public static partial class DataErrorTranslator
 {
     public static DataWriteException Translate(DbUpdateException exception, IProviderErrorReader reader, IModel model)
     {
+        if (reader.IsStorageUnwritable(exception))
+            return new DatabaseReadOnlyException(exception);
+
         if (exception is DbUpdateConcurrencyException)
         {
             var entity = exception.Entries.Count > 0 ? Describe(exception.Entries[0].Metadata) : "record";

@@ -17,6 +17,9 @@ public sealed class DatabaseOptions
 
     /// <summary>How long a writer waits for another writer's lock before failing.</summary>
     public int BusyTimeoutMilliseconds { get; set; } = 5000;
+
+    /// <summary>While the database cannot be written (read-only mode), how often a harmless write checks whether it can again.</summary>
+    public int WriteProbeSeconds { get; set; } = 30;
 }
 
 /// <summary>Configuration section <c>TrainingEval:DemoData</c>: the demo company seeded into an empty database.</summary>

@@ -58,6 +58,14 @@ public sealed class RecordNotFoundException(string entity, object key)
 }
 
 /// <summary>
+/// The database refused the write because it cannot be written at all (read-only, or its disk is full): nothing was
+/// saved, reading keeps working, and the installation is in read-only mode until a write works again (issue 19 item 10).
+/// </summary>
+public sealed class DatabaseReadOnlyException(Exception? inner = null)
+    : DataWriteException("Nothing was saved: the database cannot be written right now (it is read-only or its disk is full). " +
+        "Everything can still be read; try again once the storage is fixed.", inner);
+
+/// <summary>
 /// The database cannot be opened for writing at start-up (a read-only file or folder, a full disk, a path that cannot
 /// exist). The product writes from its first moment (migrations, recomputing what a stopped write left, the audit trail),
 /// so it does not start; the message says what is wrong and what to change (issue 19 item 10).

@@ -12,7 +12,8 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence;
 /// </summary>
 public static class DatabaseProviderSetup
 {
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string baseFolder)
+    /// <param name="writeState">The installation's read-only state, fed by every command of the contexts (null for tools).</param>
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string baseFolder, DatabaseWriteState? writeState = null)
     {
         switch (options.Provider)
         {
@@ -21,6 +22,8 @@ public static class DatabaseProviderSetup
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 builder.UseSqlite(SqliteConnectionString(path), o => o.MigrationsAssembly(typeof(TrainingDbContext).Assembly.GetName().Name))
                     .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds));
+                if (writeState is not null)
+                    builder.AddInterceptors(new DatabaseWriteStateInterceptor(writeState));
                 break;
             default:
                 throw new InvalidOperationException($"Database provider '{options.Provider}' is not supported; use {DatabaseProvider.Sqlite}.");
@@ -42,13 +45,45 @@ public static class DatabaseProviderSetup
         Pooling = true,
     }.ToString();
 
+    /// <summary>
+    /// A write that changes nothing but needs the database writable: SQLite rewrites its header with the user version it
+    /// already has, which a read-only file or connection refuses. (A full disk may still accept it; the next real write
+    /// then starts read-only mode again.)
+    /// </summary>
+    public static async Task ProbeWriteAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        if (!database.IsSqlite())
+            throw new InvalidOperationException("Only SQLite is supported.");
+        var connection = database.GetDbConnection();
+        await database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var read = connection.CreateCommand();
+            read.CommandText = "PRAGMA user_version";
+            var version = Convert.ToInt64(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await using var write = connection.CreateCommand();
+            // A number read from the database itself, never user input (PRAGMA takes no parameters).
+            write.CommandText = "PRAGMA user_version = " + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+    }
+
     public static IProviderErrorReader ErrorReaderFor(DatabaseFacade database) =>
         database.IsSqlite() ? new SqliteErrorReader() : NoProviderErrors.Instance;
+
+    public static IProviderErrorReader ErrorReaderFor(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Sqlite ? new SqliteErrorReader() : NoProviderErrors.Instance;
 
     private sealed class NoProviderErrors : IProviderErrorReader
     {
         public static readonly NoProviderErrors Instance = new();
 
         public ProviderConstraintError? Read(Exception providerException) => null;
+
+        public bool IsStorageUnwritable(Exception exception) => false;
     }
 }

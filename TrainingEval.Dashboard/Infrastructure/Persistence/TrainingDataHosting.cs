@@ -28,9 +28,12 @@ public static partial class TrainingDataHosting
         services.AddSingleton<CurrentActor>();
         services.AddSingleton<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitActorHandler>());
+        services.AddSingleton(sp => DatabaseProviderSetup.ErrorReaderFor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider));
+        services.AddSingleton<DatabaseWriteState>();
+        services.AddHostedService<DatabaseWriteProbe>();
         services.AddDbContextFactory<TrainingDbContext>((sp, options) =>
         {
-            DatabaseProviderSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, baseFolder);
+            DatabaseProviderSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, baseFolder, sp.GetRequiredService<DatabaseWriteState>());
         });
         return builder;
     }

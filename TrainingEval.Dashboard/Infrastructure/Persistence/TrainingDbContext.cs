@@ -98,6 +98,11 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
             var reader = DatabaseProviderSetup.ErrorReaderFor(Database);
             throw DataErrorTranslator.Translate(ex, reader, Model);
         }
+        catch (System.Data.Common.DbException ex) when (DatabaseProviderSetup.ErrorReaderFor(Database).IsStorageUnwritable(ex))
+        {
+            // Beginning the save's transaction already needs a writable database, and fails before EF wraps anything.
+            throw new DatabaseReadOnlyException(ex);
+        }
     }
 
     /// <summary>The interceptor's bookkeeping of the save under way (its own transaction and the audit lines it completes).</summary>

@@ -96,7 +96,7 @@ public sealed partial class CohortManagePage
             _lifecycleErrors = [];
             await LoadAsync();
         }
-        catch (DataWriteException ex)
+        catch (DataWriteException ex) when (ex is not DatabaseReadOnlyException)
         {
             // Someone else closed or changed it meanwhile: say so, and show what is stored now.
             _lifecycleErrors = [new ImportError(0, "", null, ImportMessages.DatabaseRefused, [ex.Message])];

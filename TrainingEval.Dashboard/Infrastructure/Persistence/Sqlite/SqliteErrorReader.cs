@@ -13,6 +13,21 @@ public sealed partial class SqliteErrorReader : IProviderErrorReader
     private const int ConstraintPrimaryKey = 1555;
     private const int ConstraintUnique = 2067;
 
+    // Primary result codes: SQLITE_READONLY (a read-only file, folder or connection) and SQLITE_FULL (the disk, or
+    // max_page_count). https://sqlite.org/rescode.html
+    private const int ReadOnly = 8;
+    private const int Full = 13;
+
+    public bool IsStorageUnwritable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: ReadOnly or Full })
+                return true;
+        }
+        return false;
+    }
+
     public ProviderConstraintError? Read(Exception providerException)
     {
         if (providerException is not SqliteException { SqliteErrorCode: 19 } sqlite)
