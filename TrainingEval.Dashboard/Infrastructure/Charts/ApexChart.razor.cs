@@ -69,7 +69,13 @@ public sealed partial class ApexChart : IAsyncDisposable
     /// <summary>Base name of the PNG, SVG and CSV downloads; defaults to <see cref="Id"/>.</summary>
     [Parameter] public string? ExportFileName { get; set; }
 
-    /// <summary>Accessible description of the chart (pass it localized).</summary>
+    /// <summary>
+    /// Whether the chart offers its numbers as a table under it (its text alternative, issue 20); off only where the same
+    /// numbers are in a table next to the chart already.
+    /// </summary>
+    [Parameter] public bool TextAlternative { get; set; } = true;
+
+    /// <summary>Accessible description of the chart (pass it localized); also the caption of its data table.</summary>
     [Parameter] public string? AriaLabel { get; set; }
 
     /// <summary>Series with more points than this are downsampled with LTTB before they are sent.</summary>

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 using TrainingEval.Dashboard.Infrastructure.Charts;
 
 namespace TrainingEval.Tests.Infrastructure.Charts;
@@ -13,6 +15,9 @@ public abstract class ChartComponentTest : IAsyncDisposable
     {
         Context.JSInterop.Mode = JSRuntimeMode.Strict;
         Module = Context.JSInterop.SetupModule(ApexChart.ModulePath);
+        // The chart's text alternative (its data-table toggle) is a localized MudBlazor button.
+        Context.Services.AddLocalization();
+        Context.Services.AddMudServices();
     }
 
     protected BunitContext Context { get; } = new();
