@@ -42,7 +42,9 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
     {
         await using var session = await browser.OpenAsync("", culture, width, darkMode: darkMode);
         var violations = new List<string>();
-        foreach (var path in Pages)
+        // A learner page and a growth report too (their breadcrumbs and charts): the demo learner's.
+        var learner = await DemoLearnerAsync();
+        foreach (var path in Pages.Append($"learners/{learner}").Append($"reports/learners/{learner}"))
         {
             await session.GoToAsync(new Uri(browser.BaseUri, path));
             violations.AddRange(await ScanAsync(session, path));
@@ -126,6 +128,14 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
         await user.FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
+    }
+
+    private async Task<string> DemoLearnerAsync()
+    {
+        await browser.EnsureStartedAsync();
+        await using var db = await browser.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var account = await db.Users.Where(u => u.UserName == "learner").Select(u => u.LearnerId).FirstAsync(TestContext.Current.CancellationToken);
+        return await db.Learners.Where(l => l.Id == account).Select(l => l.EmployeeNumber).FirstAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>A cohort the demo trainer teaches and one of its sessions (the demo makes both for the running cohorts).</summary>
