@@ -78,7 +78,7 @@ public static class DashboardHosting
         services.AddAttendance(configuration);
         services.AddMentoring();
         services.AddHealth(configuration);
-        services.AddNotifications();
+        services.AddNotifications(configuration);
         services.AddReports();
         services.AddImport();
         services.AddAdmin();

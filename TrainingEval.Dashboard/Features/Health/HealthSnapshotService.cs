@@ -29,7 +29,8 @@ public sealed partial class HealthSnapshotService(
     IDbContextFactory<TrainingDbContext> factory,
     TimeProvider clock,
     IOptions<HealthOptions> options,
-    ILogger<HealthSnapshotService> logger)
+    ILogger<HealthSnapshotService> logger,
+    Notifications.Delivery.OutboxWriter? outbox = null)
 {
     private const int MaxAttempts = 3;
 
@@ -252,6 +253,9 @@ public sealed partial class HealthSnapshotService(
             if (alert.MentorId is { } mentor)
                 db.Notifications.Add(new Notification { Kind = NotificationKind.Alert, AlertId = alert.Id, MentorId = mentor, IsoYear = alert.IsoYear!.Value, IsoWeek = alert.IsoWeek!.Value, CreatedAt = now });
         }
+        // The messages to the mentors commit with their alerts (the outbox): a crash after the commit loses none.
+        if (outbox is not null && alerts.Count > 0)
+            await outbox.AddForAlertsAsync(db, alerts, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
