@@ -103,6 +103,7 @@ public static class DashboardHosting
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapImportTemplates();
+        app.MapUnsubscribe();
         app.MapTrainingEvalApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();

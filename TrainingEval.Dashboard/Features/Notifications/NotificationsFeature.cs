@@ -23,10 +23,7 @@ public static class NotificationsFeature
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.Zero && o.MaxAttempts >= 1 && o.BatchSize >= 1
                     && o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay,
                 "TrainingEval:Outbox needs a positive PollInterval, LeaseDuration and FirstRetryDelay, MaxRetryDelay ≥ FirstRetryDelay, MaxAttempts ≥ 1 and BatchSize ≥ 1.");
-        var baseUrl = configuration["TrainingEval:PublicBaseUrl"];
-        if (string.IsNullOrWhiteSpace(baseUrl) || !Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
-            baseUrl = "http://localhost:5080";
-        services.AddSingleton(new PublicLinks(baseUrl));
+        services.AddSingleton(sp => new PublicLinks(PublicBaseUrl(sp.GetRequiredService<IConfiguration>())));
         services.AddSingleton<DeliverySecrets>();
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<IMessageTransport, EmailTransport>();
@@ -40,5 +37,36 @@ public static class NotificationsFeature
         services.AddScoped<NotificationPreferencesService>();
         services.AddScoped<OutboxAdministration>();
         return services;
+    }
+
+    /// <summary><c>TrainingEval:PublicBaseUrl</c>, the address users open the app at; start-up refuses one that is not an absolute http(s) URL.</summary>
+    public static string PublicBaseUrl(IConfiguration configuration)
+    {
+        var value = configuration["TrainingEval:PublicBaseUrl"];
+        if (string.IsNullOrWhiteSpace(value))
+            return "http://localhost:5080";
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new InvalidOperationException($"TrainingEval:PublicBaseUrl \"{value}\" is not an absolute http(s) address; messages link back to the app with it.");
+        return value;
+    }
+}
+
+/// <summary>The one-click unsubscribe of RFC 8058: mail programs post to the link of the <c>List-Unsubscribe</c> header.</summary>
+public static class UnsubscribeEndpoints
+{
+    public const string OneClickPath = "/notifications/unsubscribe/one-click";
+
+    /// <summary>The one-click address of an unsubscribe page link (same token).</summary>
+    public static string OneClick(string pageLink) => pageLink.Replace("/notifications/unsubscribe?", OneClickPath + "?", StringComparison.Ordinal);
+
+    public static IEndpointRouteBuilder MapUnsubscribe(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(OneClickPath, async (string? token, NotificationPreferencesService preferences, CancellationToken cancellationToken) =>
+            await preferences.UnsubscribeAsync(token, cancellationToken) is { } done
+                ? Results.Ok(new { topic = done.Topic.ToString(), channel = done.Email ? "email" : "webhook", unsubscribed = true })
+                : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid unsubscribe token",
+                    detail: "The token was not made by this installation, was changed, or its account no longer exists."))
+            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        return app;
     }
 }

@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using TrainingEval.Dashboard.Features.Notifications;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 
 namespace TrainingEval.Dashboard.Features.Notifications.Delivery;
@@ -26,13 +27,16 @@ public sealed class EmailTransport(IOptions<EmailOptions> options) : IMessageTra
         if (message.UnsubscribeLink is { } unsubscribe)
         {
             // RFC 8058: mail programs offer "unsubscribe" and post to the link without opening a page.
-            mail.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mail.Headers.Add("List-Unsubscribe", $"<{UnsubscribeEndpoints.OneClick(unsubscribe)}>");
             mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
         foreach (var a in message.Attachments)
             body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
         mail.Body = body.ToMessageBody();
+        // Base64 text parts pass any relay unchanged (8-bit Chinese text is re-encoded by some).
+        foreach (var part in mail.BodyParts.OfType<TextPart>())
+            part.ContentTransferEncoding = ContentEncoding.Base64;
         return mail;
     }
 

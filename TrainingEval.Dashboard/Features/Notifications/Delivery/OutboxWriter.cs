@@ -68,7 +68,8 @@ public sealed class OutboxWriter(
             .ToDictionaryAsync(l => l.Id, l => new { l.EmployeeNumber, l.Name, l.NameEn }, cancellationToken);
         var enrollmentIds = alerts.Select(a => a.EnrollmentId).OfType<int>().Distinct().ToList();
         var cohorts = await db.Enrollments.AsNoTracking().Where(e => enrollmentIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => new { e.Cohort!.Code, e.Cohort.Name, e.Cohort.NameEn }, cancellationToken);
+            .Select(e => new { e.Id, e.Cohort!.Code, e.Cohort.Name, e.Cohort.NameEn })
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
         var assessments = await AlertSubjects.AssessmentsAsync(db, alerts.Select(a => a.Detail), cancellationToken);
         var hourEnd = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc).AddHours(1);
         foreach (var alert in alerts.Where(a => a.MentorId is not null))
