@@ -55,7 +55,7 @@ public sealed class DeliveryDashboard : IAsyncDisposable
         })
             server.Settings[key] = value;
         _ = server.Services; // starts the host: migrations, roles
-        var data = await TestData.CreateAsync(server.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>());
+        var data = await TestData.CreateAsync(server.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>(), learners);
         return new DeliveryDashboard(smtp, server, data);
     }
 
