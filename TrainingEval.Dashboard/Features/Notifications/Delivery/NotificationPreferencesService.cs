@@ -14,6 +14,20 @@ public sealed record NotificationSettingsView(NotificationSettingsInput Input, s
 /// <summary>A report subscription as the page lists it.</summary>
 public sealed record SubscriptionRow(int Id, string CohortCode, string CohortName, string? CohortNameEn, DeliveryFrequency Frequency, DateTime NextDueAt);
 
+public enum SubscriptionProblem
+{
+    UnknownCohort,
+    AlreadySubscribed,
+}
+
+/// <summary>A subscription refused for a reason the page words in the user's language.</summary>
+public sealed class SubscriptionException(SubscriptionProblem reason, string cohortCode)
+    : Exception(reason == SubscriptionProblem.UnknownCohort ? $"There is no cohort with the code \"{cohortCode}\"." : $"You already subscribe to the report of cohort {cohortCode}.")
+{
+    public SubscriptionProblem Reason { get; } = reason;
+    public string CohortCode { get; } = cohortCode;
+}
+
 /// <summary>What an unsubscribe link did.</summary>
 public sealed record UnsubscribeResult(MessageTopic Topic, bool Email, string? CohortCode);
 
@@ -141,7 +155,8 @@ public sealed class NotificationPreferencesService(
             .Select(s => new SubscriptionRow(s.Id, s.Cohort!.Code, s.Cohort.Name, s.Cohort.NameEn, s.Frequency, s.NextDueAt)).ToListAsync(cancellationToken);
 
     /// <summary>Subscribes the signed-in executive, HR analyst or admin to a cohort's effectiveness report.</summary>
-    /// <exception cref="DataValidationException">No such cohort, a frequency other than weekly or monthly, or already subscribed.</exception>
+    /// <exception cref="SubscriptionException">No such cohort, or already subscribed.</exception>
+    /// <exception cref="DataValidationException">A frequency other than weekly or monthly.</exception>
     public async Task SubscribeAsync(string cohortCode, DeliveryFrequency frequency, CancellationToken cancellationToken = default)
     {
         var (user, userId) = await UserAsync();
@@ -152,9 +167,9 @@ public sealed class NotificationPreferencesService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var key = NaturalKey.Of(cohortCode ?? "");
         var cohortId = await db.Cohorts.Where(c => c.CodeKey == key).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DataValidationException($"There is no cohort with the code \"{cohortCode}\".");
+            ?? throw new SubscriptionException(SubscriptionProblem.UnknownCohort, cohortCode?.Trim() ?? "");
         if (await db.ReportSubscriptions.AnyAsync(s => s.UserId == userId && s.CohortId == cohortId, cancellationToken))
-            throw new DataValidationException($"You already subscribe to the report of cohort {cohortCode}.");
+            throw new SubscriptionException(SubscriptionProblem.AlreadySubscribed, cohortCode?.Trim() ?? "");
         var now = clock.GetUtcNow().UtcDateTime;
         db.ReportSubscriptions.Add(new ReportSubscription
         {
