@@ -242,6 +242,9 @@ public sealed partial class HealthSnapshotService(
         foreach (var chunk in retractable.Values.Select(r => r.Id).Chunk(BatchedLookup.ChunkSize))
         {
             await db.Notifications.Where(n => n.AlertId != null && chunk.Contains(n.AlertId.Value)).ExecuteDeleteAsync(cancellationToken);
+            // Their messages still waiting (an hourly batch) are not sent; those already sent stay as history.
+            await db.Outbox.Where(m => m.AlertId != null && chunk.Contains(m.AlertId.Value) && m.Status == OutboxStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Cancelled).SetProperty(m => m.AlertId, (int?)null), cancellationToken);
             await db.Alerts.Where(a => chunk.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
         }
         db.Alerts.AddRange(alerts);

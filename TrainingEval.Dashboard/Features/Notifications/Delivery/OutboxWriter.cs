@@ -98,7 +98,7 @@ public sealed class OutboxWriter(
                 {
                     var hourly = r.Frequency == DeliveryFrequency.Hourly;
                     Add(db, r, channel, address, MessageTopic.Alert, content, link, $"alert:{alert.Id}:{r.UserId}:{channel}", now,
-                        batchKey: hourly ? $"alerts:{r.UserId}:{channel}:{hourEnd:yyyyMMddHH}" : null, due: hourly ? hourEnd : now);
+                        batchKey: hourly ? $"alerts:{r.UserId}:{channel}:{hourEnd:yyyyMMddHH}" : null, due: hourly ? hourEnd : now, alertId: alert.Id);
                 }
             }
         }
@@ -224,7 +224,7 @@ public sealed class OutboxWriter(
         profile?.Culture is { Length: > 0 } c && app.Value.SupportedCultures.Contains(c, StringComparer.OrdinalIgnoreCase) ? c : app.Value.DefaultCulture;
 
     private void Add(TrainingDbContext db, Recipient r, DeliveryChannel channel, string address, MessageTopic topic, MessageContent content, string link,
-        string dedupeKey, DateTime now, string? batchKey = null, DateTime? due = null, string? attachment = null, int? subscriptionId = null)
+        string dedupeKey, DateTime now, string? batchKey = null, DateTime? due = null, string? attachment = null, int? subscriptionId = null, int? alertId = null)
     {
         var token = secrets.UnsubscribeToken(new UnsubscribeRequest(r.UserId, topic, channel == DeliveryChannel.Email, subscriptionId));
         db.Outbox.Add(new OutboxMessage
@@ -242,6 +242,7 @@ public sealed class OutboxWriter(
             UnsubscribeLink = links.To("/notifications/unsubscribe?token=" + Uri.EscapeDataString(token)),
             Attachment = attachment,
             BatchKey = batchKey,
+            AlertId = alertId,
             DedupeKey = dedupeKey.Length > OutboxMessage.DedupeKeyMaxLength ? DeliverySecrets.Hash(dedupeKey) : dedupeKey,
             Status = OutboxStatus.Pending,
             NextAttemptAt = due ?? now,

@@ -25,6 +25,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasIndex(m => new { m.Status, m.NextAttemptAt });
         b.HasIndex(m => m.LeaseToken);
         b.HasIndex(m => m.BatchKey);
+        b.HasIndex(m => m.AlertId);
         b.HasOne<UserAccount>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -87,6 +87,9 @@ public sealed class OutboxMessage
     /// <summary>What to attach, rendered when sent: <c>effectiveness-pdf:{cohortId}</c>; null for none.</summary>
     public string? Attachment { get; set; }
 
+    /// <summary>The alert an alert message tells of: withdrawn before it was sent (an import completed the records), it is cancelled.</summary>
+    public int? AlertId { get; set; }
+
     /// <summary>Messages with one batch key (hourly alerts of one recipient and channel) go out as one message.</summary>
     public string? BatchKey { get; set; }
     public required string DedupeKey { get; set; }

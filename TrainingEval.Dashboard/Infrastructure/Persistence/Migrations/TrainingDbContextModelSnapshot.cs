@@ -1289,6 +1289,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AlertId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Attachment")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1373,6 +1376,8 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
 
                     b.HasIndex("BatchKey");
 

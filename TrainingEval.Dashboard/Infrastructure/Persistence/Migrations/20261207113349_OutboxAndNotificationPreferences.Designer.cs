@@ -11,7 +11,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence;
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TrainingDbContext))]
-    [Migration("20261207104917_OutboxAndNotificationPreferences")]
+    [Migration("20261207113349_OutboxAndNotificationPreferences")]
     partial class OutboxAndNotificationPreferences
     {
         /// <inheritdoc />
@@ -1292,6 +1292,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AlertId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Attachment")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1376,6 +1379,8 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
 
                     b.HasIndex("BatchKey");
 

@@ -73,6 +73,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     UnsubscribeLink = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Attachment = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AlertId = table.Column<int>(type: "INTEGER", nullable: true),
                     BatchKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     DedupeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
@@ -129,6 +130,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                 table: "NotificationPreferences",
                 columns: new[] { "UserId", "Topic" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_AlertId",
+                table: "Outbox",
+                column: "AlertId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_BatchKey",
