@@ -45,9 +45,12 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     }
 
     /// <summary>A context factory of its own on the shared file, as each app instance has.</summary>
-    private FileFactory Factory() => new(Path.Combine(_folder, "outbox.db"), _clock);
+    private FileFactory Factory() => new(Path.Combine(_folder, "outbox.db"), _clock, _actor);
 
-    private sealed class FileFactory(string path, TimeProvider clock) : IDbContextFactory<TrainingDbContext>
+    /// <summary>Who the contexts audit as (the system unless a test scopes someone), as the app's circuit user.</summary>
+    private readonly CurrentActor _actor = new();
+
+    private sealed class FileFactory(string path, TimeProvider clock, CurrentActor actor) : IDbContextFactory<TrainingDbContext>
     {
         private readonly DbContextOptions<TrainingDbContext> _options = Options(path);
 
@@ -58,7 +61,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
             return builder.Options;
         }
 
-        public TrainingDbContext CreateDbContext() => new(_options, new CurrentActor(), clock);
+        public TrainingDbContext CreateDbContext() => new(_options, actor, clock);
     }
 
     /// <summary>Counts deliveries per message id; optionally slow, or failing.</summary>
@@ -199,5 +202,32 @@ public sealed class OutboxSenderTests : IAsyncLifetime
 
         transport.Delivered.OrderBy(s => s, StringComparer.Ordinal).ShouldBe(["[TrainingEval] 3 new alerts", "message 3"], ignoreOrder: true);
         (await RowsAsync()).ShouldAllBe(m => m.Status == OutboxStatus.Sent);
+    }
+
+    [Fact]
+    public async Task An_admin_sends_a_failed_message_again_audited_and_nobody_else_may()
+    {
+        await AddMessagesAsync(2);
+        await Sender(new CountingTransport(fail: m => m.Subject == "message 0" ? new PermanentDeliveryException("refused") : null)).SendDueAsync(Ct);
+        var failed = (await RowsAsync()).Single(m => m.Status == OutboxStatus.Failed);
+        var secrets = new DeliverySecrets(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+        OutboxAdministration As(Dashboard.Infrastructure.Security.UserContext user) => new(Factory(), TestUsers.AccessFor(Factory(), user), secrets, _clock);
+        var adminUser = TestUsers.In("admin.zhou", Dashboard.Infrastructure.Security.Roles.Admin);
+        var admin = As(adminUser);
+        using var signedIn = _actor.As(adminUser);
+
+        (await admin.CountsAsync(Ct)).ShouldBe(new Dictionary<OutboxStatus, int> { [OutboxStatus.Failed] = 1, [OutboxStatus.Sent] = 1 }, ignoreOrder: true);
+        (await admin.ListAsync(OutboxStatus.Failed, Ct)).ShouldHaveSingleItem().LastError.ShouldBe("PermanentDeliveryException: refused");
+        await admin.RetryAsync(failed.Id, Ct);
+
+        var row = (await RowsAsync()).Single(m => m.Id == failed.Id);
+        (row.Status, row.Attempts, row.NextAttemptAt).ShouldBe((OutboxStatus.Pending, 0, _clock.UtcNow));
+        await using (var db = Factory().CreateDbContext())
+            (await db.AuditTrail.SingleAsync(a => a.EntityType == nameof(OutboxMessage), Ct)).ShouldSatisfyAllConditions(
+                a => a.Actor.ShouldBe("admin.zhou"), a => a.OldValue.ShouldBe("Failed"), a => a.EntityKey.ShouldBe(failed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var sent = (await RowsAsync()).Single(m => m.Status == OutboxStatus.Sent);
+        (await Should.ThrowAsync<DataValidationException>(() => admin.RetryAsync(sent.Id, Ct))).Message.ShouldBe($"Message {sent.Id} is Sent; only failed or waiting messages are sent again.");
+        await Should.ThrowAsync<Dashboard.Infrastructure.Security.AccessDeniedException>(() =>
+            As(TestUsers.In("analyst", Dashboard.Infrastructure.Security.Roles.HrAnalyst)).RetryAsync(failed.Id, Ct));
     }
 }
