@@ -44,7 +44,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
     public async Task The_mentors_learners_and_trainers_pages_have_no_axe_violations(string culture, int width, bool darkMode)
     {
         var violations = new List<string>();
-        foreach (var (user, paths) in new[] { ("mentor", new[] { "mentor", "mentor/digest", "notifications" }), ("learner", new[] { "me", "check-in" }), ("trainer", new[] { "teaching" }) })
+        foreach (var (user, paths) in new[] { ("mentor", new[] { "mentor", "mentor/digest", "notifications", "account/notifications" }), ("learner", new[] { "me", "check-in" }), ("trainer", new[] { "teaching" }), ("executive", new[] { "account/notifications" }), ("admin", new[] { "admin/outbox" }) })
         {
             await using var session = await browser.OpenAsync(paths[0], culture, width, darkMode: darkMode, user: user);
             foreach (var path in paths)
