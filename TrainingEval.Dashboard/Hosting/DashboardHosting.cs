@@ -78,7 +78,7 @@ public static class DashboardHosting
         services.AddAttendance(configuration);
         services.AddMentoring();
         services.AddHealth(configuration);
-        services.AddNotifications();
+        services.AddNotifications(configuration);
         services.AddReports();
         services.AddImport();
         services.AddAdmin();
@@ -103,6 +103,7 @@ public static class DashboardHosting
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapImportTemplates();
+        app.MapUnsubscribe();
         app.MapTrainingEvalApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();

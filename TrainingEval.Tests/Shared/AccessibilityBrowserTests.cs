@@ -60,9 +60,11 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
         var (trainedCohort, sessionId) = await TrainersSessionAsync();
         foreach (var (user, paths) in new[]
         {
-            ("mentor", new[] { "mentor", "mentor/digest", "notifications" }),
+            ("mentor", new[] { "mentor", "mentor/digest", "notifications", "account/notifications" }),
             ("learner", new[] { "me", "check-in" }),
             ("trainer", new[] { "teaching", $"cohorts/{trainedCohort}/sessions", $"sessions/{sessionId}/roster" }),
+            ("executive", new[] { "account/notifications" }),
+            ("admin", new[] { "admin/outbox" }),
         })
         {
             await using var session = await browser.OpenAsync(paths[0], culture, width, darkMode: darkMode, user: user);

@@ -51,7 +51,7 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
 
     public static TheoryData<string> Pages => new(
         "overview", "programs", "program", "cohorts", "cohort", "learners", "learner", "me", "mentor", "compare", "notifications", "reports",
-        "program-edit", "cohort-new", "cohort-manage");
+        "program-edit", "cohort-new", "cohort-manage", "notification-settings", "outbox");
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -82,7 +82,8 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
     private static string AccountFor(string page) => page switch
     {
         "me" => "learner",
-        "mentor" => "mentor",
+        "mentor" or "notification-settings" => "mentor",
+        "outbox" => "admin",
         _ => BrowserFixture.AnalystAccount,
     };
 
@@ -107,6 +108,8 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
             case "mentor": return "mentor";
             case "notifications": return "notifications";
             case "reports": return "reports";
+            case "notification-settings": return "account/notifications";
+            case "outbox": return "admin/outbox";
             case "cohort": return $"cohorts/{Uri.EscapeDataString(await RunningCohortAsync())}";
             case "cohort-new": return "cohorts/new";
             case "cohort-manage": return $"cohorts/{Uri.EscapeDataString(await RunningCohortAsync())}/manage";

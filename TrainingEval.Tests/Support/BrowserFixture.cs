@@ -216,12 +216,15 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
 
     /// <summary>
     /// Navigates and waits until Blazor's circuit is connected, so the page reacts to input. The account pages are
-    /// static forms without a circuit: for them the loaded page is enough.
+    /// static forms without a circuit (as the unsubscribe page; /account/notifications is interactive): for them the loaded page is enough.
     /// </summary>
     public async Task GoToAsync(Uri url)
     {
         await Page.GotoAsync(url.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        if (!new Uri(Page.Url).AbsolutePath.StartsWith("/account/", StringComparison.Ordinal))
+        var path = new Uri(Page.Url).AbsolutePath;
+        var isStatic = (path.StartsWith("/account/", StringComparison.Ordinal) && path != "/account/notifications")
+            || path == "/notifications/unsubscribe";
+        if (!isStatic)
             await WaitForCircuitAsync();
     }
 

@@ -27,9 +27,14 @@ public sealed class TestData
 
     public Enrollment this[int i] => Enrollments[i];
 
-    public static async Task<TestData> CreateAsync(TestDatabase database, int learners = 3, WeightProfile? profile = null)
+    public static Task<TestData> CreateAsync(TestDatabase database, int learners = 3, WeightProfile? profile = null) =>
+        CreateAsync(database.Factory, learners, profile);
+
+    /// <summary>The same organisation in any database (e.g. a running dashboard's).</summary>
+    public static async Task<TestData> CreateAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<Dashboard.Infrastructure.Persistence.TrainingDbContext> factory,
+        int learners = 3, WeightProfile? profile = null)
     {
-        await using var db = database.CreateContext();
+        await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
         var department = new Department { Code = "PRD", Name = "生产部", NameEn = "Production" };
         var mentor = new Mentor { EmployeeNumber = "M001", Name = "王师傅", NameEn = "Master Wang", Department = department };
         var program = new TrainingProgram { Code = "LEAN", Name = "精益", NameEn = "Lean", CurrentProfileVersion = 1 };

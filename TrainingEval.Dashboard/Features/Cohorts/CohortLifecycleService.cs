@@ -12,7 +12,9 @@ namespace TrainingEval.Dashboard.Features.Cohorts;
 /// then on, whatever later versions say) and rescores it with that version. The cohort's revision guards
 /// against two people closing or editing it at once.
 /// </summary>
-public sealed class CohortLifecycleService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, IRecordAccess access)
+/// <remarks>Closing also writes the cohort's promotion suggestions to HR through the outbox, in the close's transaction.</remarks>
+public sealed class CohortLifecycleService(IDbContextFactory<TrainingDbContext> factory, CohortScoreService scores, TimeProvider clock, IRecordAccess access,
+    Notifications.Delivery.OutboxWriter? outbox = null)
 {
     /// <param name="expectedRevision">The cohort's <see cref="Cohort.Revision"/> when the user opened it.</param>
     /// <exception cref="ConcurrencyConflictException">The cohort changed since it was read.</exception>
@@ -32,6 +34,13 @@ public sealed class CohortLifecycleService(IDbContextFactory<TrainingDbContext> 
         db.Entry(cohort).Property(c => c.Revision).OriginalValue = expectedRevision;
         cohort.ClosedAt = clock.GetUtcNow().UtcDateTime;
         cohort.ProfileVersionId = version.Id;
+        if (outbox is not null)
+        {
+            // From the stored scores: the close keeps the version they were scored with unless a newer one was saved unscored.
+            var promoted = (await Reports.PromotionQueries.ComputeAsync(db, cancellationToken)).Where(p => p.CohortId == cohort.Id)
+                .Select(p => new Notifications.Delivery.PromotionLine(p.Person.EmployeeNumber, p.Person.Name, p.Person.NameEn, p.Evidence.Composite)).ToList();
+            await outbox.AddForClosedCohortAsync(db, cohort, promoted, cohort.ClosedAt.Value, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
 
         await scores.RecomputeCohortAsync(cohortId, cancellationToken);

@@ -29,7 +29,8 @@ public sealed partial class HealthSnapshotService(
     IDbContextFactory<TrainingDbContext> factory,
     TimeProvider clock,
     IOptions<HealthOptions> options,
-    ILogger<HealthSnapshotService> logger)
+    ILogger<HealthSnapshotService> logger,
+    Notifications.Delivery.OutboxWriter? outbox = null)
 {
     private const int MaxAttempts = 3;
 
@@ -241,6 +242,9 @@ public sealed partial class HealthSnapshotService(
         foreach (var chunk in retractable.Values.Select(r => r.Id).Chunk(BatchedLookup.ChunkSize))
         {
             await db.Notifications.Where(n => n.AlertId != null && chunk.Contains(n.AlertId.Value)).ExecuteDeleteAsync(cancellationToken);
+            // Their messages still waiting (an hourly batch) are not sent; those already sent stay as history.
+            await db.Outbox.Where(m => m.AlertId != null && chunk.Contains(m.AlertId.Value) && m.Status == OutboxStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Cancelled).SetProperty(m => m.AlertId, (int?)null), cancellationToken);
             await db.Alerts.Where(a => chunk.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
         }
         db.Alerts.AddRange(alerts);
@@ -252,6 +256,9 @@ public sealed partial class HealthSnapshotService(
             if (alert.MentorId is { } mentor)
                 db.Notifications.Add(new Notification { Kind = NotificationKind.Alert, AlertId = alert.Id, MentorId = mentor, IsoYear = alert.IsoYear!.Value, IsoWeek = alert.IsoWeek!.Value, CreatedAt = now });
         }
+        // The messages to the mentors commit with their alerts (the outbox): a crash after the commit loses none.
+        if (outbox is not null && alerts.Count > 0)
+            await outbox.AddForAlertsAsync(db, alerts, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

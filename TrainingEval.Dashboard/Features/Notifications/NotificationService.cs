@@ -50,12 +50,6 @@ public sealed record WeeklyDigest(int MentorId, string MentorName, string? Mento
     public int OpenAlerts => Lines.Sum(l => l.OpenAlerts);
 }
 
-/// <summary>Sends a digest outside the app (e.g. by e-mail). None is registered by default: digests are read in the app.</summary>
-public interface IDigestSender
-{
-    Task SendAsync(WeeklyDigest digest, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// The in-app notification centre (mentors see their own entries, HR the shared staff entries) and the weekly
 /// digests. Each call checks who asks: a mentor reaches only their own notifications and digests.
@@ -240,8 +234,11 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
             : db.Notifications.Where(n => n.MentorId == null);
 }
 
-/// <summary>Creates the weekly digest notifications after a snapshot run; internal work of the background job.</summary>
-public sealed class DigestWriter(IDbContextFactory<TrainingDbContext> factory, TimeProvider clock, IEnumerable<IDigestSender> senders)
+/// <summary>
+/// Creates the weekly digest notifications after a snapshot run, and their messages to the mentors (e-mail, work chat) in the
+/// same transaction through the outbox; internal work of the background job.
+/// </summary>
+public sealed class DigestWriter(IDbContextFactory<TrainingDbContext> factory, TimeProvider clock, Delivery.OutboxWriter? outbox = null)
 {
     /// <summary>One digest notification per mentor with mentees in the week; a rerun adds none (unique per mentor and week).</summary>
     public async Task<int> WriteAsync(IsoWeek week, CancellationToken cancellationToken = default)
@@ -260,22 +257,22 @@ public sealed class DigestWriter(IDbContextFactory<TrainingDbContext> factory, T
             .Select(m => new Notification { Kind = NotificationKind.WeeklyDigest, MentorId = m, IsoYear = week.Year, IsoWeek = week.Week, CreatedAt = now })
             .ToList();
         db.Notifications.AddRange(added);
+        if (outbox is not null)
+        {
+            foreach (var notification in added)
+            {
+                if (await NotificationService.BuildDigestAsync(db, notification.MentorId!.Value, week, cancellationToken) is { } digest)
+                    await outbox.AddForDigestAsync(db, digest, now, cancellationToken);
+            }
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DuplicateValueException)
         {
-            // Another instance wrote this week's digests first.
+            // Another instance wrote this week's digests (and their messages) first.
             return 0;
-        }
-        foreach (var sender in senders)
-        {
-            foreach (var notification in added)
-            {
-                if (await NotificationService.BuildDigestAsync(db, notification.MentorId!.Value, week, cancellationToken) is { } digest)
-                    await sender.SendAsync(digest, cancellationToken);
-            }
         }
         return added.Count;
     }

@@ -35,6 +35,12 @@ public sealed class PromotionQueries(IDbContextFactory<TrainingDbContext> factor
     {
         await access.EnsureInRoleAsync(Viewers, "promotion suggestions");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await ComputeAsync(db, cancellationToken);
+    }
+
+    /// <summary>The suggestions from the stored scores as <paramref name="db"/> sees them (also inside a transaction that closes a cohort).</summary>
+    internal static async Task<IReadOnlyList<PromotionSuggestion>> ComputeAsync(TrainingDbContext db, CancellationToken cancellationToken)
+    {
         var scored = await db.LearnerScores.AsNoTracking()
             .Where(s => s.Composite != null)
             .Select(s => new { s.LearnerId, s.EnrollmentId, s.CohortId, s.Cohort!.Code, s.Cohort.Name, s.Cohort.NameEn, s.Cohort.StartDate, s.Cohort.EndDate, s.Composite, s.Tier })

@@ -63,6 +63,10 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<RoiAssumption> RoiAssumptions => Set<RoiAssumption>();
     public DbSet<PromotionDecision> PromotionDecisions => Set<PromotionDecision>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<NotificationProfile> NotificationProfiles => Set<NotificationProfile>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 

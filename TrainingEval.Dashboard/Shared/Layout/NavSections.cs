@@ -66,6 +66,7 @@ public static class NavSections
             new("audit", "Nav_Audit", Icons.Material.Outlined.History, Roles: Roles.Staff),
             new("admin/users", "Nav_Users", Icons.Material.Outlined.ManageAccounts, Roles: Roles.Admin),
             new("admin/api-keys", "Nav_ApiKeys", Icons.Material.Outlined.Key, Roles: Roles.Admin),
+            new("admin/outbox", "Nav_Outbox", Icons.Material.Outlined.Outbox, Roles: Roles.Admin),
         ]),
     ];
 }

@@ -10,7 +10,7 @@ namespace TrainingEval.Tests.Features.Account;
 public sealed class SecurityBrowserTests(BrowserFixture browser)
 {
     [Theory]
-    [InlineData("admin", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit", "admin/users", "admin/api-keys" })]
+    [InlineData("admin", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit", "admin/users", "admin/api-keys", "admin/outbox" })]
     [InlineData("analyst", "/", new[] { "", "programs", "cohorts", "learners", "compare", "notifications", "reports", "reports/promotions", "reports/high-potential", "playground", "import", "audit" })]
     [InlineData("executive", "/", new[] { "", "programs", "cohorts", "learners", "compare", "reports", "reports/promotions", "reports/high-potential", "playground" })]
     [InlineData("mentor", "/mentor", new[] { "cohorts", "learners", "mentor", "mentor/digest", "notifications", "playground" })]
