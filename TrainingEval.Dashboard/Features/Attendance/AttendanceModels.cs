@@ -20,3 +20,6 @@ public sealed record CheckInResult(string CohortCode, string SessionName, string
 
 /// <summary>A session of the signed-in learner's whose check-in is open now.</summary>
 public sealed record OpenCheckIn(int SessionId, string CohortCode, string Name, string? NameEn, TimeOnly Start, TimeOnly End, bool CheckedIn) : IBilingualName;
+
+/// <summary>What "mark everyone not yet marked as absent" did: how many it marked, and who was marked meanwhile by someone else (one sentence each).</summary>
+public sealed record AbsentMarking(int Marked, IReadOnlyList<string> Skipped);

@@ -128,6 +128,67 @@ public sealed partial class AttendanceService(
         await AfterWriteAsync(session.CohortId, enrollmentId, cancellationToken);
     }
 
+    /// <summary>Marks every learner who had no mark when the roster was read as absent, in one transaction.</summary>
+    /// <param name="unmarkedAsRead">The enrollments the roster showed without a mark.</param>
+    /// <returns>How many were marked absent, and the learners who were marked by someone else since the roster was read (their
+    /// mark stands and they are left as they are).</returns>
+    /// <exception cref="DataValidationException">The session is gone or a learner is not (or no longer) enrolled; nothing was written.</exception>
+    /// <exception cref="ConcurrencyConflictException">A mark was saved between our read and our write; nothing was written.</exception>
+    public async Task<AbsentMarking> MarkUnmarkedAbsentAsync(int sessionId, IReadOnlyCollection<int> unmarkedAsRead, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unmarkedAsRead);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null)
+        {
+            await access.EnsureInRoleAsync(Roles.Staff, $"session {sessionId}");
+            throw new DataValidationException(text["SessionGone"]);
+        }
+        var user = await access.EnsureCanRunCohortAsync(session.CohortId, cancellationToken);
+        var ids = unmarkedAsRead.Distinct().ToList();
+        var enrolled = await db.Enrollments.AsNoTracking()
+            .Where(e => ids.Contains(e.Id) && e.CohortId == session.CohortId && e.Status != EnrollmentStatus.Withdrawn)
+            .Select(e => new { e.Id, e.Learner!.EmployeeNumber, e.Learner.Name, e.Learner.NameEn })
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
+        if (enrolled.Count != ids.Count)
+            throw new DataValidationException(text["Val_MarkNotEnrolled"]);
+        var existing = await db.Attendance.AsNoTracking().Where(a => a.SessionId == sessionId && ids.Contains(a.EnrollmentId))
+            .ToDictionaryAsync(a => a.EnrollmentId, cancellationToken);
+        var now = UtcNow;
+        var written = new List<int>();
+        var skipped = new List<string>();
+        foreach (var id in ids.Order())
+        {
+            if (existing.TryGetValue(id, out var theirs))
+            {
+                // Marked (or checked in) since the roster was read: theirs stands, as with a single mark.
+                var e = enrolled[id];
+                skipped.Add(text["AllAbsent_Skipped", $"{Bilingual.Pick(e.Name, e.NameEn)} ({e.EmployeeNumber})", theirs.MarkedBy ?? text["SomeoneElse"], StatusText(theirs.Status)]);
+                continue;
+            }
+            db.Attendance.Add(new AttendanceRecord
+            {
+                SessionId = sessionId, EnrollmentId = id, Status = AttendanceStatus.Absent,
+                MarkedBy = Truncate(user.Name), MarkedAt = now, SelfCheckIn = false,
+            });
+            written.Add(id);
+        }
+        if (written.Count == 0)
+            return new AbsentMarking(0, skipped);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is ConcurrencyConflictException or DuplicateValueException)
+        {
+            // Someone marked one of them between our read and our write: nothing of ours was saved.
+            throw new ConcurrencyConflictException(text["AllAbsent_Raced"], ex);
+        }
+        await scores.RecomputeLearnersAsync(session.CohortId, written, cancellationToken);
+        health.Enqueue([session.CohortId]);
+        return new AbsentMarking(written.Count, skipped);
+    }
+
     /// <summary>The signed-in learner checks in to the session whose code they typed or scanned.</summary>
     /// <exception cref="DataValidationException">A wrong code, outside the window, not enrolled or withdrawn; nothing was written.</exception>
     public async Task<CheckInResult> CheckInAsync(string? typedCode, CancellationToken cancellationToken = default)

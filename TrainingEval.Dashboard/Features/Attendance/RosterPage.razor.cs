@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 using TrainingEval.Dashboard.Infrastructure.Live;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
@@ -18,12 +19,15 @@ public sealed partial class RosterPage
     private RosterView? _view;
     private bool _notFound;
     private string? _message;
+    private string? _done;
+    private bool _bulkBusy;
     private readonly HashSet<int> _saving = [];
 
     /// <summary>The session's id, as in the address.</summary>
     [Parameter] public int SessionId { get; set; }
 
     [Inject] private AttendanceService Attendance { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private LocalTime Local { get; set; } = default!;
     [Inject] private IStringLocalizer<AttendanceStrings> Text { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
@@ -84,6 +88,42 @@ public sealed partial class RosterPage
             _saving.Remove(line.EnrollmentId);
         }
         // The rescore has told this page already; a refused mark shows what is stored now.
+        await ReloadAsync();
+    }
+
+    private IReadOnlyList<RosterLine> Unmarked => _view is null ? [] : [.. _view.Lines.Where(l => l.Status is null)];
+
+    private async Task MarkRestAbsentAsync()
+    {
+        if (_bulkBusy)
+            return;
+        var unmarked = Unmarked.Select(l => l.EnrollmentId).ToList();
+        if (unmarked.Count == 0)
+            return;
+        _bulkBusy = true;
+        try
+        {
+            if (await Dialogs.ShowMessageBoxAsync(Text["AllAbsent_Title"], Text["AllAbsent_Question", unmarked.Count],
+                    yesText: Text["AllAbsent_Confirm"], cancelText: Text["Cancel"]) != true)
+                return;
+            var result = await Attendance.MarkUnmarkedAbsentAsync(SessionId, unmarked);
+            _done = Text["AllAbsent_Done", result.Marked];
+            _message = result.Skipped.Count > 0 ? string.Join(" ", result.Skipped) : null;
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            _done = null;
+            _message = ex.Message;
+        }
+        catch (DataValidationException ex)
+        {
+            _done = null;
+            _message = string.Join(" ", ex.Errors);
+        }
+        finally
+        {
+            _bulkBusy = false;
+        }
         await ReloadAsync();
     }
 }

@@ -158,6 +158,35 @@ public sealed class CheckInBrowserTests(CheckInDashboard dashboard) : IClassFixt
             .ShouldBe([AttendanceStatus.Late, AttendanceStatus.Absent]);
     }
 
+    [Theory]
+    [InlineData("en", "Mark the rest absent", "Mark absent", "4 learners marked absent.", "5 of 5 marked · 1 present · 0 late · 4 absent · 0 excused")]
+    [InlineData("zh-CN", "其余标为缺勤", "标为缺勤", "已将 4 名学员标为缺勤。", "已登记 5 / 5 人 · 出勤 1 · 迟到 0 · 缺勤 4 · 请假 0")]
+    public async Task The_trainer_marks_everyone_not_yet_marked_absent_after_confirming(string culture, string button, string confirm, string done, string summary)
+    {
+        var setup = await CohortForTodayAsync();
+        var sessionId = await ScheduleAsync(setup);
+        await using var trainer = await browser.OpenAsync($"sessions/{sessionId}/roster", culture, user: TrainerAccount);
+        var page = trainer.Page;
+        var first = page.GetByTestId("roster-row").First;
+        await first.GetByTestId("mark-present").ClickAsync();
+        await Expect(first).ToHaveAttributeAsync("data-status", "present");
+
+        await Expect(page.GetByTestId("roster-rest-absent")).ToHaveTextAsync(button);
+        await page.GetByTestId("roster-rest-absent").ClickAsync();
+        var yes = page.GetByRole(AriaRole.Button, new() { Name = confirm, Exact = true });
+        await Expect(yes).ToBeVisibleAsync();
+        await trainer.ScreenshotAsync($"roster-rest-absent-confirm-{culture}", fullPage: false);
+        await yes.ClickAsync();
+
+        await Expect(page.GetByTestId("roster-bulk-done")).ToHaveTextAsync(done);
+        await Expect(page.GetByTestId("roster-summary")).ToContainTextAsync(summary);
+        await Expect(first).ToHaveAttributeAsync("data-status", "present");
+        await Expect(page.GetByTestId("roster-rest-absent")).ToHaveCountAsync(0);
+        await trainer.ScreenshotAsync($"roster-rest-absent-done-{culture}", fullPage: false);
+        await using var db = await DbAsync();
+        (await db.Attendance.CountAsync(a => a.SessionId == sessionId && a.Status == AttendanceStatus.Absent, Ct)).ShouldBe(4);
+    }
+
     /// <summary>Puts back the clock if a test moved it away from midnight.</summary>
     public ValueTask DisposeAsync()
     {

@@ -109,4 +109,59 @@ public sealed class RosterMarkingTests : IAsyncLifetime
         ex.Errors.ShouldBe(["This learner is not (or no longer) enrolled in the session's cohort; reload the roster."]);
         (await _kit.MarkOfAsync(_session, 2)).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Everyone_not_yet_marked_is_marked_absent_in_one_go_and_rescored()
+    {
+        _kit.LocalNow(Day, 9, 30);
+        await _kit.Attendance.MarkAsync(_session, _kit.Data[0].Id, AttendanceStatus.Present, null, Ct);
+        var unmarked = (await _kit.Attendance.RosterAsync(_session, Ct))!.Lines.Where(l => l.Status is null).Select(l => l.EnrollmentId).ToList();
+
+        var result = await _kit.Attendance.MarkUnmarkedAbsentAsync(_session, unmarked, Ct);
+
+        result.Marked.ShouldBe(2);
+        result.Skipped.ShouldBeEmpty();
+        (await _kit.MarkOfAsync(_session, 0))!.Status.ShouldBe(AttendanceStatus.Present);
+        (await _kit.MarkOfAsync(_session, 1))!.Status.ShouldBe(AttendanceStatus.Absent);
+        (await _kit.MarkOfAsync(_session, 2))!.MarkedBy.ShouldBe("analyst");
+        await using var db = _database.CreateContext();
+        (await db.LearnerScores.CountAsync(s => s.EnrollmentId == _kit.Data[2].Id, Ct)).ShouldBe(1);
+        (await db.AuditTrail.CountAsync(a => a.EntityType == nameof(AttendanceRecord), Ct)).ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Theory]
+    [InlineData("en", "学员2 (E002) was marked meanwhile by bob as Excused and was left as it is.")]
+    [InlineData("zh-CN", "学员2 (E002) 在此期间已由 bob 登记为“请假”，保持不变。")]
+    public async Task A_learner_marked_since_the_roster_was_read_keeps_their_mark_and_is_named(string culture, string sentence)
+    {
+        _kit.LocalNow(Day, 9, 30);
+        var unmarked = (await _kit.Attendance.RosterAsync(_session, Ct))!.Lines.Select(l => l.EnrollmentId).ToList();
+        _kit.User = await _kit.TrainerAsync("bob", linked: true);
+        await _kit.Attendance.MarkAsync(_session, _kit.Data[1].Id, AttendanceStatus.Excused, null, Ct);
+        _kit.User = TestUsers.Analyst;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+
+        var result = await _kit.Attendance.MarkUnmarkedAbsentAsync(_session, unmarked, Ct);
+
+        result.Marked.ShouldBe(2);
+        result.Skipped.ShouldBe([sentence]);
+        (await _kit.MarkOfAsync(_session, 1))!.Status.ShouldBe(AttendanceStatus.Excused);
+        (await _kit.MarkOfAsync(_session, 0))!.Status.ShouldBe(AttendanceStatus.Absent);
+    }
+
+    [Fact]
+    public async Task Marking_the_rest_absent_refuses_a_withdrawn_learner_and_writes_nothing()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            var e = await db.Enrollments.SingleAsync(x => x.Id == _kit.Data[2].Id, Ct);
+            e.Status = EnrollmentStatus.Withdrawn;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await Should.ThrowAsync<DataValidationException>(() =>
+            _kit.Attendance.MarkUnmarkedAbsentAsync(_session, [_kit.Data[0].Id, _kit.Data[2].Id], Ct));
+
+        (await _kit.MarkOfAsync(_session, 0)).ShouldBeNull();
+    }
 }
