@@ -95,6 +95,11 @@ public sealed class ImportMessages
     public const string NotEnrolledHere = nameof(NotEnrolledHere);
     public const string AlreadyWithdrawn = nameof(AlreadyWithdrawn);
     public const string CohortHasEnrolments = nameof(CohortHasEnrolments);
+    public const string KpiExists = nameof(KpiExists);
+    public const string KpiHasMeasurements = nameof(KpiHasMeasurements);
+    public const string KpiGone = nameof(KpiGone);
+    public const string CostItemGone = nameof(CostItemGone);
+    public const string MentorExists = nameof(MentorExists);
 
     /// <summary>The message in English (the neutral resources), as the REST API returns it.</summary>
     public static string English(string code, IReadOnlyList<string> arguments) => Format(code, arguments, CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@ public static class ProgramsFeature
     {
         services.AddScoped<ProgramQueries>();
         services.AddScoped<Manage.ProgramManagement>();
+        services.AddScoped<Manage.ProgramKpiCosts>();
         return services;
     }
 }

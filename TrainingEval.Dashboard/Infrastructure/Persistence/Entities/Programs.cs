@@ -100,7 +100,7 @@ public enum CostCategory
 }
 
 /// <summary>A cost of running a program (ROI denominator); optionally tied to one cohort.</summary>
-public sealed class ProgramCostItem
+public sealed class ProgramCostItem : IAudited
 {
     public int Id { get; set; }
     public int ProgramId { get; set; }

@@ -81,7 +81,7 @@ public enum KpiDirection
 }
 
 /// <summary>A business KPI linked to a program (e.g. error rate), with its money value per unit for ROI.</summary>
-public sealed class Kpi : IBilingualName
+public sealed class Kpi : IBilingualName, IAudited
 {
     public const int CodeMaxLength = 40;
     public const int UnitMaxLength = 40;
