@@ -9,6 +9,7 @@ public static class CohortsFeature
         services.AddScoped<CohortQueries>();
         services.AddScoped<CohortLifecycleService>();
         services.AddScoped<Manage.CohortManagement>();
+        services.AddScoped<Manage.MentorManagement>();
         return services;
     }
 }

@@ -56,6 +56,8 @@ public sealed partial class CohortManagePage
         await LoadAsync();
     }
 
+    private async Task ReloadMentorsAsync() => _mentors = await Cohorts.MentorsAsync();
+
     private async Task LoadAsync()
     {
         _cohort = await Cohorts.FindAsync(CohortCode!);
