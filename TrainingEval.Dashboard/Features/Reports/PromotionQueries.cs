@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Dashboard.Shared.Filters;
+using TrainingEval.Domain.Identity;
 using TrainingEval.Domain.Indicators;
 using TrainingEval.Domain.Promotions;
 using TrainingEval.Domain.Scoring;
@@ -9,18 +11,62 @@ using TrainingEval.Domain.Scoring;
 namespace TrainingEval.Dashboard.Features.Reports;
 
 /// <summary>Who a suggestion or pool member is.</summary>
-public sealed record ReportPerson(int LearnerId, string EmployeeNumber, string Name, string? NameEn, string DepartmentName, string? DepartmentNameEn,
+public sealed record ReportPerson(int LearnerId, string EmployeeNumber, string Name, string? NameEn, string DepartmentCode, string DepartmentName, string? DepartmentNameEn,
     string Position, string? PositionEn) : IBilingualName;
 
 /// <summary>HR's recorded decision on a suggestion.</summary>
 public sealed record PromotionDecisionView(PromotionDecisionKind Decision, string? Note, string DecidedBy, DateTime DecidedAt, int Revision);
 
 /// <summary>One promotion suggestion with its evidence and HR's decision, if any.</summary>
-public sealed record PromotionSuggestion(ReportPerson Person, int CohortId, string CohortName, string? CohortNameEn, PromotionEvidence Evidence,
+public sealed record PromotionSuggestion(ReportPerson Person, int CohortId, string CohortName, string? CohortNameEn, string ProgramCode, string ProgramName, string? ProgramNameEn, PromotionEvidence Evidence,
     PromotionDecisionView? Decision);
 
-/// <summary>One member of the high-potential pool.</summary>
-public sealed record HighPotentialRow(ReportPerson Person, HighPotentialMember Member, IReadOnlyList<string> ProgramNames);
+/// <summary>One member of the high-potential pool; <paramref name="ProgramCodes"/> and <paramref name="ProgramNames"/> are the programs of the window, in the same order.</summary>
+public sealed record HighPotentialRow(ReportPerson Person, HighPotentialMember Member, IReadOnlyList<string> ProgramCodes, IReadOnlyList<string> ProgramNames);
+
+/// <summary>
+/// The program and department filters of the promotion and high-potential lists (issue 21): the lists are computed for the
+/// whole company — a pool member's rank is their rank in the company — and the filter only narrows what is shown and
+/// exported. A suggestion matches a program through its latest cohort, a pool member through any program of the window.
+/// </summary>
+public static class PromotionFilters
+{
+    public static IReadOnlyList<PromotionSuggestion> Apply(IEnumerable<PromotionSuggestion> suggestions, DashboardFilter filter) =>
+        [.. suggestions.Where(s => InDepartment(s.Person, filter) && (filter.ProgramCode is null || NaturalKey.Same(s.ProgramCode, filter.ProgramCode)))];
+
+    public static IReadOnlyList<HighPotentialRow> Apply(IEnumerable<HighPotentialRow> pool, DashboardFilter filter) =>
+        [.. pool.Where(r => InDepartment(r.Person, filter) && (filter.ProgramCode is null || r.ProgramCodes.Any(c => NaturalKey.Same(c, filter.ProgramCode))))];
+
+    /// <summary>The filter's program and department by name in the reader's language (as the rows carry them), else by code; null when not filtered.</summary>
+    public static (string? Program, string? Department) Describe(IReadOnlyList<HighPotentialRow> pool, DashboardFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(filter);
+        string? program = null;
+        if (filter.ProgramCode is { } code)
+        {
+            program = pool.SelectMany(r => r.ProgramCodes.Zip(r.ProgramNames)).FirstOrDefault(p => NaturalKey.Same(p.First, code)).Second ?? code;
+        }
+        return (program, DepartmentName(pool.Select(r => r.Person), filter));
+    }
+
+    public static (string? Program, string? Department) Describe(IReadOnlyList<PromotionSuggestion> suggestions, DashboardFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(suggestions);
+        ArgumentNullException.ThrowIfNull(filter);
+        var program = filter.ProgramCode is { } code
+            ? suggestions.FirstOrDefault(s => NaturalKey.Same(s.ProgramCode, code)) is { } s ? Bilingual.Pick(s.ProgramName, s.ProgramNameEn) : code
+            : null;
+        return (program, DepartmentName(suggestions.Select(s => s.Person), filter));
+    }
+
+    private static string? DepartmentName(IEnumerable<ReportPerson> people, DashboardFilter filter) => filter.DepartmentCode is { } code
+        ? people.FirstOrDefault(p => NaturalKey.Same(p.DepartmentCode, code)) is { } person ? Bilingual.Pick(person.DepartmentName, person.DepartmentNameEn) : code
+        : null;
+
+    private static bool InDepartment(ReportPerson person, DashboardFilter filter) =>
+        filter.DepartmentCode is null || NaturalKey.Same(person.DepartmentCode, filter.DepartmentCode);
+}
 
 /// <summary>
 /// Promotion suggestions (晋升建议) and the high-potential pool (高潜人才), for HR and executives only (issue 8);
@@ -43,7 +89,7 @@ public sealed class PromotionQueries(IDbContextFactory<TrainingDbContext> factor
     {
         var scored = await db.LearnerScores.AsNoTracking()
             .Where(s => s.Composite != null)
-            .Select(s => new { s.LearnerId, s.EnrollmentId, s.CohortId, s.Cohort!.Code, s.Cohort.Name, s.Cohort.NameEn, s.Cohort.StartDate, s.Cohort.EndDate, s.Composite, s.Tier })
+            .Select(s => new { s.LearnerId, s.EnrollmentId, s.CohortId, s.Cohort!.Code, s.Cohort.Name, s.Cohort.NameEn, ProgramCode = s.Cohort.Program!.Code, ProgramName = s.Cohort.Program.Name, ProgramNameEn = s.Cohort.Program.NameEn, s.Cohort.StartDate, s.Cohort.EndDate, s.Composite, s.Tier })
             .ToListAsync(cancellationToken);
         // The rule looks at each learner's latest scored cohort only; gather the costly evidence for tier A there.
         var latest = scored.GroupBy(s => s.LearnerId)
@@ -81,7 +127,7 @@ public sealed class PromotionQueries(IDbContextFactory<TrainingDbContext> factor
         {
             var c = cohortByLearner[e.LearnerId];
             var d = decisions.FirstOrDefault(x => x.LearnerId == e.LearnerId && x.CohortId == c.CohortId);
-            return new PromotionSuggestion(people[e.LearnerId], c.CohortId, c.Name, c.NameEn, e,
+            return new PromotionSuggestion(people[e.LearnerId], c.CohortId, c.Name, c.NameEn, c.ProgramCode, c.ProgramName, c.ProgramNameEn, e,
                 d is null ? null : new PromotionDecisionView(d.Decision, d.Note, d.DecidedBy, d.DecidedAt, d.Revision));
         }).ToList();
     }
@@ -129,13 +175,16 @@ public sealed class PromotionQueries(IDbContextFactory<TrainingDbContext> factor
         var pool = HighPotentialPool.Select(rows.Select(r => new LearnerCohortComposite(r.LearnerId, r.ProgramCode, r.EndDate, r.Composite)), today);
         var people = await People(db, pool.Select(m => m.LearnerId).ToList(), cancellationToken);
         var from = today.AddYears(-HighPotentialPool.WindowYears);
-        return pool.Select(m => new HighPotentialRow(people[m.LearnerId], m,
-            rows.Where(r => r.LearnerId == m.LearnerId && r.EndDate > from && r.EndDate <= today)
-                .Select(r => Bilingual.Pick(r.Name, r.NameEn)).Distinct().ToList())).ToList();
+        return pool.Select(m =>
+        {
+            var programs = rows.Where(r => r.LearnerId == m.LearnerId && r.EndDate > from && r.EndDate <= today)
+                .DistinctBy(r => r.ProgramCode).ToList();
+            return new HighPotentialRow(people[m.LearnerId], m, [.. programs.Select(r => r.ProgramCode)], [.. programs.Select(r => Bilingual.Pick(r.Name, r.NameEn))]);
+        }).ToList();
     }
 
     private static Task<Dictionary<int, ReportPerson>> People(TrainingDbContext db, List<int> ids, CancellationToken cancellationToken) =>
         db.Learners.AsNoTracking().Where(l => ids.Contains(l.Id))
-            .Select(l => new ReportPerson(l.Id, l.EmployeeNumber, l.Name, l.NameEn, l.Department!.Name, l.Department.NameEn, l.Position, l.PositionEn))
+            .Select(l => new ReportPerson(l.Id, l.EmployeeNumber, l.Name, l.NameEn, l.Department!.Code, l.Department.Name, l.Department.NameEn, l.Position, l.PositionEn))
             .ToDictionaryAsync(p => p.LearnerId, cancellationToken);
 }

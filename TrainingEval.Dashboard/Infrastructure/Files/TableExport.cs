@@ -20,7 +20,9 @@ public sealed record ExportTable(IReadOnlyList<string> Headers, IReadOnlyList<IR
 
 /// <summary>
 /// Writes an <see cref="ExportTable"/> as CSV (CsvHelper, UTF-8 with BOM) or XLSX (MiniExcel). Numbers are
-/// rounded to 2 decimals, midpoint away from zero (spec section 4), and nothing before that.
+/// rounded to 2 decimals, midpoint away from zero (spec section 4), and nothing before that. Text cells are neutralised
+/// against formula injection in both formats (<see cref="CsvOutput.Neutralise"/>): an XLSX text cell is not evaluated
+/// when opened, but becomes a formula as soon as someone edits it and presses Enter.
 /// </summary>
 public sealed class TableExport
 {
@@ -79,7 +81,7 @@ public sealed class TableExport
         var keys = Enumerable.Range(0, table.Headers.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
         var rows = new List<Dictionary<string, object?>>(table.Rows.Count + 1)
         {
-            Row(keys, table.Headers.Cast<object?>().ToList()),
+            Row(keys, table.Headers.Select(h => (object?)CsvOutput.Neutralise(h)).ToList()),
         };
         rows.AddRange(table.Rows.Select(r => Row(keys, r)));
         stream.SaveAs(rows, printHeader: false, excelType: ExcelType.XLSX);
@@ -89,7 +91,11 @@ public sealed class TableExport
     {
         var row = new Dictionary<string, object?>(keys.Length);
         for (var i = 0; i < keys.Length; i++)
-            row[keys[i]] = i < cells.Count ? Cell(cells[i]) : null;
+            row[keys[i]] = i < cells.Count ? Cell(cells[i]) switch
+            {
+                string text => CsvOutput.Neutralise(text),
+                var value => value,
+            } : null;
         return row;
     }
 

@@ -78,4 +78,37 @@ public sealed class TableExportTests
         csv.ShouldBe("64.09");
         cell.ShouldBe(64.09);
     }
+
+    [Theory]
+    [InlineData(ExportFormat.Csv)]
+    [InlineData(ExportFormat.Xlsx)]
+    public void Text_cells_that_start_a_formula_are_neutralised_and_numbers_stay_numbers(ExportFormat format)
+    {
+        var table = new ExportTable(["=Header", "学员", "变化"],
+            [["=HYPERLINK(\"http://x\",\"点击\")", "+86 138", -3.5], ["@SUM(A1)", "-项目", 2.0]]);
+
+        var cells = Read(new TableExport().Write(table, format), format);
+
+        cells[0][0].ShouldBe("'=Header");
+        cells[1][0].ShouldBe("'=HYPERLINK(\"http://x\",\"点击\")");
+        cells[1][1].ShouldBe("'+86 138");
+        cells[2][0].ShouldBe("'@SUM(A1)");
+        cells[2][1].ShouldBe("'-项目");
+        Convert.ToDouble(cells[1][2], CultureInfo.InvariantCulture).ShouldBe(-3.5);
+    }
+
+    private static List<List<object?>> Read(byte[] bytes, ExportFormat format)
+    {
+        if (format == ExportFormat.Xlsx)
+        {
+            return new MemoryStream(bytes).Query(useHeaderRow: false, excelType: ExcelType.XLSX)
+                .Cast<IDictionary<string, object?>>().Select(r => r.Values.ToList()).ToList();
+        }
+        using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = new List<List<object?>>();
+        while (csv.Read())
+            rows.Add([.. Enumerable.Range(0, csv.Parser.Count).Select(i => (object?)csv.GetField(i))]);
+        return rows;
+    }
 }

@@ -29,7 +29,7 @@ public sealed class PdfReportRenderer
         document.Info.Subject = report.Subtitle;
         document.Info.Creator = "TrainingEval";
         document.Options.CompressContentStreams = true;
-        var writer = new PageWriter(document);
+        var writer = new PageWriter(document, report.Landscape);
         writer.Title(report.Title, report.Subtitle);
         foreach (var block in report.Blocks)
         {
@@ -49,7 +49,7 @@ public sealed class PdfReportRenderer
         return stream.ToArray();
     }
 
-    private sealed class PageWriter(PdfDocument document)
+    private sealed class PageWriter(PdfDocument document, bool landscape)
     {
         private readonly XFont _title = new(CjkFontResolver.FamilyName, 18, XFontStyleEx.Bold);
         private readonly XFont _heading = new(CjkFontResolver.FamilyName, 12.5, XFontStyleEx.Bold);
@@ -79,6 +79,8 @@ public sealed class PdfReportRenderer
             _gfx?.Dispose();
             _page = document.AddPage();
             _page.Size = PageSize.A4;
+            if (landscape)
+                _page.Orientation = PageOrientation.Landscape;
             _gfx = XGraphics.FromPdfPage(_page);
             _y = Margin;
         }

@@ -22,8 +22,8 @@ public sealed record TableBlock(string SheetName, IReadOnlyList<string> Columns,
 /// <summary>A chart captured in the browser as PNG.</summary>
 public sealed record ImageBlock(byte[] Png, string Caption) : ReportBlock;
 
-/// <summary>What a report prints, independent of the output format (PDF, XLSX).</summary>
-public sealed record ReportDocument(string Title, string Subtitle, string Footer, IReadOnlyList<ReportBlock> Blocks)
+/// <summary>What a report prints, independent of the output format (PDF, XLSX); <paramref name="Landscape"/> for a list too wide for portrait A4.</summary>
+public sealed record ReportDocument(string Title, string Subtitle, string Footer, IReadOnlyList<ReportBlock> Blocks, bool Landscape = false)
 {
     public IEnumerable<TableBlock> Tables => Blocks.OfType<TableBlock>();
 }

@@ -230,4 +230,61 @@ public sealed class ReportDocumentBuilder(IStringLocalizer<ReportStrings> text, 
         return new ReportDocument(text["Growth_Title"], text["Growth_Subtitle", Bilingual.Pick(l.Name, l.NameEn), l.EmployeeNumber, Bilingual.Pick(l.DepartmentName, l.DepartmentNameEn), Bilingual.Pick(l.Position, l.PositionEn)],
             Footer(l.EmployeeNumber), blocks);
     }
+
+    /// <summary>"Filter: program 精益生产 · department 总装车间", or null when nothing is filtered: printed under a filtered list's subtitle.</summary>
+    public string? FilterLine(string? program, string? department)
+    {
+        var parts = new List<string>();
+        if (program is not null)
+            parts.Add(text["Ui_FilterProgram", program]);
+        if (department is not null)
+            parts.Add(text["Ui_FilterDepartment", department]);
+        return parts.Count == 0 ? null : text["Ui_FilterLine", string.Join(" · ", parts)].Value;
+    }
+
+    private static string WithFilter(string subtitle, string? filterLine) => filterLine is null ? subtitle : $"{subtitle} — {filterLine}";
+
+    /// <summary>The promotion suggestions as shown (filtered or not), one row each, with HR's decision.</summary>
+    public ReportDocument Promotions(IReadOnlyList<PromotionSuggestion> suggestions, string? filterLine)
+    {
+        ArgumentNullException.ThrowIfNull(suggestions);
+        var blocks = new List<ReportBlock>
+        {
+            new TableBlock(text["Sheet_Promotions"],
+                [text["Col_EmployeeNo"], text["Col_Learner"], text["Col_Department"], text["Col_Position"], text["Promo_LatestCohort"], text["Col_Composite"], text["Col_Tier"],
+                 text["Promo_BehaviorBefore"], text["Promo_BehaviorAfter"], text["Promo_BehaviorChange"], text["Promo_Mentor"], text["Promo_Applications"], text["Promo_Kpi"],
+                 text["Promo_Decision"], text["Promo_DecidedBy"], text["Promo_DecidedOn"], text["Promo_Note"]],
+                suggestions.Select(s =>
+                {
+                    var e = s.Evidence;
+                    var d = s.Decision;
+                    return (IReadOnlyList<ReportCell>)[s.Person.EmployeeNumber, s.Person.DisplayName(), Bilingual.Pick(s.Person.DepartmentName, s.Person.DepartmentNameEn),
+                        Bilingual.Pick(s.Person.Position, s.Person.PositionEn), e.CohortCode, Num(e.Composite, 1), e.Tier is { } t ? evaluation.TierLabel(t) : ScoreFormat.Missing,
+                        Num(e.BehaviorBefore, 1), Num(e.BehaviorAfter, 1), Num(e.BehaviorChange, 1), Num(e.MentorRatingMean, 1), Int(e.ApplicationEvents),
+                        e.KpiAchievement is { } k ? new ReportCell(ScoreFormat.Number(k, 0) + " %", ScoreRounding.Round(k, 0)) : new ReportCell(ScoreFormat.Missing, null),
+                        d is null ? text["Decision_Pending"].Value : text["Decision_" + d.Decision].Value, d?.DecidedBy ?? "",
+                        d is null ? new ReportCell("", null) : new ReportCell(d.DecidedAt.ToLocalTime().ToString("d", CultureInfo.CurrentCulture), d.DecidedAt.ToLocalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                        d?.Note ?? ""];
+                }).ToList(), [1, 1, 1.1, 1, 1.7, 0.8, 0.9, 0.8, 0.8, 0.8, 0.8, 0.6, 0.8, 0.9, 0.9, 0.9, 1.3]),
+            new ParagraphBlock(text["Promo_Rule"], Muted: true),
+        };
+        // Seventeen columns of evidence: landscape, so that an employee number or a score is not broken across lines.
+        return new ReportDocument(text["Promo_Title"], WithFilter(text["Promo_Subtitle"], filterLine), Footer(text["Promo_Title"]), blocks, Landscape: true);
+    }
+
+    /// <summary>The high-potential pool as shown (filtered or not); a rank is the member's rank in the whole company.</summary>
+    public ReportDocument HighPotential(IReadOnlyList<HighPotentialRow> pool, string? filterLine)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var blocks = new List<ReportBlock>
+        {
+            new TableBlock(text["Sheet_HighPotential"],
+                [text["Col_Rank"], text["Hipo_RankedLearners"], text["Col_EmployeeNo"], text["Col_Learner"], text["Col_Department"], text["Hipo_Mean"], text["Hipo_Programs"], text["Hipo_ProgramNames"]],
+                pool.Select(r => (IReadOnlyList<ReportCell>)[Int(r.Member.Rank), Int(r.Member.RankedLearners), r.Person.EmployeeNumber, r.Person.DisplayName(),
+                    Bilingual.Pick(r.Person.DepartmentName, r.Person.DepartmentNameEn), Num(r.Member.MeanComposite, 1), Int(r.Member.Programs), string.Join(" · ", r.ProgramNames)]).ToList(),
+                [0.6, 0.9, 1, 1.4, 1.4, 0.9, 0.7, 3]),
+            new ParagraphBlock(text["Hipo_Rule"], Muted: true),
+        };
+        return new ReportDocument(text["Hipo_Title"], WithFilter(text["Hipo_Subtitle"], filterLine), Footer(text["Hipo_Title"]), blocks);
+    }
 }

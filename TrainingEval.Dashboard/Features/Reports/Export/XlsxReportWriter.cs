@@ -1,10 +1,12 @@
 using MiniExcelLibs;
+using TrainingEval.Dashboard.Infrastructure.Files;
 
 namespace TrainingEval.Dashboard.Features.Reports.Export;
 
 /// <summary>
 /// The numbers of a report as a workbook: one sheet per table (every chart of a report has its table), numbers
 /// stored as numbers, so an analyst can re-chart or check them. Sheet names are made unique and cut to Excel's 31.
+/// Text is neutralised against formula injection like every file the app writes (<see cref="CsvOutput.Neutralise"/>).
 /// </summary>
 public static class XlsxReportWriter
 {
@@ -20,7 +22,7 @@ public static class XlsxReportWriter
             {
                 var row = new Dictionary<string, object?>(StringComparer.Ordinal);
                 for (var i = 0; i < table.Columns.Count; i++)
-                    row[UniqueColumn(row, table.Columns[i])] = i < r.Count ? r[i].Value : null;
+                    row[UniqueColumn(row, CsvOutput.Neutralise(table.Columns[i]))] = i < r.Count ? Safe(r[i].Value) : null;
                 return (IDictionary<string, object?>)row;
             }).ToList();
             if (rows.Count == 0)
@@ -33,6 +35,8 @@ public static class XlsxReportWriter
         stream.SaveAs(sheets);
         return stream.ToArray();
     }
+
+    private static object? Safe(object? value) => value is string text ? CsvOutput.Neutralise(text) : value;
 
     private static string UniqueColumn(Dictionary<string, object?> row, string name)
     {
