@@ -81,6 +81,7 @@ public sealed class CohortPlanPanelTests : DashboardTestContext, IAsyncLifetime
         await section.Find("[data-testid=assessment-save]").ClickAsync(new());
         section.WaitForAssertion(() => section.FindAll("[data-testid=assessment-code]").Select(c => c.TextContent).ShouldBe(["FINAL", "POST"]));
         section.Find("[data-testid=assessment-done]").TextContent.Trim().ShouldBe(added);
+        section.WaitForAssertion(() => section.FindAll("[data-testid=assessment-form] .mud-input-error").ShouldBeEmpty()); // the fresh form does not complain
 
         await section.FindAll("[data-testid=assessment-remove]")[0].ClickAsync(new());
         await section.Find("[data-testid=assessment-remove-confirm]").ClickAsync(new());
