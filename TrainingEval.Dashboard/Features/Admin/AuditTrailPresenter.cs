@@ -27,7 +27,8 @@ public sealed record AuditTrailLine(long Id, string When, string Actor, string A
 public sealed class AuditTrailPresenter(IDbContextFactory<TrainingDbContext> factory, IStringLocalizer<AuditTrailPage> text, LocalTime time)
 {
     // Snapshot fields that say nothing to a reader (keys are in the subject, hashes are secrets' shadows).
-    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal) { "Revision", "KeyHash" };
+    // CodeKey is the code upper-cased for matching (NaturalKey): the code itself is shown.
+    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal) { "Revision", "KeyHash", "CodeKey" };
 
     // What a row is, first: its kind, the value it records, then everything else in name order.
     private static readonly string[] First = ["Type", "Dimension", "Score", "Value", "Detail", "Decision", "Status", "Comment", "Name", "Code"];
@@ -95,7 +96,7 @@ public sealed class AuditTrailPresenter(IDbContextFactory<TrainingDbContext> fac
     }
 
     // Fields that hold one of the app's own words (an enum or a role), worded in the reader's language.
-    private static readonly HashSet<string> Worded = new(StringComparer.Ordinal) { "Type", "Status", "Decision", "Role", "Roles", "IsKeyEvent" };
+    private static readonly HashSet<string> Worded = new(StringComparer.Ordinal) { "Type", "Status", "Decision", "Role", "Roles", "IsKeyEvent", "Kind", "Difficulty" };
 
     // Ids become names; the app's own words are translated; stored instants (round-trip UTC text) become local time.
     private string? Value(string field, string? value, Names names) =>

@@ -10,6 +10,7 @@ public static class CohortsFeature
         services.AddScoped<CohortLifecycleService>();
         services.AddScoped<Manage.CohortManagement>();
         services.AddScoped<Manage.MentorManagement>();
+        services.AddScoped<Manage.CohortPlan>();
         return services;
     }
 }

@@ -394,12 +394,13 @@ internal sealed class SubmissionImport : IImportKindHandler
 }
 
 /// <summary>
-/// An assessment row: cohort_code*, assessment_code*, title*, kind*, part, max_score, pass_line, difficulty, held_on*.
+/// An assessment row: cohort_code*, assessment_code*, title*, kind*, part, max_score, pass_line, difficulty, held_on*, title_en
+/// (the English name; empty keeps the stored one).
 /// Key: cohort, code, part — an assessment has a theory part (its only part when it has no other) and may have a
 /// practical one; the parts share everything but their maximum.
 /// </summary>
 internal sealed record AssessmentInput(int Row, string Cohort, string Code, string Title, AssessmentKind Kind, AssessmentPart Part, double? Max, double? PassLine,
-    AssessmentDifficulty? Difficulty, DateOnly HeldOn);
+    AssessmentDifficulty? Difficulty, DateOnly HeldOn, string? TitleEn);
 
 internal sealed class AssessmentInputValidator : AbstractValidator<AssessmentInput>
 {
@@ -432,10 +433,11 @@ internal sealed class AssessmentImport : IImportKindHandler
             var passLine = c.Number(PassLine);
             var difficulty = c.Choice(Difficulty, Difficulties);
             var day = c.Date(HeldOn, required: true);
+            var titleEn = c.Text(TitleEn, Bilingual.NameMaxLength);
             if (cohort is null || code is null || title is null || kind is null || part is null || day is null
                 || c.Bad(MaxScore, max) || c.Bad(PassLine, passLine) || c.Bad(Difficulty, difficulty))
                 continue;
-            var input = new AssessmentInput(r.Number, import.Pool(cohort), code, title, kind.Value, part.Value, max, passLine, difficulty, day.Value);
+            var input = new AssessmentInput(r.Number, import.Pool(cohort), code, title, kind.Value, part.Value, max, passLine, difficulty, day.Value, titleEn);
             if (Validator.Passes(input, import, r.Number))
                 rows.Add(input);
         }
@@ -499,6 +501,7 @@ internal sealed class AssessmentImport : IImportKindHandler
             if (row.Part == AssessmentPart.Theory)
             {
                 assessment.Name = row.Title;
+                assessment.NameEn = row.TitleEn ?? assessment.NameEn;
                 assessment.Kind = row.Kind;
                 assessment.HeldOn = row.HeldOn;
                 assessment.MaxScore = row.Max ?? (db.Entry(assessment).State == EntityState.Added ? Assessment.DefaultMaxScore : assessment.MaxScore);
@@ -528,6 +531,7 @@ internal sealed class AssessmentImport : IImportKindHandler
 
     private static string? Disagreement(AssessmentInput theory, AssessmentInput practical) =>
         theory.Title != practical.Title ? Title
+        : practical.TitleEn is not null && practical.TitleEn != theory.TitleEn ? TitleEn
         : theory.Kind != practical.Kind ? Kind
         : theory.HeldOn != practical.HeldOn ? HeldOn
         : practical.PassLine is not null && practical.PassLine != theory.PassLine ? PassLine
@@ -654,8 +658,8 @@ internal sealed class ResultImport : IImportKindHandler
     }
 }
 
-/// <summary>A survey row: cohort_code*, survey_code*, title*, kind, items*, opened_on*. Key: cohort, code.</summary>
-internal sealed record SurveyInput(int Row, string Cohort, string Code, string Title, SurveyKind Kind, int Items, DateOnly OpenedOn);
+/// <summary>A survey row: cohort_code*, survey_code*, title*, kind, items*, opened_on*, title_en (empty keeps the stored one). Key: cohort, code.</summary>
+internal sealed record SurveyInput(int Row, string Cohort, string Code, string Title, SurveyKind Kind, int Items, DateOnly OpenedOn, string? TitleEn);
 
 internal sealed class SurveyInputValidator : AbstractValidator<SurveyInput>
 {
@@ -681,9 +685,10 @@ internal sealed class SurveyImport : IImportKindHandler
             var kind = c.Choice(Kind, SurveyKinds, empty: SurveyKind.Reaction);
             var items = c.WholeNumber(Items, required: true);
             var opened = c.Date(OpenedOn, required: true);
+            var titleEn = c.Text(TitleEn, Bilingual.NameMaxLength);
             if (cohort is null || code is null || title is null || kind is null || items is null || opened is null)
                 continue;
-            var input = new SurveyInput(r.Number, import.Pool(cohort), code, title, kind.Value, items.Value, opened.Value);
+            var input = new SurveyInput(r.Number, import.Pool(cohort), code, title, kind.Value, items.Value, opened.Value, titleEn);
             if (Validator.Passes(input, import, r.Number))
                 rows.Add(input);
         }
@@ -727,12 +732,13 @@ internal sealed class SurveyImport : IImportKindHandler
                 if (survey.Kind != row.Kind)
                     changed.Add(cohort.Id);
                 survey.Name = row.Title;
+                survey.NameEn = row.TitleEn ?? survey.NameEn;
                 survey.Kind = row.Kind;
                 survey.ItemCount = row.Items;
                 survey.OpenedOn = row.OpenedOn;
                 continue;
             }
-            db.Surveys.Add(new SatisfactionSurvey { CohortId = cohort.Id, Code = row.Code, Name = row.Title, Kind = row.Kind, ItemCount = row.Items, OpenedOn = row.OpenedOn });
+            db.Surveys.Add(new SatisfactionSurvey { CohortId = cohort.Id, Code = row.Code, Name = row.Title, NameEn = row.TitleEn, Kind = row.Kind, ItemCount = row.Items, OpenedOn = row.OpenedOn });
             created++;
         }
         var (updated, unchanged) = ImportCounting.Count(db, touched);

@@ -100,6 +100,13 @@ public sealed class ImportMessages
     public const string KpiGone = nameof(KpiGone);
     public const string CostItemGone = nameof(CostItemGone);
     public const string MentorExists = nameof(MentorExists);
+    public const string AssessmentExists = nameof(AssessmentExists);
+    public const string AssessmentGone = nameof(AssessmentGone);
+    public const string AssessmentHasResults = nameof(AssessmentHasResults);
+    public const string PracticalPartStays = nameof(PracticalPartStays);
+    public const string SurveyExists = nameof(SurveyExists);
+    public const string SurveyGone = nameof(SurveyGone);
+    public const string SurveyHasResponses = nameof(SurveyHasResponses);
 
     /// <summary>The message in English (the neutral resources), as the REST API returns it.</summary>
     public static string English(string code, IReadOnlyList<string> arguments) => Format(code, arguments, CultureInfo.InvariantCulture);

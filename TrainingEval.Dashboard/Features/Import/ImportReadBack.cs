@@ -88,9 +88,9 @@ public sealed class ImportReadBack(IDbContextFactory<TrainingDbContext> factory,
                 s => One(code, s.Code, s.EmployeeNumber, Cell.Of(s.SubmittedAt, TimeOnly.MinValue), Cell.Of(s.Score)), ct),
             ImportKind.Assessments => Page(db.Assessments.AsNoTracking().Where(a => a.CohortId == cohort.Id).OrderBy(a => a.Id), skip, take, a =>
             {
-                var theory = new[] { code, a.Code, a.Name, AssessmentKinds.CodeOf(a.Kind), AssessmentParts.CodeOf(AssessmentPart.Theory), Cell.Of(a.MaxScore), Cell.Of(a.PassLine), Difficulties.CodeOf(a.Difficulty), Cell.Of(a.HeldOn) };
+                var theory = new[] { code, a.Code, a.Name, AssessmentKinds.CodeOf(a.Kind), AssessmentParts.CodeOf(AssessmentPart.Theory), Cell.Of(a.MaxScore), Cell.Of(a.PassLine), Difficulties.CodeOf(a.Difficulty), Cell.Of(a.HeldOn), a.NameEn };
                 return a.PracticalMaxScore is { } p
-                    ? [theory, [code, a.Code, a.Name, AssessmentKinds.CodeOf(a.Kind), AssessmentParts.CodeOf(AssessmentPart.Practical), Cell.Of(p), null, null, Cell.Of(a.HeldOn)]]
+                    ? [theory, [code, a.Code, a.Name, AssessmentKinds.CodeOf(a.Kind), AssessmentParts.CodeOf(AssessmentPart.Practical), Cell.Of(p), null, null, Cell.Of(a.HeldOn), a.NameEn]]
                     : [theory];
             }, ct),
             ImportKind.AssessmentResults => Page(db.AssessmentResults.AsNoTracking().Where(r => r.Assessment!.CohortId == cohort.Id).OrderBy(r => r.Id)
@@ -100,7 +100,7 @@ public sealed class ImportReadBack(IDbContextFactory<TrainingDbContext> factory,
                     return r.PracticalScore is { } p ? [theory, [code, r.Code, AssessmentParts.CodeOf(AssessmentPart.Practical), r.EmployeeNumber, Cell.Of(p)]] : [theory];
                 }, ct),
             ImportKind.Surveys => Page(db.Surveys.AsNoTracking().Where(s => s.CohortId == cohort.Id).OrderBy(s => s.Id), skip, take,
-                s => One(code, s.Code, s.Name, SurveyKinds.CodeOf(s.Kind), Cell.Of(s.ItemCount), Cell.Of(s.OpenedOn)), ct),
+                s => One(code, s.Code, s.Name, SurveyKinds.CodeOf(s.Kind), Cell.Of(s.ItemCount), Cell.Of(s.OpenedOn), s.NameEn), ct),
             ImportKind.SurveyResponses => Page(db.SurveyResponses.AsNoTracking().Where(r => r.Survey!.CohortId == cohort.Id).OrderBy(r => r.Id)
                 .Select(r => new { r.Survey!.Code, r.Enrollment!.Learner!.EmployeeNumber, r.ItemScores, r.SubmittedAt, r.Comment }), skip, take,
                 r => r.ItemScores.Select((score, i) => (score, i)).Where(x => x.score is not null)

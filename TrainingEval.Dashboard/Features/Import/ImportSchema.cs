@@ -69,6 +69,7 @@ public static class ImportSchema
     public const string StartTime = "start_time";
     public const string EndTime = "end_time";
     public const string Title = "title";
+    public const string TitleEn = "title_en";
     public const string SessionDate = "session_date";
     public const string SessionStart = "session_start";
     public const string AssignmentCode = "assignment_code";
@@ -167,10 +168,10 @@ public static class ImportSchema
         [ImportKind.Assessments] =
         [
             new(CohortCode, true), new(AssessmentCode, true), new(Title, true), new(Kind, true), new(Part, false),
-            new(MaxScore, false), new(PassLine, false), new(Difficulty, false), new(HeldOn, true),
+            new(MaxScore, false), new(PassLine, false), new(Difficulty, false), new(HeldOn, true), new(TitleEn, false),
         ],
         [ImportKind.AssessmentResults] = [new(CohortCode, true), new(AssessmentCode, true), new(Part, false), new(EmployeeNo, true), new(Score, true)],
-        [ImportKind.Surveys] = [new(CohortCode, true), new(SurveyCode, true), new(Title, true), new(Kind, false), new(Items, true), new(OpenedOn, true)],
+        [ImportKind.Surveys] = [new(CohortCode, true), new(SurveyCode, true), new(Title, true), new(Kind, false), new(Items, true), new(OpenedOn, true), new(TitleEn, false)],
         [ImportKind.SurveyResponses] =
         [
             new(CohortCode, true), new(SurveyCode, true), new(EmployeeNo, true), new(Item, true), new(Rating, true), new(SubmittedAt, false), new(Comment, false),

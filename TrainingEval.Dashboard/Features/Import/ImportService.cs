@@ -181,23 +181,45 @@ public sealed class ImportService(
         await transaction.CommitAsync(cancellationToken);
         context.Report(ImportPhase.Writing, written: outcome.Created + outcome.Updated);
 
+        var (recomputed, healthQueued) = await RecomputeAsync(db, outcome.CohortsToRecompute, outcome.HealthCohorts,
+            (done, of) => context.Report(ImportPhase.Rescoring, rescored: done, toRescore: of), cancellationToken);
+        context.Report(ImportPhase.Done, rescored: recomputed.Count, toRescore: recomputed.Count);
+        return new ImportResult(kind, table.RowsRead, outcome.Created, outcome.Updated, outcome.Unchanged, recomputed, [], 0) { HealthIndexQueued = healthQueued };
+    }
+
+    /// <summary>
+    /// What follows a committed write the import cannot express (a removal from one of the app's forms; the import never
+    /// deletes), exactly as after an import: the write marked <paramref name="scoreCohorts"/> and <paramref name="healthCohorts"/>
+    /// in its own transaction (<see cref="PendingRecomputes.MarkAsync"/>); their scores are recomputed now (with any an
+    /// earlier write left marked), which publishes to the open pages, and their learning health index is queued.
+    /// </summary>
+    /// <returns>The codes of the cohorts rescored, and whether a health recompute was queued.</returns>
+    public async Task<(IReadOnlyList<string> Rescored, bool HealthQueued)> RecomputeAsync(IReadOnlySet<int> scoreCohorts, IReadOnlySet<int>? healthCohorts,
+        CancellationToken cancellationToken = default)
+    {
+        await access.EnsureInRoleAsync(Roles.Staff, "imports");
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await RecomputeAsync(db, scoreCohorts, healthCohorts, null, cancellationToken);
+    }
+
+    private async Task<(IReadOnlyList<string> Rescored, bool HealthQueued)> RecomputeAsync(TrainingDbContext db, IReadOnlySet<int> scoreCohorts, IReadOnlySet<int>? healthCohorts,
+        Action<int, int>? rescoring, CancellationToken cancellationToken)
+    {
         // Cohorts an earlier write marked and never recomputed (it crashed, or was killed) are recomputed with these.
         var (staleScores, staleHealth) = await PendingRecomputes.ListAsync(db, cancellationToken);
         var recomputed = new List<string>();
-        var toRescore = outcome.CohortsToRecompute.Union(staleScores).Order().ToList();
+        var toRescore = scoreCohorts.Union(staleScores).Order().ToList();
         foreach (var cohortId in toRescore)
         {
-            context.Report(ImportPhase.Rescoring, rescored: recomputed.Count, toRescore: toRescore.Count);
+            rescoring?.Invoke(recomputed.Count, toRescore.Count);
             await scores.RecomputeCohortAsync(cohortId, cancellationToken);
             recomputed.Add(await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.Code).FirstAsync(cancellationToken));
         }
         // The weeks these records fall in are computed again in the background (HealthRecomputeWorker).
-        var healthCohorts = (outcome.HealthCohorts ?? new HashSet<int>()).Union(staleHealth).ToList();
-        var healthQueued = healthCohorts.Count > 0;
-        if (healthQueued)
-            health.Enqueue(healthCohorts);
-        context.Report(ImportPhase.Done, rescored: recomputed.Count, toRescore: toRescore.Count);
-        return new ImportResult(kind, table.RowsRead, outcome.Created, outcome.Updated, outcome.Unchanged, recomputed, [], 0) { HealthIndexQueued = healthQueued };
+        var toQueue = (healthCohorts ?? new HashSet<int>()).Union(staleHealth).ToList();
+        if (toQueue.Count > 0)
+            health.Enqueue(toQueue);
+        return (recomputed, toQueue.Count > 0);
     }
 
     /// <summary>

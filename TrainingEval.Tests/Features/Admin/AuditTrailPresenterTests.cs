@@ -84,4 +84,30 @@ public sealed class AuditTrailPresenterTests : DashboardTestContext, IAsyncLifet
         csv.ShouldContain("2026-09-01 20:00:00 (UTC+08:00)");
         csv.ShouldContain("Score: 4");
     }
+
+    [Theory]
+    [InlineData("zh-CN", "考核", "类型", "结业考试", "难度", "高级")]
+    [InlineData("en", "Assessment", "Kind", "Final exam", "Difficulty", "Advanced")]
+    public async Task An_assessment_added_from_the_cohort_plan_reads_its_kind_and_difficulty_in_the_readers_language(string culture, string entity, string kindField,
+        string kind, string difficultyField, string difficulty)
+    {
+        var plan = new TrainingEval.Dashboard.Features.Cohorts.Manage.CohortPlan(Import.ImportTestKit.Service(_database), _database.Factory, new Support.Services(_database).Access);
+        (await plan.SaveAssessmentAsync("LEAN-1", new TrainingEval.Dashboard.Features.Cohorts.Manage.CohortAssessmentInput
+        {
+            Code = "FINAL", Kind = TrainingEval.Dashboard.Infrastructure.Persistence.Entities.AssessmentKind.FinalExam, Name = "结业考试", HeldOn = new DateTime(2026, 4, 24),
+            Difficulty = TrainingEval.Dashboard.Infrastructure.Persistence.Entities.AssessmentDifficulty.Advanced,
+        }, adding: true, Ct)).ShouldBeEmpty();
+        UseCulture(culture);
+        var time = new LocalTime(Options.Create(new TrainingEvalOptions { TimeZone = "Asia/Shanghai" }));
+        var rows = await new AuditTrailQueries(_database.Factory, TestUsers.AccessFor(_database.Factory, TestUsers.Analyst), time).AllAsync(new AuditTrailQuery(null, "Assessment", null, null, null), Ct);
+        var presenter = new AuditTrailPresenter(_database.Factory, Services.GetRequiredService<IStringLocalizer<AuditTrailPage>>(), time);
+
+        var line = (await presenter.PresentAsync(rows, Ct)).ShouldHaveSingleItem();
+
+        line.Entity.ShouldBe(entity);
+        line.Subject.ShouldBe("LEAN-1");
+        line.Changes.ShouldContain(new AuditChange(kindField, null, kind));
+        line.Changes.ShouldContain(new AuditChange(difficultyField, null, difficulty));
+        line.Changes.Where(c => c.New == "FINAL").ShouldHaveSingleItem(); // the code once, not again as its matching key
+    }
 }

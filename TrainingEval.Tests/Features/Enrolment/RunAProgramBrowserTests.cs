@@ -123,17 +123,21 @@ public sealed class EmptyDashboard : IAsyncLifetime
 public sealed class RunAProgramBrowserTests(EmptyDashboard dashboard) : IClassFixture<EmptyDashboard>
 {
     private sealed record Words(string ProgramName, string CohortName, string EndsBefore, string Unknown, string KnownOffer, string EnrolKnown,
-        string Twice, string MentorName, string MentorDone, string Counts30, string Counts29, string WithdrewOn);
+        string Twice, string MentorName, string MentorDone, string Counts30, string Counts29, string WithdrewOn,
+        string FinalExam, string NotTracked, string ExamAdded, string SurveyAdded);
 
     private static Words For(string culture, string program, string cohort, string start, string end) => culture == "en"
         ? new("Running a program", "Cohort one", $"The cohort ends ({start}) before it starts ({end}).",
             "There is no learner with employee number X999; import them in a learners file first.", "1 of the numbers are unknown, so nobody was enrolled.",
             "Enrol the 30 known ones", $"学员01 (E100) is already enrolled in cohort {cohort}; a learner is enrolled once per cohort.",
-            "Master Li", "Master Li now mentors 学员01.", "30 enrolled · 0 withdrawn", "29 enrolled · 1 withdrawn", "Withdrew on")
+            "Master Li", "Master Li now mentors 学员01.", "30 enrolled · 0 withdrawn", "29 enrolled · 1 withdrawn", "Withdrew on",
+            "Final exam", "Not tracked: no assessment results yet; tracked from the first one (no plan is set, so the records present decide).",
+            "Assessment FINAL added; the cohort is rescored.", "Survey END added.")
         : new("运营训练", "第一期", $"班期结束日期（{start}）早于开始日期（{end}）。",
             "没有工号为 X999 的学员；请先用学员文件导入。", "其中 1 个工号不存在，因此没有人被报名。",
             "只报名已知的 30 人", $"学员01（E100）已报名班期 {cohort}；同一学员在一个班期只能报名一次。",
-            "李师傅", "学员01 的导师已改为 李师傅。", "在册 30 人 · 已退出 0 人", "在册 29 人 · 已退出 1 人", "退出");
+            "李师傅", "学员01 的导师已改为 李师傅。", "在册 30 人 · 已退出 0 人", "在册 29 人 · 已退出 1 人", "退出",
+            "结业考试", "未跟踪：尚无考核成绩；有第一条成绩起即跟踪（未设定评估计划，依据已有记录）。", "已添加考核 FINAL，班期已重新评分。", "已添加问卷 END。");
 
     [Theory]
     [InlineData("en", BrowserFixture.DesktopWidth)]
@@ -177,6 +181,23 @@ public sealed class RunAProgramBrowserTests(EmptyDashboard dashboard) : IClassFi
         await page.WaitForURLAsync(u => u.EndsWith($"/cohorts/{cohort}/manage", StringComparison.Ordinal));
         await Expect(page.GetByTestId("cohort-status")).ToHaveAttributeAsync("data-status", "Running");
         await Expect(page.GetByTestId("no-enrolments")).ToBeVisibleAsync();
+
+        // The evaluation plan: a final exam on the last day and a reaction survey, through the imports' rules.
+        await Expect(page.GetByTestId("assessments-tracking")).ToHaveTextAsync(words.NotTracked);
+        await Expect(page.GetByTestId("no-assessments")).ToBeVisibleAsync();
+        await page.GetByTestId("assessment-code-input").FillAsync("FINAL");
+        await page.GetByTestId("assessment-kind-input").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = words.FinalExam }).ClickAsync();
+        await page.GetByTestId("assessment-name-input").FillAsync("结业考试");
+        await page.GetByTestId("assessment-save").ClickAsync();
+        await Expect(page.GetByTestId("assessment-done")).ToHaveTextAsync(words.ExamAdded);
+        await Expect(page.GetByTestId("assessment-kind")).ToHaveTextAsync(words.FinalExam);
+        await Expect(page.GetByTestId("assessment-results")).ToHaveTextAsync("0");
+        await page.GetByTestId("survey-code-input").FillAsync("END");
+        await page.GetByTestId("survey-name-input").FillAsync("课程满意度");
+        await page.GetByTestId("survey-save").ClickAsync();
+        await Expect(page.GetByTestId("survey-done")).ToHaveTextAsync(words.SurveyAdded);
+        await Expect(page.GetByTestId("survey-code")).ToHaveTextAsync("END");
 
         // 30 numbers and one unknown: refused, named, nobody enrolled; then the 30 known ones, explicitly.
         await page.GetByTestId("enrol-numbers").FillAsync(string.Join("\n", EmptyDashboard.Employees.Append("X999")));

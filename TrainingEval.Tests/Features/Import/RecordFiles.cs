@@ -41,10 +41,10 @@ public static class RecordFiles
             LEAN-1,hw1,E002,2026-03-07 20:00,80
             """),
         (ImportKind.Assessments, """
-            cohort_code,assessment_code,title,kind,part,max_score,pass_line,difficulty,held_on
-            LEAN-1,PRE,训前测试,pre_test,,,,basic,2026-03-02
-            LEAN-1,FINAL,结业考试,final,theory,100,60,advanced,2026-04-24
-            LEAN-1,FINAL,结业考试,final,practical,50,,,2026-04-24
+            cohort_code,assessment_code,title,kind,part,max_score,pass_line,difficulty,held_on,title_en
+            LEAN-1,PRE,训前测试,pre_test,,,,basic,2026-03-02,
+            LEAN-1,FINAL,结业考试,final,theory,100,60,advanced,2026-04-24,Final exam
+            LEAN-1,FINAL,结业考试,final,practical,50,,,2026-04-24,
             """),
         (ImportKind.AssessmentResults, """
             cohort_code,assessment_code,part,employee_no,score
@@ -54,9 +54,9 @@ public static class RecordFiles
             LEAN-1,FINAL,theory,E002,50
             """),
         (ImportKind.Surveys, """
-            cohort_code,survey_code,title,kind,items,opened_on
-            LEAN-1,END,课程满意度,reaction,4,2026-04-24
-            LEAN-1,NEEDS,需求调查,needs,3,2026-02-20
+            cohort_code,survey_code,title,kind,items,opened_on,title_en
+            LEAN-1,END,课程满意度,reaction,4,2026-04-24,Course satisfaction
+            LEAN-1,NEEDS,需求调查,needs,3,2026-02-20,
             """),
         (ImportKind.SurveyResponses, """
             cohort_code,survey_code,employee_no,item,rating,submitted_at,comment

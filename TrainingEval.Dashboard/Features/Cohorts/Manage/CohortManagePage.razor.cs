@@ -8,7 +8,7 @@ namespace TrainingEval.Dashboard.Features.Cohorts.Manage;
 
 /// <summary>
 /// HR creates a cohort (<c>/cohorts/new</c>, <c>?program=</c> preselects its program) or manages one
-/// (<c>/cohorts/{code}/manage</c>): its form, its lifecycle and its enrolment.
+/// (<c>/cohorts/{code}/manage</c>): its form, its lifecycle, the assessments and surveys of its evaluation plan, and its enrolment.
 /// </summary>
 public sealed partial class CohortManagePage
 {
@@ -37,6 +37,9 @@ public sealed partial class CohortManagePage
     private string Title => Creating ? Text["TitleNew"] : Text["TitleManage", _cohort?.Input.Code ?? CohortCode ?? ""];
 
     private string? Subtitle => _cohort is null ? Text["Subtitle"] : _cohort.ProgramName;
+
+    /// <summary>The day new assessments and surveys are proposed for: the cohort's last day (a post-test and a reaction survey fit it).</summary>
+    private DateOnly PlanDay => DateOnly.FromDateTime(_cohort?.Input.EndDate ?? DateTime.Today);
 
     private string CohortHref => "cohorts/" + Uri.EscapeDataString(_cohort?.Input.Code ?? CohortCode ?? "");
 

@@ -128,7 +128,7 @@ public enum AssessmentDifficulty
 }
 
 /// <summary>A test of a cohort: pre-test, weekly quiz, post-test or final exam (theory and optional practical part).</summary>
-public sealed class Assessment : IBilingualName
+public sealed class Assessment : IBilingualName, IAudited
 {
     public const double DefaultPassLine = 60;
     public const double DefaultMaxScore = 100;
@@ -200,7 +200,7 @@ public enum SurveyKind
 }
 
 /// <summary>A survey of a cohort; only reaction surveys (满意度调查) give <c>satisfaction</c>.</summary>
-public sealed class SatisfactionSurvey : IBilingualName
+public sealed class SatisfactionSurvey : IBilingualName, IAudited
 {
     public const int CodeMaxLength = 40;
     public const int MaxItems = 100;
