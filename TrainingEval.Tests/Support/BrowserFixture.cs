@@ -133,7 +133,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             await page.GetByTestId("login-user").FillAsync(userName);
             await page.GetByTestId("login-password").FillAsync(password);
             await page.GetByTestId("login-submit").ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/playground", StringComparison.Ordinal));
+            // The password hash and the first render of a page are the slowest steps of a test on a loaded 2-core machine.
+            await page.WaitForURLAsync(url => url.Contains("/playground", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
             state = await context.StorageStateAsync();
             _signedIn[userName] = state;
             return state;

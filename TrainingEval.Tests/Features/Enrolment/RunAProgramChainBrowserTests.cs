@@ -97,7 +97,7 @@ public sealed class ChainDashboard : IAsyncLifetime
 
 /// <summary>
 /// Issue 16's done-when as one chain on a database without demo data, each step as its role in the browser: the HR
-/// analyst creates a program and a cohort, pastes the 30 employee numbers, links the trainer and schedules two sessions
+/// analyst creates a program and a cohort, pastes the 30 employee numbers with their mentor, links the trainer and schedules two sessions
 /// (one two days ago, one running now); the trainer takes the earlier session's attendance on its roster, then opens
 /// the current session's roster and reads its check-in code off the screen; five learners type it on their phones
 /// (390 px) while the roster fills without a reload; the trainer marks the rest absent; a week later (the app's clock
@@ -169,9 +169,13 @@ public sealed class RunAProgramChainBrowserTests(ChainDashboard dashboard) : ICl
         await page.WaitForURLAsync(u => u.EndsWith($"/cohorts/{cohort}/manage", StringComparison.Ordinal));
         await Expect(page.GetByTestId("cohort-status")).ToHaveAttributeAsync("data-status", "Running");
 
+        // The 30 numbers pasted, with Master Wang as the mentor of the whole list.
         await page.GetByTestId("enrol-numbers").FillAsync(string.Join("\n", employees));
+        await page.GetByTestId("enrol-mentor").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "(M01)" }).ClickAsync();
         await page.GetByTestId("enrol-submit").ClickAsync();
         await Expect(page.GetByTestId("enrolment-number")).ToHaveCountAsync(30);
+        await Expect(page.GetByTestId("enrolment-mentor").Last).ToContainTextAsync(new Regex("王师傅|Master Wang"));
         await Expect(page.GetByTestId("enrolment-counts")).ToHaveTextAsync(words.Counts30);
         await analyst.ScreenshotAsync($"chain-1-enrolled-{culture}");
 
