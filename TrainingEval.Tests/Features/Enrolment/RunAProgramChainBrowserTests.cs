@@ -98,7 +98,7 @@ public sealed class ChainDashboard : IAsyncLifetime
 /// <summary>
 /// Issue 16's done-when as one chain on a database without demo data, each step as its role in the browser: the HR
 /// analyst creates a program and a cohort, pastes the 30 employee numbers with their mentor, links the trainer and schedules two sessions
-/// (one two days ago, one running now); the trainer takes the earlier session's attendance on its roster, then opens
+/// (one on Saturday last week, one running now); the trainer takes the earlier session's attendance on its roster, then opens
 /// the current session's roster and reads its check-in code off the screen; five learners type it on their phones
 /// (390 px) while the roster fills without a reload; the trainer marks the rest absent; a week later (the app's clock
 /// moved on) the weekly health snapshot is taken and the analyst reads attendance scores and the learning health index
