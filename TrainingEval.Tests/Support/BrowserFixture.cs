@@ -104,6 +104,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     private readonly SemaphoreSlim _signInLock = new(1, 1);
     private readonly Dictionary<string, string> _signedIn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _passwords = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// An account a fixture of its own created (e.g. learners linked to employees through the users service), so
+    /// <see cref="OpenAsync"/> can sign it in like a demo account.
+    /// </summary>
+    public void AddAccount(string userName, string password)
+    {
+        lock (_passwords)
+            _passwords[userName] = password;
+    }
 
     private async Task<string> SignedInStateAsync(string userName)
     {
@@ -112,14 +123,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             if (_signedIn.TryGetValue(userName, out var state))
                 return state;
-            var account = AccountSeeder.DemoAccounts.Single(a => a.UserName == userName);
+            string? password;
+            lock (_passwords)
+                password = _passwords.GetValueOrDefault(userName);
+            password ??= AccountSeeder.DemoAccounts.Single(a => a.UserName == userName).Password;
             await using var context = await _browser!.NewContextAsync();
             var page = await context.NewPageAsync();
             await page.GotoAsync(new Uri(BaseUri, "account/login?returnUrl=%2Fplayground").ToString());
-            await page.GetByTestId("login-user").FillAsync(account.UserName);
-            await page.GetByTestId("login-password").FillAsync(account.Password);
+            await page.GetByTestId("login-user").FillAsync(userName);
+            await page.GetByTestId("login-password").FillAsync(password);
             await page.GetByTestId("login-submit").ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/playground", StringComparison.Ordinal));
+            // The password hash and the first render of a page are the slowest steps of a test on a loaded 2-core machine.
+            await page.WaitForURLAsync(url => url.Contains("/playground", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
             state = await context.StorageStateAsync();
             _signedIn[userName] = state;
             return state;

@@ -7,6 +7,7 @@ public static class CohortsFeature
     {
         services.AddScoped<CohortListQueries>();
         services.AddScoped<CohortQueries>();
+        services.AddScoped<CohortHealthQueries>();
         services.AddScoped<CohortLifecycleService>();
         services.AddScoped<Manage.CohortManagement>();
         services.AddScoped<Manage.MentorManagement>();

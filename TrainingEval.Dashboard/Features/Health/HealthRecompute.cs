@@ -13,6 +13,7 @@ namespace TrainingEval.Dashboard.Features.Health;
 public sealed class HealthRecomputes
 {
     private readonly Channel<int[]> _channel = Channel.CreateUnbounded<int[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<Func<IReadOnlyCollection<int>, Task>> _listeners = [];
     private int _pending;
     private TaskCompletionSource _idle = NewIdle(completed: true);
 
@@ -37,6 +38,46 @@ public sealed class HealthRecomputes
     {
         lock (_channel)
             return _idle.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onComputed"/> with the cohorts of every recompute that finished (on the worker's thread) until
+    /// the returned subscription is disposed, so an open page showing a cohort's health index reads it again.
+    /// </summary>
+    public IDisposable NotifyOnComputed(Func<IReadOnlyCollection<int>, Task> onComputed)
+    {
+        ArgumentNullException.ThrowIfNull(onComputed);
+        lock (_listeners)
+            _listeners.Add(onComputed);
+        return new Subscription(this, onComputed);
+    }
+
+    /// <summary>Tells the listeners; one that fails (a closed page) does not stop the others or the worker.</summary>
+    internal async Task ComputedAsync(IReadOnlyCollection<int> cohorts)
+    {
+        Func<IReadOnlyCollection<int>, Task>[] listeners;
+        lock (_listeners)
+            listeners = [.. _listeners];
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener(cohorts);
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or TaskCanceledException)
+            {
+                // The listener's circuit is gone or going; it unsubscribes when disposed.
+            }
+        }
+    }
+
+    private sealed class Subscription(HealthRecomputes owner, Func<IReadOnlyCollection<int>, Task> listener) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner._listeners)
+                owner._listeners.Remove(listener);
+        }
     }
 
     /// <summary>Takes everything queued so far as one set of cohorts; waits for the first item.</summary>
@@ -72,7 +113,9 @@ public sealed class HealthRecomputes
         var (cohorts, items) = await TakeAsync(cancellationToken);
         try
         {
-            return await health.ComputeForCohortsAsync(cohorts, cancellationToken);
+            var run = await health.ComputeForCohortsAsync(cohorts, cancellationToken);
+            await ComputedAsync(cohorts);
+            return run;
         }
         finally
         {
@@ -101,6 +144,7 @@ public sealed partial class HealthRecomputeWorker(HealthRecomputes queue, Health
             try
             {
                 await health.ComputeForCohortsAsync(cohorts, stoppingToken);
+                await queue.ComputedAsync(cohorts);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
