@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using TrainingEval.Dashboard.Features.Account;
+using TrainingEval.Dashboard.Features.Search;
 using TrainingEval.Dashboard.Features.Admin;
 using TrainingEval.Dashboard.Features.Api;
 using TrainingEval.Dashboard.Features.Attendance;
@@ -80,6 +81,7 @@ public static class DashboardHosting
         services.AddHealth(configuration);
         services.AddNotifications(configuration);
         services.AddReports();
+        services.AddSearch();
         services.AddImport();
         services.AddAdmin();
         services.AddAccount();

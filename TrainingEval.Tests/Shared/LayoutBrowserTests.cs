@@ -51,7 +51,7 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
 
     public static TheoryData<string> Pages => new(
         "overview", "programs", "program", "cohorts", "cohort", "learners", "learner", "me", "mentor", "compare", "notifications", "reports",
-        "program-edit", "cohort-new", "cohort-manage", "notification-settings", "outbox");
+        "program-edit", "cohort-new", "cohort-manage", "notification-settings", "outbox", "search");
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -110,6 +110,7 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
             case "reports": return "reports";
             case "notification-settings": return "account/notifications";
             case "outbox": return "admin/outbox";
+            case "search": return "search?q=peng";
             case "cohort": return $"cohorts/{Uri.EscapeDataString(await RunningCohortAsync())}";
             case "cohort-new": return "cohorts/new";
             case "cohort-manage": return $"cohorts/{Uri.EscapeDataString(await RunningCohortAsync())}/manage";

@@ -54,16 +54,8 @@ public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> facto
         // A mentor lists only the cohorts where they mentor someone.
         if (!user.ReadsEverything)
             cohorts = cohorts.Where(c => c.Enrollments.Any(e => e.MentorId == user.MentorId));
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var pattern = Paging.ContainsPattern(query.Search);
-            // Codes match by their key (spec section 9), so "lean" finds LEAN-1 on every provider.
-            var codePattern = Paging.ContainsPattern(NaturalKey.Of(query.Search));
-            cohorts = cohorts.Where(c =>
-                EF.Functions.Like(c.CodeKey, codePattern, @"\")
-                || EF.Functions.Like(c.Name, pattern, @"\")
-                || EF.Functions.Like(c.NameEn!, pattern, @"\"));
-        }
+        // Codes match by their key (spec section 9), so "lean" finds LEAN-1 on every provider.
+        cohorts = Search.SearchMatching.Cohorts(cohorts, query.Search);
         if (!string.IsNullOrWhiteSpace(query.ProgramCode))
             cohorts = cohorts.Where(c => c.Program!.CodeKey == NaturalKey.Of(query.ProgramCode));
         if (query.From is { } from)

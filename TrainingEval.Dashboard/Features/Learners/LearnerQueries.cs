@@ -201,7 +201,7 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory,
         return new LearnerVerticalView(learner, rows, ratings, health);
     }
 
-    /// <summary>A page of learners matching the search (name in either language or employee number) and department; only people ever enrolled unless the query includes the others.</summary>
+    /// <summary>A page of learners matching the search (every word in a name in either language or the employee number, <see cref="Search.SearchMatching"/>) and department; only people ever enrolled unless the query includes the others.</summary>
     public async Task<PagedResult<LearnerListRow>> SearchAsync(LearnerListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -214,15 +214,7 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory,
         var learners = db.Learners.AsNoTracking();
         if (visible is not null)
             learners = learners.Where(l => visible.Contains(l.Id));
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var pattern = Paging.ContainsPattern(query.Search);
-            var numberPattern = Paging.ContainsPattern(NaturalKey.Of(query.Search));
-            learners = learners.Where(l =>
-                EF.Functions.Like(l.Name, pattern, @"\")
-                || EF.Functions.Like(l.NameEn!, pattern, @"\")
-                || EF.Functions.Like(l.EmployeeNumberKey, numberPattern, @"\"));
-        }
+        learners = Search.SearchMatching.Learners(learners, query.Search);
         if (!string.IsNullOrWhiteSpace(query.DepartmentCode))
             learners = learners.Where(l => l.Department!.Code == query.DepartmentCode);
         if (!query.IncludeNeverEnrolled)
