@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using TrainingEval.Dashboard.Features.Account;
 using TrainingEval.Dashboard.Features.Search;
+using TrainingEval.Dashboard.Features.SavedViews;
 using TrainingEval.Dashboard.Features.Admin;
 using TrainingEval.Dashboard.Features.Api;
 using TrainingEval.Dashboard.Features.Attendance;
@@ -82,6 +83,7 @@ public static class DashboardHosting
         services.AddNotifications(configuration);
         services.AddReports();
         services.AddSearch();
+        services.AddSavedViews();
         services.AddImport();
         services.AddAdmin();
         services.AddAccount();

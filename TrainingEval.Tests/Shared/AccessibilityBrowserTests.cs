@@ -19,7 +19,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
     [
         "", "programs", "programs/LEAN-TL", "cohorts", "cohorts/LEAN-TL-202501", "learners", "compare?cohorts=LEAN-TL-202501,LEAN-TL-202509",
         "notifications", "reports", "reports/cohorts/LEAN-TL-202501", "reports/cohorts/LEAN-TL-202501/difference", "reports/cohorts/LEAN-TL-202501/roi",
-        "reports/promotions", "reports/high-potential", "playground", "import", "audit", "account/password", "search?q=peng",
+        "reports/promotions", "reports/high-potential", "playground", "import", "audit", "account/password", "search?q=peng", "views",
     ];
 
     public static TheoryData<string, int, bool> Variants()

@@ -67,6 +67,7 @@ public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> option
     public DbSet<NotificationProfile> NotificationProfiles => Set<NotificationProfile>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Infrastructure.Security;
 
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Configurations;
 
@@ -29,5 +30,21 @@ internal sealed class PromotionDecisionConfiguration : IEntityTypeConfiguration<
         b.HasIndex(d => new { d.LearnerId, d.CohortId }).IsUnique();
         b.HasOne(d => d.Learner).WithMany().HasForeignKey(d => d.LearnerId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(d => d.Cohort).WithMany().HasForeignKey(d => d.CohortId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedView>
+{
+    public void Configure(EntityTypeBuilder<SavedView> b)
+    {
+        b.Property(v => v.Name).HasMaxLength(SavedView.NameMaxLength);
+        b.Property(v => v.Path).HasMaxLength(SavedView.PathMaxLength);
+        b.Property(v => v.Query).HasMaxLength(SavedView.QueryMaxLength);
+        b.Property(v => v.OwnerName).HasMaxLength(256);
+        b.Property(v => v.SharedWithRole).HasMaxLength(32);
+        b.Ignore(v => v.Url);
+        b.HasIndex(v => new { v.Path, v.OwnerUserId });
+        b.HasIndex(v => new { v.Path, v.SharedWithRole });
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(v => v.OwnerUserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

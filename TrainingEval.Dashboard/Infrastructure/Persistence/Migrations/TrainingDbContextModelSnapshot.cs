@@ -1680,6 +1680,54 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SavedView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedWithRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("Path", "OwnerUserId");
+
+                    b.HasIndex("Path", "SharedWithRole");
+
+                    b.ToTable("SavedViews");
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.StoredObservation", b =>
                 {
                     b.Property<int>("Id")
@@ -2543,6 +2591,15 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SavedView", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Security.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.StoredObservation", b =>
