@@ -104,7 +104,8 @@ public sealed partial class OverviewPage
             {
                 Name = Text["ByProgram_Series"],
                 Color = DashboardColors.Composite(Theme),
-                Data = [.. data.Programs.Select(p => ChartPoint.Of(ScoreFormat.ChartValue(p.Summary.MeanComposite)))],
+                // A bar opens the program's cohorts (the list filtered to it, with the overview's date range).
+                Data = [.. data.Programs.Select(p => ChartPoint.Of(ScoreFormat.ChartValue(p.Summary.MeanComposite)) with { Href = RecordLinks.CohortsOfProgram(p.Code, Filter) })],
             },
         ];
 
