@@ -221,4 +221,27 @@ public sealed class ChartDrillDownBrowserTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new Regex($"/cohorts/{Regex.Escape(cohorts[0])}$"));
         await Expect(page.GetByTestId("cohort-title")).ToHaveTextAsync(await CohortNameAsync(cohorts[0]));
     }
+
+    [Theory]
+    [InlineData("en", "Tier: D · Needs improvement")]
+    [InlineData("zh-CN", "分层：D（待提升）")]
+    public async Task A_tier_bar_of_the_effectiveness_report_opens_the_cohorts_learners_of_that_tier(string culture, string chip)
+    {
+        await using var db = await DbAsync();
+        var cohort = await db.LearnerScores.AsNoTracking().Where(s => s.Tier == Tier.D)
+            .GroupBy(s => s.Cohort!.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(Cancel);
+        await using var session = await browser.OpenAsync($"reports/cohorts/{cohort}", culture: culture);
+        var page = session.Page;
+
+        // One bar per tier (A, B, C, D, insufficient data), in that order.
+        var bar = page.Locator("#report-tiers path.apexcharts-bar-area").Nth((int)Tier.D);
+        await Expect(bar).ToBeVisibleAsync();
+        await bar.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/cohorts/{Regex.Escape(cohort)}\\?tier=D#learners$"));
+        await Expect(page.GetByTestId("tier-filter-chip")).ToContainTextAsync(chip);
+        await Expect(page.Locator("[data-testid=learner-table] tbody tr").First).ToBeVisibleAsync();
+        (await page.Locator("[data-testid=learner-table] tbody tr").CountAsync()).ShouldBe(
+            Math.Min(await db.LearnerScores.CountAsync(s => s.Cohort!.Code == cohort && s.Tier == Tier.D, Cancel), 10));
+    }
 }
