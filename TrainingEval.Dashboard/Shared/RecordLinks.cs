@@ -22,15 +22,36 @@ public static class RecordLinks
     /// <summary>The learner page (vertical comparison).</summary>
     public static string Learner(string employeeNumber) => "learners/" + Uri.EscapeDataString(employeeNumber);
 
+    /// <summary>
+    /// The learners with a score of <paramref name="tier"/> in the cohorts of <paramref name="filter"/> (program, start dates)
+    /// and of its department: what a tier slice of the overview holds, as people (<c>/learners?tier=D&amp;…</c>).
+    /// </summary>
+    public static string LearnersOfTier(Tier tier, DashboardFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new List<string> { $"tier={tier}" };
+        if (filter.ProgramCode is { } program)
+            query.Add($"{DashboardFilter.ProgramKey}={Uri.EscapeDataString(program)}");
+        if (filter.DepartmentCode is { } department)
+            query.Add($"{DashboardFilter.DepartmentKey}={Uri.EscapeDataString(department)}");
+        AddDates(query, filter);
+        return "learners?" + string.Join('&', query);
+    }
+
     /// <summary>The cohort list filtered to a program, keeping the date range of <paramref name="filter"/> (the view drilled from).</summary>
     public static string CohortsOfProgram(string programCode, DashboardFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = new List<string> { $"{DashboardFilter.ProgramKey}={Uri.EscapeDataString(programCode)}" };
+        AddDates(query, filter);
+        return "cohorts?" + string.Join('&', query);
+    }
+
+    private static void AddDates(List<string> query, DashboardFilter filter)
+    {
         if (filter.From is { } from)
             query.Add($"{DashboardFilter.FromKey}={from.ToString(DashboardFilter.DateFormat, System.Globalization.CultureInfo.InvariantCulture)}");
         if (filter.To is { } to)
             query.Add($"{DashboardFilter.ToKey}={to.ToString(DashboardFilter.DateFormat, System.Globalization.CultureInfo.InvariantCulture)}");
-        return "cohorts?" + string.Join('&', query);
     }
 }

@@ -244,4 +244,32 @@ public sealed class ChartDrillDownBrowserTests(BrowserFixture browser)
         (await page.Locator("[data-testid=learner-table] tbody tr").CountAsync()).ShouldBe(
             Math.Min(await db.LearnerScores.CountAsync(s => s.Cohort!.Code == cohort && s.Tier == Tier.D, Cancel), 10));
     }
+
+    [Theory]
+    [InlineData("en", "Tier: D · Needs improvement")]
+    [InlineData("zh-CN", "分层：D（待提升）")]
+    public async Task The_D_slice_of_the_overview_opens_the_learners_of_that_tier(string culture, string chip)
+    {
+        await using var session = await browser.OpenAsync("", culture: culture);
+        var page = session.Page;
+        var slice = page.Locator("#overview-tiers path.apexcharts-pie-area[j='3']");
+        await Expect(slice).ToBeVisibleAsync();
+        await slice.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/learners\?tier=D$"));
+        await Expect(page.GetByTestId("tier-filter-chip")).ToHaveTextAsync(chip);
+        var links = page.GetByTestId("learner-link");
+        await Expect(links.First).ToBeVisibleAsync();
+        await using var db = await DbAsync();
+        var expected = await db.Learners.CountAsync(l => db.LearnerScores.Any(s => s.LearnerId == l.Id && s.Tier == Tier.D), Cancel);
+        var first = (await page.Locator("[data-testid=learners-table] tbody tr td").First.InnerTextAsync()).Trim();
+        (await db.LearnerScores.AnyAsync(s => s.Learner!.EmployeeNumber == first && s.Tier == Tier.D, Cancel)).ShouldBeTrue($"{first} has a tier-D score");
+        await Expect(page.GetByTestId("learners-count")).ToContainTextAsync(expected.ToString("N0", CultureInfo.GetCultureInfo(culture)));
+        await session.ScreenshotAsync($"drill-learners-tier-{culture}", fullPage: false);
+
+        // The chip clears the tier: every learner again.
+        await page.GetByTestId("tier-filter-chip").Locator("button, .mud-chip-close-button").First.ClickAsync();
+        await Expect(page.GetByTestId("tier-filter-chip")).ToHaveCountAsync(0);
+        await Expect(page).Not.ToHaveURLAsync(new Regex("tier="));
+    }
 }

@@ -26,6 +26,7 @@ public sealed partial class OverviewPage
     private IReadOnlyList<ChartSeries> _byProgram = [];
     private ApexChartOptions _tierOptions = new();
     private IReadOnlyList<double> _tierValues = [];
+    private IReadOnlyList<string?> _tierLinks = [];
     private ApexChartOptions _funnelOptions = new();
     private IReadOnlyList<ChartSeries> _funnel = [];
 
@@ -133,6 +134,8 @@ public sealed partial class OverviewPage
         _tierValues = data.HasScores
             ? [.. Enum.GetValues<Tier>().Select(t => (double)data.Summary.TierCounts[t]), data.Summary.UnscoredCount]
             : [];
+        // A tier's slice opens the learners with that tier in the filtered cohorts; "no score" has no list to open.
+        _tierLinks = data.HasScores ? [.. Enum.GetValues<Tier>().Select(t => RecordLinks.LearnersOfTier(t, Filter)), null] : [];
 
         var funnelCategories = new List<string> { Text["Funnel_AllCohorts"] };
         funnelCategories.AddRange(KirkpatrickLevels.All.Select(l => Evaluation.LevelName(l)));
