@@ -189,7 +189,7 @@ public sealed class ChartDrillDownBrowserTests(BrowserFixture browser)
         var rows = page.Locator("[data-testid=learner-table] tbody tr");
         await Expect(rows.First).ToBeVisibleAsync();
         var expected = await db.LearnerScores.CountAsync(s => s.Cohort!.Code == cohorts[0] && s.Tier == Tier.D, Cancel);
-        (await rows.CountAsync()).ShouldBe(Math.Min(expected, 10));
+        await Expect(rows).ToHaveCountAsync(Math.Min(expected, 10));
         await session.ScreenshotAsync($"drill-tier-chip-{culture}", fullPage: false);
 
         // The chip clears the filter: every tier again.
@@ -241,7 +241,8 @@ public sealed class ChartDrillDownBrowserTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new Regex($"/cohorts/{Regex.Escape(cohort)}\\?tier=D#learners$"));
         await Expect(page.GetByTestId("tier-filter-chip")).ToContainTextAsync(chip);
         await Expect(page.Locator("[data-testid=learner-table] tbody tr").First).ToBeVisibleAsync();
-        (await page.Locator("[data-testid=learner-table] tbody tr").CountAsync()).ShouldBe(
+        // The table loads its page after the chip shows: wait for the filtered count rather than read it once.
+        await Expect(page.Locator("[data-testid=learner-table] tbody tr")).ToHaveCountAsync(
             Math.Min(await db.LearnerScores.CountAsync(s => s.Cohort!.Code == cohort && s.Tier == Tier.D, Cancel), 10));
     }
 
