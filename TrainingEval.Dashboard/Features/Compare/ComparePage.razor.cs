@@ -90,7 +90,7 @@ public sealed partial class ComparePage
             Name = c.Cohort.Code,
             Color = DashboardColors.Categorical(Theme, i),
             Data = [ChartPoint.Of(ScoreFormat.ChartValue(c.Summary.MeanComposite)), .. KirkpatrickLevels.All.Select(l => ChartPoint.Of(ScoreFormat.ChartValue(c.Summary.LevelMean(l))))],
-        })];
+        }.LinkPoints(_ => RecordLinks.Cohort(c.Cohort.Code)))];
         _levelOptions = new ApexChartOptions
         {
             Chart = new() { Type = ApexChartType.Bar },
@@ -113,14 +113,14 @@ public sealed partial class ComparePage
                 Type = ApexChartType.BoxPlot,
                 Data = [.. withSpread.Select(x => ChartPoint.Box(x.Cohort.Cohort.Code,
                     ScoreFormat.ChartValue(x.Cohort.Spread!.Min), ScoreFormat.ChartValue(x.Cohort.Spread.Q1), ScoreFormat.ChartValue(x.Cohort.Spread.Median),
-                    ScoreFormat.ChartValue(x.Cohort.Spread.Q3), ScoreFormat.ChartValue(x.Cohort.Spread.Max)) with { FillColor = x.Color })],
+                    ScoreFormat.ChartValue(x.Cohort.Spread.Q3), ScoreFormat.ChartValue(x.Cohort.Spread.Max)) with { FillColor = x.Color, Href = RecordLinks.Cohort(x.Cohort.Cohort.Code) })],
             },
             new ChartSeries
             {
                 Name = Text["Spread_Mean"],
                 Type = ApexChartType.Scatter,
                 Color = ink,
-                Data = [.. withSpread.Select(x => ChartPoint.Of(x.Cohort.Cohort.Code, ScoreFormat.ChartValue(x.Cohort.Spread!.Mean)))],
+                Data = [.. withSpread.Select(x => ChartPoint.Of(x.Cohort.Cohort.Code, ScoreFormat.ChartValue(x.Cohort.Spread!.Mean)) with { Href = RecordLinks.Cohort(x.Cohort.Cohort.Code) })],
             },
         ];
         _spreadOptions = new ApexChartOptions
@@ -150,9 +150,11 @@ public sealed partial class ComparePage
             {
                 Name = tierNames[i],
                 Color = DashboardColors.Tier(Theme, tier),
-                Data = [.. _cohorts.Select(c => ChartPoint.Of(c.Summary.TierCounts[tier]))],
+                // A tier's part of a cohort's bar opens that cohort's learners of that tier.
+                Data = [.. _cohorts.Select(c => ChartPoint.Of(c.Summary.TierCounts[tier]) with { Href = RecordLinks.CohortTier(c.Cohort.Code, tier) })],
             }),
-            new ChartSeries { Name = tierNames[^1], Color = DashboardColors.NoScore(Theme), Data = [.. _cohorts.Select(c => ChartPoint.Of(c.Summary.UnscoredCount))] },
+            new ChartSeries { Name = tierNames[^1], Color = DashboardColors.NoScore(Theme), Data = [.. _cohorts.Select(c => ChartPoint.Of(c.Summary.UnscoredCount))] }
+                .LinkPoints(i => RecordLinks.Cohort(_cohorts[i].Cohort.Code)),
         ];
         _tierOptions = new ApexChartOptions
         {

@@ -57,8 +57,8 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         };
         ChartSeries[] series =
         [
-            new() { Name = text["CompositeSeries"], Type = ApexChartType.Line, Data = [.. trajectory.Select(p => ChartPoint.Of(p.Composite))] },
-            new() { Name = text["ProvisionalSeries"], Type = ApexChartType.Scatter, Data = [.. trajectory.Select(p => ChartPoint.Of(p.IsProvisional ? p.Composite : null))] },
+            new() { Name = text["CompositeSeries"], Type = ApexChartType.Line, Data = [.. trajectory.Select(p => ChartPoint.Of(p.Composite) with { Href = RecordLinks.Cohort(p.CohortCode) })] },
+            new() { Name = text["ProvisionalSeries"], Type = ApexChartType.Scatter, Data = [.. trajectory.Select(p => ChartPoint.Of(p.IsProvisional ? p.Composite : null) with { Href = RecordLinks.Cohort(p.CohortCode) })] },
         ];
         return new ChartModel(options, series);
     }
@@ -92,7 +92,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
                 Name = vocabulary.LevelName(level),
                 Data = [.. perLevel[(int)level].Select(ChartPoint.Of)],
                 Color = DashboardColors.Level(theme, level),
-            })
+            }.LinkPoints(cohort => RecordLinks.Cohort(scoredCohorts[cohort].CohortCode)))
             .ToList();
         return new ChartModel(options, series);
     }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Features.Scoring;
+using TrainingEval.Dashboard.Shared.Filters;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
@@ -122,7 +124,10 @@ public sealed record LearnerListRow(
 /// A learners-list search. <paramref name="IncludeNeverEnrolled"/>: the employee register holds people who never joined a
 /// cohort; they are left out unless asked for (issue 14, item 17), as they have nothing to evaluate.
 /// </summary>
-public sealed record LearnerListQuery(string? Search, string? DepartmentCode, int Page = 1, int PageSize = Paging.DefaultPageSize, bool IncludeNeverEnrolled = false);
+/// <param name="Tier">Only learners with a score of this tier in a cohort of <paramref name="TierCohorts"/> (a drill from the overview's tier donut).</param>
+/// <param name="TierCohorts">Which cohorts the tier counts in (program and start-date range); only with <paramref name="Tier"/>.</param>
+public sealed record LearnerListQuery(string? Search, string? DepartmentCode, int Page = 1, int PageSize = Paging.DefaultPageSize, bool IncludeNeverEnrolled = false,
+    Tier? Tier = null, DashboardFilter? TierCohorts = null);
 
 /// <summary>Read queries of the learner pages (vertical comparison and learners list).</summary>
 public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory, IRecordAccess access, TimeProvider clock)
@@ -219,6 +224,11 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory,
             learners = learners.Where(l => l.Department!.Code == query.DepartmentCode);
         if (!query.IncludeNeverEnrolled)
             learners = learners.Where(l => l.Enrollments.Any());
+        if (query.Tier is { } tier)
+        {
+            var cohorts = StoredScores.Cohorts(db, query.TierCohorts ?? DashboardFilter.Empty).Select(c => c.Id);
+            learners = learners.Where(l => db.LearnerScores.Any(s => s.LearnerId == l.Id && s.Tier == tier && cohorts.Contains(s.CohortId)));
+        }
 
         var total = await learners.CountAsync(cancellationToken);
         var items = await learners

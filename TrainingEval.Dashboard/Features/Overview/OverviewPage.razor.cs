@@ -26,6 +26,7 @@ public sealed partial class OverviewPage
     private IReadOnlyList<ChartSeries> _byProgram = [];
     private ApexChartOptions _tierOptions = new();
     private IReadOnlyList<double> _tierValues = [];
+    private IReadOnlyList<string?> _tierLinks = [];
     private ApexChartOptions _funnelOptions = new();
     private IReadOnlyList<ChartSeries> _funnel = [];
 
@@ -104,7 +105,8 @@ public sealed partial class OverviewPage
             {
                 Name = Text["ByProgram_Series"],
                 Color = DashboardColors.Composite(Theme),
-                Data = [.. data.Programs.Select(p => ChartPoint.Of(ScoreFormat.ChartValue(p.Summary.MeanComposite)))],
+                // A bar opens the program's cohorts (the list filtered to it, with the overview's date range).
+                Data = [.. data.Programs.Select(p => ChartPoint.Of(ScoreFormat.ChartValue(p.Summary.MeanComposite)) with { Href = RecordLinks.CohortsOfProgram(p.Code, Filter) })],
             },
         ];
 
@@ -132,6 +134,8 @@ public sealed partial class OverviewPage
         _tierValues = data.HasScores
             ? [.. Enum.GetValues<Tier>().Select(t => (double)data.Summary.TierCounts[t]), data.Summary.UnscoredCount]
             : [];
+        // A tier's slice opens the learners with that tier in the filtered cohorts; "no score" has no list to open.
+        _tierLinks = data.HasScores ? [.. Enum.GetValues<Tier>().Select(t => RecordLinks.LearnersOfTier(t, Filter)), null] : [];
 
         var funnelCategories = new List<string> { Text["Funnel_AllCohorts"] };
         funnelCategories.AddRange(KirkpatrickLevels.All.Select(l => Evaluation.LevelName(l)));

@@ -287,7 +287,9 @@ public sealed partial class ProgramHistoryPage
             })
             .ToList();
 
-        _historySeries = history.Cohorts.Count == 0 ? [] : series;
+        // Every point of a run (its composite, trend, levels) opens that cohort's page.
+        string CohortHref(int run) => RecordLinks.Cohort(history.Cohorts[run].CohortCode);
+        _historySeries = history.Cohorts.Count == 0 ? [] : [.. series.Select(s => s.LinkPoints(CohortHref))];
         _historyOptions = new ApexChartOptions
         {
             Chart = new() { Type = ApexChartType.Line, Zoom = new() { Enabled = false } },
@@ -307,9 +309,9 @@ public sealed partial class ProgramHistoryPage
         var learnersName = Text["Series_Learners"].Value;
         _outcomeSeries = history.Cohorts.Count == 0 ? [] :
         [
-            new ChartSeries { Name = passName, Type = ApexChartType.Bar, Color = DashboardColors.PassRate(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.PassRate)))] },
-            new ChartSeries { Name = Text["Series_Coverage"], Type = ApexChartType.Bar, Color = DashboardColors.Coverage(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.MeanCoverage)))] },
-            new ChartSeries { Name = learnersName, Type = ApexChartType.Line, Color = DashboardColors.Ink(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(c.Summary.EnrollmentCount))] },
+            new ChartSeries { Name = passName, Type = ApexChartType.Bar, Color = DashboardColors.PassRate(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.PassRate)))] }.LinkPoints(CohortHref),
+            new ChartSeries { Name = Text["Series_Coverage"], Type = ApexChartType.Bar, Color = DashboardColors.Coverage(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(ScoreFormat.ChartPercent(c.Summary.MeanCoverage)))] }.LinkPoints(CohortHref),
+            new ChartSeries { Name = learnersName, Type = ApexChartType.Line, Color = DashboardColors.Ink(Theme), Data = [.. history.Cohorts.Select(c => ChartPoint.Of(c.Summary.EnrollmentCount))] }.LinkPoints(CohortHref),
         ];
         _outcomeOptions = new ApexChartOptions
         {

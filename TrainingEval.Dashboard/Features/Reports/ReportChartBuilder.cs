@@ -88,7 +88,8 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
             Colors = colors,
             Legend = new ChartLegend { Show = false },
         };
-        return new(options, [new ChartSeries { Name = text["Col_Learners"], Data = [.. tiers.Select(t => ChartPoint.Of(t.Value))] }]);
+        // A tier's bar opens the cohort's learners of that tier (the cohort page's table, filtered in its URL).
+        return new(options, [new ChartSeries { Name = text["Col_Learners"], Data = [.. tiers.Select(t => ChartPoint.Of(t.Value) with { Href = RecordLinks.CohortTier(report.Cohort.Code, t.Key) })] }]);
     }
 
     public ReportChart Sensitivity(RoiReport report)

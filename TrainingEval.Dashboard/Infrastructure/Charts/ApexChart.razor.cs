@@ -38,8 +38,11 @@ public sealed partial class ApexChart : IAsyncDisposable
     private string? _shownOptionsJson;
     private string? _shownSeriesJson;
     private bool _disposed;
+    private List<ChartSeries> _sentSeries = [];
+    private DotNetObjectReference<ApexChart>? _self;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<ApexChart> Logger { get; set; } = default!;
 
     /// <summary>Unique id on the page; also the ApexCharts chart id (chart groups, exec) and the default export file name.</summary>
@@ -53,6 +56,12 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     /// <summary>Slice values of a pie or donut chart, matching <see cref="ApexChartOptions.Labels"/>.</summary>
     [Parameter] public IReadOnlyList<double>? Values { get; set; }
+
+    /// <summary>
+    /// Drill-down links of the slices of a pie or donut (app-relative, see <see cref="ChartHref"/>), matching
+    /// <see cref="Values"/>; a null entry is a slice that leads nowhere. Axis charts put theirs on <see cref="ChartPoint.Href"/>.
+    /// </summary>
+    [Parameter] public IReadOnlyList<string?>? SliceHrefs { get; set; }
 
     /// <summary>Height in CSS pixels.</summary>
     [Parameter] public int Height { get; set; } = 320;
@@ -84,7 +93,12 @@ public sealed partial class ApexChart : IAsyncDisposable
     /// <summary>Extra CSS classes on the chart's host element.</summary>
     [Parameter] public string? Class { get; set; }
 
-    private string CssClass => string.IsNullOrWhiteSpace(Class) ? "te-chart" : $"te-chart {Class}";
+    // Clickable points get the pointer cursor (ApexChart.razor.css) and their labels become links in the data table.
+    private bool HasLinks => Values is not null
+        ? SliceHrefs?.Any(h => h is not null) == true
+        : _sentSeries.Any(s => s.Data.Any(p => p.Href is not null));
+
+    private string CssClass => (string.IsNullOrWhiteSpace(Class) ? "te-chart" : $"te-chart {Class}") + (HasLinks ? " te-chart--links" : "");
 
     private string HostStyle => FormattableString.Invariant($"min-height: {Height}px;");
 
@@ -97,7 +111,17 @@ public sealed partial class ApexChart : IAsyncDisposable
         if (Height <= 0)
             throw new InvalidOperationException($"{nameof(ApexChart)} '{Id}': {nameof(Height)} must be positive, was {Height}.");
 
+        if (SliceHrefs is not null)
+        {
+            if (Values is null)
+                throw new InvalidOperationException($"{nameof(ApexChart)} '{Id}': {nameof(SliceHrefs)} are for the slices of {nameof(Values)}; points of {nameof(Series)} carry {nameof(ChartPoint.Href)}.");
+            foreach (var href in SliceHrefs)
+                ChartHref.Check(href);
+        }
+
+        // Downsampling keeps the points it keeps (with their links), so a click's indices are looked up in what was sent.
         var series = (Series ?? []).Select(s => Lttb.Downsample(s, DownsampleThreshold)).ToList();
+        _sentSeries = series;
         _seriesJson = Values is not null
             ? JsonSerializer.Serialize(Values, ChartJson.Options)
             : JsonSerializer.Serialize(series, ChartJson.Options);
@@ -136,7 +160,8 @@ public sealed partial class ApexChart : IAsyncDisposable
                 if (_shownId is not null)
                     await _module.InvokeVoidAsync("destroy", _handle);
                 _shownId = null;
-                if (await _module.InvokeAsync<bool>("create", _host, _handle, options, series))
+                _self ??= DotNetObjectReference.Create(this);
+                if (await _module.InvokeAsync<bool>("create", _host, _handle, options, series, _self))
                     _shownId = Id;
             }
             else if (options != _shownOptionsJson)
@@ -171,6 +196,29 @@ public sealed partial class ApexChart : IAsyncDisposable
         {
             _jsGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Called by the module when a bar, slice, box or point is clicked (ApexCharts' <c>dataPointSelection</c> and
+    /// <c>markerClick</c>): opens that point's link, if it has one. Only indices come from the browser; the link is the
+    /// one this component holds, so nothing the page receives can choose where it goes.
+    /// </summary>
+    [JSInvokable]
+    public void SelectPoint(int seriesIndex, int pointIndex)
+    {
+        if (HrefAt(seriesIndex, pointIndex) is { } href)
+            Navigation.NavigateTo(href);
+    }
+
+    internal string? HrefAt(int seriesIndex, int pointIndex)
+    {
+        if (pointIndex < 0)
+            return null;
+        if (Values is not null)
+            return SliceHrefs is { } slices && pointIndex < slices.Count ? slices[pointIndex] : null;
+        return seriesIndex >= 0 && seriesIndex < _sentSeries.Count && pointIndex < _sentSeries[seriesIndex].Data.Count
+            ? _sentSeries[seriesIndex].Data[pointIndex].Href
+            : null;
     }
 
     /// <summary>Largest chart image accepted from the browser (a 2× capture of a wide chart is a few hundred KB).</summary>
@@ -231,6 +279,8 @@ public sealed partial class ApexChart : IAsyncDisposable
         finally
         {
             _module = null;
+            _self?.Dispose();
+            _self = null;
             _jsGate.Release();
         }
     }

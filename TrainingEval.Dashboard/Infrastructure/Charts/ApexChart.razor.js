@@ -10,6 +10,8 @@ const formatterMarker = '__formatter';
 // One entry per ApexChart component instance, keyed by a handle the component generates (its Id is
 // ApexCharts' chart.id inside the options, and may repeat across pages during navigation).
 const charts = new Map();
+// Per handle: the component's DotNetObjectReference, told which point was clicked (drill-down, ChartPoint.Href).
+const selectors = new Map();
 const locales = new Map();
 let library;
 
@@ -130,11 +132,33 @@ function escapeHtmlSinks(options) {
   }
 }
 
-async function parseOptions(optionsJson) {
+// A click on a bar, slice or box (dataPointSelection, on mousedown) or on a point of a line, scatter or radar
+// (markerClick, on mouseup; a line's shared tooltip reports the nearest point) tells .NET the series and point index.
+// The component looks up the point's link itself: only indices cross, never a URL. One click can raise both events
+// (a scatter marker), so a second report within a moment is dropped. Legend clicks select with no event: ignored.
+function selectPoint(handle, event, seriesIndex, dataPointIndex) {
+  const selector = selectors.get(handle);
+  if (!selector || !event || !Number.isInteger(seriesIndex) || !Number.isInteger(dataPointIndex) || dataPointIndex < 0) {
+    return;
+  }
+  const now = Date.now();
+  if (selector.last && now - selector.last < 400) {
+    return;
+  }
+  selector.last = now;
+  selector.dotNet.invokeMethodAsync('SelectPoint', Math.max(seriesIndex, 0), dataPointIndex).catch(() => { });
+}
+
+async function parseOptions(optionsJson, handle) {
   const options = JSON.parse(optionsJson, reviveFormatter);
   escapeHtmlSinks(options);
   const chart = options.chart ?? (options.chart = {});
-  chart.events = { ...chart.events, updated: syncTooltipTheme };
+  chart.events = {
+    ...chart.events,
+    updated: syncTooltipTheme,
+    dataPointSelection: (event, _, config) => selectPoint(handle, event, config?.seriesIndex, config?.dataPointIndex),
+    markerClick: (event, _, config) => selectPoint(handle, event, config?.seriesIndex, config?.dataPointIndex),
+  };
   const name = chart.defaultLocale;
   if (name && name !== 'en' && !chart.locales) {
     chart.locales = [await loadLocale(name)];
@@ -157,12 +181,15 @@ function disableIdenticalOptionsSkip(chart) {
 }
 
 /** Creates the chart in element; false when the element left the page while loading (fast navigation). */
-export async function create(element, handle, optionsJson, seriesJson) {
-  const [ApexCharts, options] = await Promise.all([loadLibrary(), parseOptions(optionsJson)]);
+export async function create(element, handle, optionsJson, seriesJson, dotNet) {
+  const [ApexCharts, options] = await Promise.all([loadLibrary(), parseOptions(optionsJson, handle)]);
   if (!element || !element.isConnected) {
     return false;
   }
   destroy(handle);
+  if (dotNet) {
+    selectors.set(handle, { dotNet, last: 0 });
+  }
   options.series = JSON.parse(seriesJson);
   // The first draw is not animated: the entry animation repaints for most of a second on the same main
   // thread that is still drawing the page's other charts. Later updates (what-if, live scores) animate
@@ -193,7 +220,7 @@ export async function updateOptions(handle, optionsJson, seriesJson) {
   if (!chart) {
     return false;
   }
-  const options = await parseOptions(optionsJson);
+  const options = await parseOptions(optionsJson, handle);
   if (seriesJson) {
     options.series = JSON.parse(seriesJson);
   }
@@ -211,6 +238,7 @@ export async function updateOptions(handle, optionsJson, seriesJson) {
 export function destroy(handle) {
   const chart = charts.get(handle);
   charts.delete(handle);
+  selectors.delete(handle);
   chart?.destroy();
 }
 

@@ -13,14 +13,19 @@ public sealed record ChartDataTable(IReadOnlyList<string> SeriesNames, IReadOnly
     public static ChartDataTable Empty { get; } = new([], [], []);
 
     /// <summary>The table of an axis chart (<paramref name="series"/>) or of a pie/donut (<paramref name="values"/> with <see cref="ApexChartOptions.Labels"/>).</summary>
-    public static ChartDataTable Of(ApexChartOptions options, IReadOnlyList<ChartSeries>? series, IReadOnlyList<double>? values, CultureInfo culture)
+    /// <remarks>Links lead where a click on the chart leads: a row's <see cref="ChartDataRow.Href"/> is its slice's link, or the
+    /// link all its points share (a learner's stacked bar, a cohort's run); where the points of a row lead to different places
+    /// (one series per cohort) each cell carries its own (<see cref="ChartDataRow.CellHrefs"/>).</remarks>
+    public static ChartDataTable Of(ApexChartOptions options, IReadOnlyList<ChartSeries>? series, IReadOnlyList<double>? values, CultureInfo culture,
+        IReadOnlyList<string?>? sliceHrefs = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (values is { Count: > 0 })
         {
             var labels = options.Labels ?? [];
             var sliceFormat = FormatFor(values);
-            var slices = values.Select((v, i) => new ChartDataRow(i < labels.Count ? labels[i] : (i + 1).ToString(culture), [v.ToString(sliceFormat, culture)])).ToList();
+            var slices = values.Select((v, i) => new ChartDataRow(i < labels.Count ? labels[i] : (i + 1).ToString(culture), [v.ToString(sliceFormat, culture)],
+                sliceHrefs is not null && i < sliceHrefs.Count ? sliceHrefs[i] : null)).ToList();
             return new ChartDataTable([""], slices, [ChartPointKind.Value]);
         }
         if (series is not { Count: > 0 })
@@ -32,6 +37,7 @@ public sealed record ChartDataTable(IReadOnlyList<string> SeriesNames, IReadOnly
         // Rows in the order the x values first appear across the series (the chart's own order).
         var keys = new List<string>();
         var cells = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        var hrefs = new Dictionary<string, string?[]>(StringComparer.Ordinal);
         var kinds = new ChartPointKind[series.Count];
         for (var s = 0; s < series.Count; s++)
         {
@@ -49,9 +55,23 @@ public sealed record ChartDataTable(IReadOnlyList<string> SeriesNames, IReadOnly
                 if (point.Kind != ChartPointKind.Value)
                     kinds[s] = point.Kind;
                 row[s] = Cell(point, format, culture);
+                if (point.Href is { } href)
+                {
+                    if (!hrefs.TryGetValue(key, out var links))
+                        hrefs[key] = links = new string?[series.Count];
+                    links[s] = href;
+                }
             }
         }
-        return new ChartDataTable([.. series.Select(s => s.Name)], [.. keys.Select(k => new ChartDataRow(k, cells[k]))], kinds);
+        return new ChartDataTable([.. series.Select(s => s.Name)], [.. keys.Select(k => Row(k, cells[k], hrefs.GetValueOrDefault(k)))], kinds);
+    }
+
+    private static ChartDataRow Row(string label, string?[] cells, string?[]? links)
+    {
+        if (links is null)
+            return new ChartDataRow(label, cells);
+        var distinct = links.Where(l => l is not null).Distinct(StringComparer.Ordinal).ToList();
+        return distinct.Count == 1 ? new ChartDataRow(label, cells, distinct[0]) : new ChartDataRow(label, cells, CellHrefs: links);
     }
 
     private static string? Cell(ChartPoint point, string format, CultureInfo culture) => point.Kind switch
@@ -73,4 +93,6 @@ public sealed record ChartDataTable(IReadOnlyList<string> SeriesNames, IReadOnly
 
 /// <param name="Label">The category, x value or slice name.</param>
 /// <param name="Cells">One per series; null where the series has no value there.</param>
-public sealed record ChartDataRow(string Label, IReadOnlyList<string?> Cells);
+/// <param name="Href">Where the row's records are (the chart's drill-down link); null when it has none.</param>
+/// <param name="CellHrefs">Per cell, where its point leads, when the row's points lead to different places; else null.</param>
+public sealed record ChartDataRow(string Label, IReadOnlyList<string?> Cells, string? Href = null, IReadOnlyList<string?>? CellHrefs = null);

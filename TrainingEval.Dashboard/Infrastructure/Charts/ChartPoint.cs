@@ -30,6 +30,19 @@ public sealed record ChartPoint
     /// <summary>Overrides the series colour for this point.</summary>
     public string? FillColor { get; init; }
 
+    /// <summary>
+    /// Where clicking this point (or its row's label in the chart's data table) leads: the records behind it, as an
+    /// app-relative link such as <c>cohorts/LEAN-2025-03</c> (<see cref="ChartHref.Check"/>). Never sent to the browser
+    /// with the data: the chart reports which point was clicked and the component navigates.
+    /// </summary>
+    public string? Href
+    {
+        get => _href;
+        init => _href = ChartHref.Check(value);
+    }
+
+    private readonly string? _href;
+
     public ChartPointKind Kind => Values switch
     {
         null => ChartPointKind.Value,

@@ -14,4 +14,14 @@ public sealed record ChartSeries
 
     /// <summary>Stack group for stacked bars with several stacks.</summary>
     public string? Group { get; init; }
+
+    /// <summary>
+    /// This series with a drill-down link on every point: <paramref name="href"/> gets the point's index (its category or
+    /// row) and returns its app-relative link, or null for a point that leads nowhere (<see cref="ChartPoint.Href"/>).
+    /// </summary>
+    public ChartSeries LinkPoints(Func<int, string?> href)
+    {
+        ArgumentNullException.ThrowIfNull(href);
+        return this with { Data = [.. Data.Select((p, i) => p with { Href = href(i) })] };
+    }
 }

@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Domain.Scoring;
+using TrainingEval.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace TrainingEval.Tests.Shared;
+
+/// <summary>
+/// Issue 21 item 1: a click on a chart's bar, box or point in Chromium opens the records behind it — the cohort list of a
+/// program, a cohort page, a learner page, a cohort's learners of one tier (with the filter chip) — and the chart's data
+/// table offers the same links to the keyboard. Read-only navigation on the shared demo dashboard.
+/// </summary>
+public sealed class ChartDrillDownBrowserTests(BrowserFixture browser)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<TrainingDbContext> DbAsync()
+    {
+        await using (await browser.OpenAsync("cohorts/none")) { }
+        return await browser.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContextAsync(Cancel);
+    }
+
+    /// <summary>The scored cohort with the most ranked learners, and its top-ranked learner (ties by employee number, as the chart orders them).</summary>
+    private async Task<(string Cohort, string TopLearner, string TopName)> LargestCohortAsync()
+    {
+        await using var db = await DbAsync();
+        var code = await db.Cohorts.AsNoTracking()
+            .Select(c => new { c.Code, Ranked = db.LearnerScores.Count(s => s.CohortId == c.Id && s.Rank != null) })
+            .OrderByDescending(c => c.Ranked).ThenBy(c => c.Code).Select(c => c.Code).FirstAsync(Cancel);
+        var top = await db.LearnerScores.AsNoTracking()
+            .Where(s => s.Cohort!.Code == code && s.Rank != null)
+            .OrderBy(s => s.Rank).ThenBy(s => s.Learner!.EmployeeNumber)
+            .Select(s => new { s.Learner!.EmployeeNumber, s.Learner.Name, s.Learner.NameEn }).FirstAsync(Cancel);
+        return (code, top.EmployeeNumber, top.NameEn ?? top.Name);
+    }
+
+    private async Task<string> CohortNameAsync(string code)
+    {
+        await using var db = await DbAsync();
+        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Code == code).Select(c => new { c.Name, c.NameEn }).FirstAsync(Cancel);
+        return cohort.NameEn ?? cohort.Name;
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task A_ranking_bar_opens_that_learners_page(string culture)
+    {
+        var (cohort, learner, _) = await LargestCohortAsync();
+        await using var session = await browser.OpenAsync($"cohorts/{cohort}", culture: culture);
+        var page = session.Page;
+        var bars = page.Locator("#cohort-ranking path.apexcharts-bar-area");
+        await Expect(bars.First).ToBeVisibleAsync();
+        (await page.Locator("#cohort-ranking").GetAttributeAsync("class") ?? "").ShouldContain("te-chart--links");
+        (await bars.First.EvaluateAsync<string>("e => getComputedStyle(e).cursor")).ShouldBe("pointer");
+
+        await bars.First.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/learners/{Regex.Escape(learner)}$"));
+        await Expect(page.GetByTestId("learner-name")).ToBeVisibleAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync(learner);
+    }
+
+    [Fact]
+    public async Task The_ranking_table_reaches_the_same_learner_with_the_keyboard()
+    {
+        var (cohort, learner, name) = await LargestCohortAsync();
+        await using var session = await browser.OpenAsync($"cohorts/{cohort}", culture: "en");
+        var page = session.Page;
+        var toggle = page.Locator("[data-testid=ranking-card] [data-testid=chart-table-toggle]");
+        await Expect(toggle).ToBeVisibleAsync();
+        await toggle.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var firstLink = page.Locator("[data-testid=ranking-card] [data-testid=chart-table-link]").First;
+        await Expect(firstLink).ToHaveTextAsync(name);
+
+        // Tab: the table's scroll region, then its first row's link; Enter follows it.
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        (await firstLink.EvaluateAsync<bool>("e => document.activeElement === e")).ShouldBeTrue("the first row link has the focus");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/learners/{Regex.Escape(learner)}$"));
+        await Expect(page.GetByTestId("learner-name")).ToHaveTextAsync(name);
+    }
+
+    [Theory]
+    [InlineData("en", "Cohorts")]
+    [InlineData("zh-CN", "班期")]
+    public async Task A_program_bar_on_the_overview_opens_the_cohort_list_of_that_program(string culture, string heading)
+    {
+        await using var session = await browser.OpenAsync("", culture: culture);
+        var page = session.Page;
+        var bar = page.Locator("#overview-by-program path.apexcharts-bar-area").First;
+        await Expect(bar).ToBeVisibleAsync();
+
+        await bar.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/cohorts\?program=[^&]+$"));
+        var program = Uri.UnescapeDataString(new Uri(page.Url).Query.Split('=')[1]);
+        await Expect(page.Locator("h1")).ToContainTextAsync(heading);
+        var links = page.GetByTestId("cohort-link");
+        await Expect(links.First).ToBeVisibleAsync();
+        await using var db = await DbAsync();
+        var codes = await db.Cohorts.AsNoTracking().Where(c => c.Program!.Code == program).Select(c => c.Code).ToListAsync(Cancel);
+        codes.ShouldNotBeEmpty();
+        foreach (var shown in await links.AllInnerTextsAsync())
+            codes.ShouldContain(shown.Trim(), $"the list is filtered to {program}");
+    }
+
+    [Fact]
+    public async Task A_run_on_the_program_history_opens_that_cohort()
+    {
+        await using var db = await DbAsync();
+        var program = await db.Programs.AsNoTracking().OrderByDescending(p => db.Cohorts.Count(c => c.ProgramId == p.Id)).ThenBy(p => p.Code).Select(p => p.Code).FirstAsync(Cancel);
+        await using var session = await browser.OpenAsync($"programs/{program}", culture: "en");
+        var page = session.Page;
+
+        var bar = page.Locator("#program-outcomes path.apexcharts-bar-area").First;
+        await Expect(bar).ToBeVisibleAsync();
+        await bar.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/cohorts/[^/?]+$"));
+        var cohort = Uri.UnescapeDataString(new Uri(page.Url).Segments[^1]);
+        (await db.Cohorts.AnyAsync(c => c.Code == cohort && c.Program!.Code == program, Cancel)).ShouldBeTrue();
+        await Expect(page.GetByTestId("cohort-title")).ToHaveTextAsync(await CohortNameAsync(cohort));
+
+        await page.GoBackAsync();
+        // A line's markers let the pointer through to the plot (shared tooltip): a click there selects the nearest run.
+        var marker = page.Locator("#program-history .apexcharts-series-markers path.apexcharts-marker").Nth(1);
+        await Expect(marker).ToBeVisibleAsync();
+        await marker.ClickAsync(new() { Force = true });
+        await Expect(page).ToHaveURLAsync(new Regex(@"/cohorts/[^/?]+$"));
+        await Expect(page.GetByTestId("cohort-title")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_point_of_a_learners_growth_opens_that_cohort()
+    {
+        await using var db = await DbAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var learner = await db.LearnerScores.AsNoTracking()
+            .Where(s => s.Composite != null && (s.Cohort!.ClosedAt != null || s.Cohort.EndDate < today))
+            .GroupBy(s => s.Learner!.EmployeeNumber).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(Cancel);
+        await using var session = await browser.OpenAsync($"learners/{learner}", culture: "en");
+        var page = session.Page;
+
+        var bar = page.Locator("#learner-levels path.apexcharts-bar-area").First;
+        await Expect(bar).ToBeVisibleAsync();
+        await bar.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/cohorts/[^/?]+$"));
+        await Expect(page.GetByTestId("cohort-title")).ToBeVisibleAsync();
+
+        await page.GoBackAsync();
+        // The provisional markers lie over the composite's own: whichever is hit, the point is the same cohort.
+        var marker = page.Locator("#learner-composite .apexcharts-series-markers path.apexcharts-marker").Nth(1);
+        await Expect(marker).ToBeVisibleAsync();
+        await marker.ClickAsync(new() { Force = true });
+        await Expect(page).ToHaveURLAsync(new Regex(@"/cohorts/[^/?]+$"));
+        var cohort = Uri.UnescapeDataString(new Uri(page.Url).Segments[^1]);
+        (await db.LearnerScores.AnyAsync(s => s.Cohort!.Code == cohort && s.Learner!.EmployeeNumber == learner, Cancel)).ShouldBeTrue("a cohort of this learner");
+        await Expect(page.GetByTestId("cohort-title")).ToHaveTextAsync(await CohortNameAsync(cohort));
+    }
+
+    [Theory]
+    [InlineData("en", "Tier: D · Needs improvement")]
+    [InlineData("zh-CN", "分层：D（待提升）")]
+    public async Task A_tier_on_the_compare_page_opens_that_cohorts_learners_of_the_tier(string culture, string chip)
+    {
+        await using var db = await DbAsync();
+        // Two cohorts with tier-D learners, the first of them the one the D bar is clicked on.
+        var cohorts = await db.LearnerScores.AsNoTracking().Where(s => s.Tier == Tier.D)
+            .GroupBy(s => s.Cohort!.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(2).ToListAsync(Cancel);
+        cohorts.Count.ShouldBe(2);
+        await using var session = await browser.OpenAsync($"compare?cohorts={string.Join(',', cohorts)}", culture: culture);
+        var page = session.Page;
+
+        // The tier series are A, B, C, D, Insufficient, unscored: the fourth series' first bar is the first cohort's D learners.
+        var dBar = page.Locator("#compare-tiers g.apexcharts-series").Nth(3).Locator("path.apexcharts-bar-area").First;
+        await Expect(dBar).ToBeVisibleAsync();
+        await dBar.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/cohorts/{Regex.Escape(cohorts[0])}\\?tier=D#learners$"));
+        await Expect(page.GetByTestId("tier-filter-chip")).ToContainTextAsync(chip);
+        var rows = page.Locator("[data-testid=learner-table] tbody tr");
+        await Expect(rows.First).ToBeVisibleAsync();
+        var expected = await db.LearnerScores.CountAsync(s => s.Cohort!.Code == cohorts[0] && s.Tier == Tier.D, Cancel);
+        await Expect(rows).ToHaveCountAsync(Math.Min(expected, 10));
+        await session.ScreenshotAsync($"drill-tier-chip-{culture}", fullPage: false);
+
+        // The chip clears the filter: every tier again.
+        await page.GetByTestId("tier-filter-chip").Locator("button, .mud-chip-close-button").First.ClickAsync();
+        await Expect(page.GetByTestId("tier-filter-chip")).ToHaveCountAsync(0);
+        await Expect(page).Not.ToHaveURLAsync(new Regex("tier="));
+    }
+
+    [Fact]
+    public async Task A_cohort_bar_and_box_on_the_compare_page_open_that_cohort()
+    {
+        await using var db = await DbAsync();
+        var cohorts = await db.LearnerScores.AsNoTracking().Where(s => s.Composite != null)
+            .GroupBy(s => s.Cohort!.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(2).ToListAsync(Cancel);
+        await using var session = await browser.OpenAsync($"compare?cohorts={string.Join(',', cohorts)}", culture: "en");
+        var page = session.Page;
+
+        // The second series (the second cohort) of the level bars.
+        var bar = page.Locator("#compare-levels g.apexcharts-series").Nth(1).Locator("path.apexcharts-bar-area").First;
+        await Expect(bar).ToBeVisibleAsync();
+        await bar.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/cohorts/{Regex.Escape(cohorts[1])}$"));
+        await Expect(page.GetByTestId("cohort-title")).ToHaveTextAsync(await CohortNameAsync(cohorts[1]));
+
+        await page.GoBackAsync();
+        var box = page.Locator("#compare-spread path.apexcharts-boxPlot-area").First;
+        await Expect(box).ToBeVisibleAsync();
+        await box.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/cohorts/{Regex.Escape(cohorts[0])}$"));
+        await Expect(page.GetByTestId("cohort-title")).ToHaveTextAsync(await CohortNameAsync(cohorts[0]));
+    }
+
+    [Theory]
+    [InlineData("en", "Tier: D · Needs improvement")]
+    [InlineData("zh-CN", "分层：D（待提升）")]
+    public async Task A_tier_bar_of_the_effectiveness_report_opens_the_cohorts_learners_of_that_tier(string culture, string chip)
+    {
+        await using var db = await DbAsync();
+        var cohort = await db.LearnerScores.AsNoTracking().Where(s => s.Tier == Tier.D)
+            .GroupBy(s => s.Cohort!.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(Cancel);
+        await using var session = await browser.OpenAsync($"reports/cohorts/{cohort}", culture: culture);
+        var page = session.Page;
+
+        // One bar per tier (A, B, C, D, insufficient data), in that order.
+        var bar = page.Locator("#report-tiers path.apexcharts-bar-area").Nth((int)Tier.D);
+        await Expect(bar).ToBeVisibleAsync();
+        await bar.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/cohorts/{Regex.Escape(cohort)}\\?tier=D#learners$"));
+        await Expect(page.GetByTestId("tier-filter-chip")).ToContainTextAsync(chip);
+        await Expect(page.Locator("[data-testid=learner-table] tbody tr").First).ToBeVisibleAsync();
+        // The table loads its page after the chip shows: wait for the filtered count rather than read it once.
+        await Expect(page.Locator("[data-testid=learner-table] tbody tr")).ToHaveCountAsync(
+            Math.Min(await db.LearnerScores.CountAsync(s => s.Cohort!.Code == cohort && s.Tier == Tier.D, Cancel), 10));
+    }
+
+    [Theory]
+    [InlineData("en", "Tier: D · Needs improvement")]
+    [InlineData("zh-CN", "分层：D（待提升）")]
+    public async Task The_D_slice_of_the_overview_opens_the_learners_of_that_tier(string culture, string chip)
+    {
+        await using var session = await browser.OpenAsync("", culture: culture);
+        var page = session.Page;
+        var slice = page.Locator("#overview-tiers path.apexcharts-pie-area[j='3']");
+        await Expect(slice).ToBeVisibleAsync();
+        await slice.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/learners\?tier=D$"));
+        await Expect(page.GetByTestId("tier-filter-chip")).ToHaveTextAsync(chip);
+        var links = page.GetByTestId("learner-link");
+        await Expect(links.First).ToBeVisibleAsync();
+        await using var db = await DbAsync();
+        var expected = await db.Learners.CountAsync(l => db.LearnerScores.Any(s => s.LearnerId == l.Id && s.Tier == Tier.D), Cancel);
+        var first = (await page.Locator("[data-testid=learners-table] tbody tr td").First.InnerTextAsync()).Trim();
+        (await db.LearnerScores.AnyAsync(s => s.Learner!.EmployeeNumber == first && s.Tier == Tier.D, Cancel)).ShouldBeTrue($"{first} has a tier-D score");
+        await Expect(page.GetByTestId("learners-count")).ToContainTextAsync(expected.ToString("N0", CultureInfo.GetCultureInfo(culture)));
+        await session.ScreenshotAsync($"drill-learners-tier-{culture}", fullPage: false);
+
+        // The chip clears the tier: every learner again.
+        await page.GetByTestId("tier-filter-chip").Locator("button, .mud-chip-close-button").First.ClickAsync();
+        await Expect(page.GetByTestId("tier-filter-chip")).ToHaveCountAsync(0);
+        await Expect(page).Not.ToHaveURLAsync(new Regex("tier="));
+    }
+}
