@@ -50,9 +50,13 @@ public sealed class LearnersListTierFilterTests : LearnerPageTestBase
         list.Find("[data-testid=tier-filter-chip]").TextContent.Trim().ShouldBe(chip);
 
         list.Find("[data-testid=tier-filter-chip] button").Click();
-        var uri = Services.GetRequiredService<NavigationManager>().Uri;
-        uri.ShouldNotContain("tier=");
-        uri.ShouldNotContain("program=");
+        // The chip's handler navigates on the renderer's dispatcher; wait for it rather than read the address at once.
+        list.WaitForAssertion(() =>
+        {
+            var uri = Services.GetRequiredService<NavigationManager>().Uri;
+            uri.ShouldNotContain("tier=");
+            uri.ShouldNotContain("program=");
+        });
     }
 
     [Fact]
