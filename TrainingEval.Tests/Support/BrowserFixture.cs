@@ -243,9 +243,10 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
             await WaitForCircuitAsync();
     }
 
-    /// <summary>Waits for the interactive circuit (Blazor Server) to be up.</summary>
+    /// <summary>Waits for the interactive circuit (Blazor Server) to be up; up to 45 s, since on the 2-core CI machine a circuit under full load has taken longer than Playwright's 15 s default.</summary>
     public Task WaitForCircuitAsync() =>
-        Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-interactive=true]') !== null");
+        Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-interactive=true]') !== null",
+            null, new PageWaitForFunctionOptions { Timeout = 45_000 });
 
     /// <summary>PNG of the whole page (or only the viewport) in <see cref="BrowserFixture.ScreenshotFolder"/>; returns its path.</summary>
     public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
