@@ -37,6 +37,7 @@ public sealed class MentorExportBrowserTests(BrowserFixture browser)
     public async Task The_filtered_notification_centre_exports_every_match_with_its_kind_and_read_state(string culture, string file, string alert, string unread)
     {
         await using var session = await browser.OpenAsync("notifications?kind=Alert", culture, user: "mentor");
+        await session.WaitForCircuitAsync();
         var page = session.Page;
         await Expect(page.GetByTestId("notification").First).ToBeVisibleAsync();
         var matching = int.Parse(System.Text.RegularExpressions.Regex.Match(await page.GetByTestId("matching-count").InnerTextAsync(), @"\d+").Value, CultureInfo.InvariantCulture);
@@ -57,6 +58,7 @@ public sealed class MentorExportBrowserTests(BrowserFixture browser)
     public async Task The_weekly_digest_and_the_mentee_list_download_as_the_rows_shown()
     {
         await using var session = await browser.OpenAsync("mentor/digest", "zh-CN", user: "mentor");
+        await session.WaitForCircuitAsync();
         var page = session.Page;
         await Expect(page.GetByTestId("digest-line").First).ToBeVisibleAsync();
         var lines = page.GetByTestId("digest-line");

@@ -13,6 +13,7 @@ public sealed class OverviewExportBrowserTests(BrowserFixture browser)
     public async Task The_filtered_overview_downloads_as_a_Chinese_PDF_and_a_workbook_of_its_charts_numbers()
     {
         await using var session = await browser.OpenAsync("?program=LEAN-TL", "zh-CN");
+        await session.WaitForCircuitAsync();
         var page = session.Page;
         await Expect(page.GetByTestId("kpi-learners")).Not.ToContainTextAsync("—", new() { Timeout = 30_000 });
         var learners = (await page.GetByTestId("kpi-learners").InnerTextAsync()).Split('\n').Select(l => l.Trim()).First(l => l.Length > 0 && char.IsDigit(l[0]));

@@ -21,16 +21,19 @@ public sealed class PeopleListExportBrowserTests(BrowserFixture browser)
     public async Task The_pool_filtered_by_a_department_exports_the_rows_shown_as_CSV(string culture, string filtered, string employeeHeader)
     {
         await using var session = await browser.OpenAsync("reports/high-potential", culture);
+        await session.WaitForCircuitAsync();
         var page = session.Page;
         await Expect(page.GetByTestId("high-potential-row").First).ToBeVisibleAsync();
         var all = await page.GetByTestId("high-potential-row").CountAsync();
 
         await page.GetByTestId("filter-department").ClickAsync();
         var option = page.Locator(".mud-popover-open .mud-list-item").First;
+        await Expect(option).ToBeVisibleAsync();
         var department = (await option.InnerTextAsync()).Trim();
         await option.ClickAsync();
-        await page.WaitForURLAsync("**/reports/high-potential?department=*");
-        await Expect(page.GetByTestId("high-potential-filtered")).ToContainTextAsync(filtered);
+        // The filter navigates inside the page (no load event): poll the address and the note rather than wait for a load.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/reports/high-potential\?department="), new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("high-potential-filtered")).ToContainTextAsync(filtered, new() { Timeout = 30_000 });
         var rows = page.GetByTestId("high-potential-row");
         var shown = await rows.CountAsync();
         shown.ShouldBeLessThan(all);
@@ -57,6 +60,7 @@ public sealed class PeopleListExportBrowserTests(BrowserFixture browser)
     public async Task Promotion_suggestions_download_as_a_PDF_and_a_workbook_of_every_suggestion()
     {
         await using var session = await browser.OpenAsync("reports/promotions", "zh-CN");
+        await session.WaitForCircuitAsync();
         var page = session.Page;
         await Expect(page.GetByTestId("promotion-row").First).ToBeVisibleAsync();
         var count = await page.GetByTestId("promotion-row").CountAsync();

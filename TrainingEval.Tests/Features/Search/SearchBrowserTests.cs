@@ -28,11 +28,12 @@ public sealed class SearchBrowserTests(BrowserFixture browser)
         await using var session = await browser.OpenAsync("", culture);
         var page = session.Page;
         var words = nameEn.Split(' ');
+        await session.WaitForCircuitAsync();
 
         await page.GetByTestId("app-search-input").FillAsync($"{words[1]} {words[0]}");
         await page.GetByTestId("app-search-input").PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/search?q=*");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/search\?q="), new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("search-found")).ToContainTextAsync(found);
         var group = page.GetByTestId("search-group-learner");
         await Expect(group.Locator("h2")).ToHaveTextAsync(learners);
@@ -40,7 +41,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser)
         await Expect(hit).ToContainTextAsync(culture == "en" ? name : nameEn);
         await session.ScreenshotAsync($"search-results-{culture}");
         await hit.ClickAsync();
-        await page.WaitForURLAsync($"**/learners/{number}");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/learners/{number}$"), new() { Timeout = 30_000 });
         await Expect(page.Locator("h1")).ToContainTextAsync(culture == "en" ? nameEn : name);
     }
 
@@ -53,7 +54,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser)
 
         await Expect(page.GetByTestId("app-search-input")).ToBeHiddenAsync();
         await page.GetByTestId("app-search-link").ClickAsync();
-        await page.WaitForURLAsync("**/search");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/search$"), new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("search-too-short")).ToHaveTextAsync("请至少输入 2 个字符。");
         await page.GetByTestId("search-page-field").Locator("input").FillAsync(number.ToLowerInvariant());
 
