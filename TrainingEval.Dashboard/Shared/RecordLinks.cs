@@ -1,5 +1,6 @@
 using TrainingEval.Dashboard.Shared.Filters;
 using TrainingEval.Domain.Scoring;
+using TrainingEval.Domain.Indicators;
 
 namespace TrainingEval.Dashboard.Shared;
 
@@ -18,6 +19,55 @@ public static class RecordLinks
 
     /// <summary>The cohort page with its learner table filtered to one tier (<c>?tier=D</c>, shown as a chip over the table).</summary>
     public static string CohortTier(string code, Tier tier) => $"{Cohort(code)}?tier={tier}#{LearnerTableAnchor}";
+
+    /// <summary>
+    /// The cohort page with its learner table sorted by a column (<c>CohortSortColumns</c>: a level, the composite), best
+    /// first: where a box of the distribution, a spoke of the cohort mean or a report's level bar leads, so the learners
+    /// behind that measure stand in order (the table's sorted header shows it).
+    /// </summary>
+    public static string CohortSortedBy(string code, string column) =>
+        $"{Cohort(code)}?sort={Uri.EscapeDataString(column)}&dir=desc#{LearnerTableAnchor}";
+
+    /// <summary>The cohort list of the cohorts that measure <paramref name="level"/>, in the program and date range of <paramref name="filter"/>.</summary>
+    public static string CohortsMeasuring(KirkpatrickLevel level, DashboardFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new List<string> { $"{MeasuresKey}={level}" };
+        if (filter.ProgramCode is { } program)
+            query.Add($"{DashboardFilter.ProgramKey}={Uri.EscapeDataString(program)}");
+        AddDates(query, filter);
+        return "cohorts?" + string.Join('&', query);
+    }
+
+    /// <summary>The cohort list of the cohorts with scores in the program and date range of <paramref name="filter"/>.</summary>
+    public static string ScoredCohorts(DashboardFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new List<string> { $"{ScoredKey}=true" };
+        if (filter.ProgramCode is { } program)
+            query.Add($"{DashboardFilter.ProgramKey}={Uri.EscapeDataString(program)}");
+        AddDates(query, filter);
+        return "cohorts?" + string.Join('&', query);
+    }
+
+    /// <summary>The cohort list's filter "cohorts with scores" (<c>?scored=true</c>).</summary>
+    public const string ScoredKey = "scored";
+
+    /// <summary>The cohort list's filter "cohorts measuring a level" (<c>?measures=Behavior</c>).</summary>
+    public const string MeasuresKey = "measures";
+
+    /// <summary>Where a cohort's row is (its element id) in a learner's cohort table and on the growth report.</summary>
+    public static string CohortRowId(string code) => "cohort-" + code;
+
+    /// <summary>A learner's growth report (which the learner may open too), at the row of one cohort when given.</summary>
+    public static string LearnerGrowth(string employeeNumber, string? cohortCode = null) =>
+        "reports/learners/" + Uri.EscapeDataString(employeeNumber) + (cohortCode is null ? "" : "#" + Uri.EscapeDataString(CohortRowId(cohortCode)));
+
+    /// <summary>The learner's own page at the row of one of their cohorts (a learner cannot open cohort pages).</summary>
+    public static string MyCohort(string cohortCode) => "me#" + Uri.EscapeDataString(CohortRowId(cohortCode));
+
+    /// <summary>A program's history of runs (the historical view).</summary>
+    public static string Program(string code) => "programs/" + Uri.EscapeDataString(code);
 
     /// <summary>The learner page (vertical comparison).</summary>
     public static string Learner(string employeeNumber) => "learners/" + Uri.EscapeDataString(employeeNumber);

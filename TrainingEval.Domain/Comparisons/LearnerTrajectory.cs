@@ -79,8 +79,8 @@ public sealed record WeeklyHealthPoint(IsoWeek Week, double? Index)
     public LearningHealthBand? Band => Index is { } index ? LearningHealthBands.Classify(index) : null;
 }
 
-/// <summary>A dated rating on one mentor dimension.</summary>
-public sealed record DimensionRating(string Dimension, DateTime RatedAt, int Score);
+/// <summary>A dated rating on one mentor dimension, given in the enrollment of <paramref name="CohortCode"/> (when known).</summary>
+public sealed record DimensionRating(string Dimension, DateTime RatedAt, int Score, string? CohortCode = null);
 
 /// <summary>The ratings of one mentor dimension in time order.</summary>
 public sealed record DimensionHistory(string Dimension, IReadOnlyList<DimensionRating> Ratings);

@@ -5,12 +5,16 @@ using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Identity;
 using TrainingEval.Domain.Comparisons;
+using TrainingEval.Domain.Indicators;
 
 namespace TrainingEval.Dashboard.Features.Cohorts;
 
 /// <summary>
 /// Filter and page of the cohorts list; every field comes from the URL. A cohort matches the date range
 /// when it starts in it (both ends inclusive), as everywhere on the dashboard (<c>DashboardFilter.CoversStart</c>).
+/// <see cref="Measures"/> keeps the cohorts that measure a level: a learner's stored score has coverage above 0 on it, the
+/// rule of <c>CohortSummary.Measures</c> that the overview's coverage funnel counts with (what its bars drill to);
+/// <see cref="ScoredOnly"/> the cohorts with a stored score (the funnel's first bar).
 /// </summary>
 public sealed record CohortListQuery(
     string? Search,
@@ -18,7 +22,9 @@ public sealed record CohortListQuery(
     DateOnly? From,
     DateOnly? To,
     int Page = 1,
-    int PageSize = Paging.DefaultPageSize);
+    int PageSize = Paging.DefaultPageSize,
+    KirkpatrickLevel? Measures = null,
+    bool ScoredOnly = false);
 
 /// <summary>
 /// A row of the cohorts list. <see cref="Learners"/> counts enrollments that did not withdraw;
@@ -62,6 +68,10 @@ public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> facto
             cohorts = cohorts.Where(c => c.StartDate >= from);
         if (query.To is { } to)
             cohorts = cohorts.Where(c => c.StartDate <= to);
+        if (query.ScoredOnly)
+            cohorts = cohorts.Where(c => db.LearnerScores.Any(s => s.CohortId == c.Id));
+        if (query.Measures is { } level)
+            cohorts = cohorts.Where(c => MeasuringLevel(db, level).Any(s => s.CohortId == c.Id));
 
         var total = await cohorts.CountAsync(cancellationToken);
         var rows = await cohorts
@@ -85,4 +95,14 @@ public sealed class CohortListQueries(IDbContextFactory<TrainingDbContext> facto
 
         return new PagedResult<CohortListRow>(items, total, page, pageSize);
     }
+
+    // Mean coverage above 0 (CohortSummary.Measures) is the same as one learner's coverage above 0: coverage is never negative.
+    private static IQueryable<LearnerScoreRecord> MeasuringLevel(TrainingDbContext db, KirkpatrickLevel level) => level switch
+    {
+        KirkpatrickLevel.Reaction => db.LearnerScores.Where(s => s.ReactionCoverage > 0),
+        KirkpatrickLevel.Learning => db.LearnerScores.Where(s => s.LearningCoverage > 0),
+        KirkpatrickLevel.Behavior => db.LearnerScores.Where(s => s.BehaviorCoverage > 0),
+        KirkpatrickLevel.Results => db.LearnerScores.Where(s => s.ResultsCoverage > 0),
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "not a Kirkpatrick level"),
+    };
 }

@@ -7,7 +7,9 @@ using TrainingEval.Dashboard.Infrastructure.Files;
 using TrainingEval.Dashboard.Infrastructure.Live;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Shared.Filters;
+using TrainingEval.Dashboard.Shared;
 using TrainingEval.Dashboard.Shared.Localization;
+using TrainingEval.Domain.Indicators;
 
 namespace TrainingEval.Dashboard.Features.Cohorts;
 
@@ -35,6 +37,15 @@ public sealed partial class CohortsList
     [SupplyParameterFromQuery(Name = DashboardFilter.ToKey)] public string? To { get; set; }
     [SupplyParameterFromQuery(Name = PageKey)] public int? PageNumber { get; set; }
 
+    /// <summary>"Cohorts measuring this level" (a drill from the overview's coverage funnel), shown as a chip.</summary>
+    [SupplyParameterFromQuery(Name = RecordLinks.MeasuresKey)] public string? MeasuresFilter { get; set; }
+
+    /// <summary>Only cohorts with scores (a drill from the funnel's first bar), shown as a chip.</summary>
+    [SupplyParameterFromQuery(Name = RecordLinks.ScoredKey)] public bool? ScoredOnly { get; set; }
+
+    private KirkpatrickLevel? Measures =>
+        Enum.TryParse<KirkpatrickLevel>(MeasuresFilter, ignoreCase: true, out var level) && Enum.IsDefined(level) && !int.TryParse(MeasuresFilter, out _) ? level : null;
+
     private DashboardFilter Filter => DashboardFilter.FromQuery(Program, null, null, From, To);
 
     private int FirstShown => _result is { TotalCount: > 0 } r ? ((r.Page - 1) * r.PageSize) + 1 : 0;
@@ -46,7 +57,7 @@ public sealed partial class CohortsList
         get
         {
             var filter = Filter;
-            return new CohortListQuery(Search, filter.ProgramCode, filter.From, filter.To, PageNumber ?? 1);
+            return new CohortListQuery(Search, filter.ProgramCode, filter.From, filter.To, PageNumber ?? 1, Measures: Measures, ScoredOnly: ScoredOnly == true);
         }
     }
 
@@ -73,6 +84,15 @@ public sealed partial class CohortsList
             [SearchKey] = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
             [PageKey] = null,
         }), replace: true);
+
+    // The chip clears the level only: the program and dates of the drill stay, in the filter bar, which clears them itself.
+    private void ClearMeasures() =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            [RecordLinks.MeasuresKey] = null,
+            [RecordLinks.ScoredKey] = null,
+            [PageKey] = null,
+        }));
 
     private void PageChanged(int page) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(PageKey, page <= 1 ? null : page));

@@ -29,8 +29,10 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
     private static readonly ChartFormatter OneDecimal = ChartFormatter.Number(1, "—");
 
     /// <summary>The composite of each finished cohort in end-date order; provisional ones are repeated in a marker-only series.</summary>
-    public ChartModel Composite(IReadOnlyList<CompositePoint> trajectory, ThemeState theme)
+    /// <param name="cohortLink">Where a cohort's point leads; the cohort page when null (a learner's own page passes what they may open).</param>
+    public ChartModel Composite(IReadOnlyList<CompositePoint> trajectory, ThemeState theme, Func<string, string?>? cohortLink = null)
     {
+        cohortLink ??= RecordLinks.Cohort;
         ArgumentNullException.ThrowIfNull(trajectory);
         ArgumentNullException.ThrowIfNull(theme);
         var options = new ApexChartOptions
@@ -57,15 +59,17 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         };
         ChartSeries[] series =
         [
-            new() { Name = text["CompositeSeries"], Type = ApexChartType.Line, Data = [.. trajectory.Select(p => ChartPoint.Of(p.Composite) with { Href = RecordLinks.Cohort(p.CohortCode) })] },
-            new() { Name = text["ProvisionalSeries"], Type = ApexChartType.Scatter, Data = [.. trajectory.Select(p => ChartPoint.Of(p.IsProvisional ? p.Composite : null) with { Href = RecordLinks.Cohort(p.CohortCode) })] },
+            new() { Name = text["CompositeSeries"], Type = ApexChartType.Line, Data = [.. trajectory.Select(p => ChartPoint.Of(p.Composite) with { Href = cohortLink(p.CohortCode) })] },
+            new() { Name = text["ProvisionalSeries"], Type = ApexChartType.Scatter, Data = [.. trajectory.Select(p => ChartPoint.Of(p.IsProvisional ? p.Composite : null) with { Href = cohortLink(p.CohortCode) })] },
         ];
         return new ChartModel(options, series);
     }
 
     /// <summary>Grouped bars: one group per scored cohort (end-date order), one bar per Kirkpatrick level; a level without a score is a gap.</summary>
-    public ChartModel Levels(IReadOnlyList<LearnerCohortRow> scoredCohorts, ThemeState theme)
+    /// <param name="cohortLink">Where a cohort's bars lead; the cohort page when null.</param>
+    public ChartModel Levels(IReadOnlyList<LearnerCohortRow> scoredCohorts, ThemeState theme, Func<string, string?>? cohortLink = null)
     {
+        cohortLink ??= RecordLinks.Cohort;
         ArgumentNullException.ThrowIfNull(scoredCohorts);
         ArgumentNullException.ThrowIfNull(theme);
         var perLevel = LearnerTrajectory.LevelSeries([.. scoredCohorts.Select(c => c.ToOutcome())]);
@@ -92,12 +96,12 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
                 Name = vocabulary.LevelName(level),
                 Data = [.. perLevel[(int)level].Select(ChartPoint.Of)],
                 Color = DashboardColors.Level(theme, level),
-            }.LinkPoints(cohort => RecordLinks.Cohort(scoredCohorts[cohort].CohortCode)))
+            }.LinkPoints(cohort => cohortLink(scoredCohorts[cohort].CohortCode)))
             .ToList();
         return new ChartModel(options, series);
     }
 
-    /// <summary>One line per mentor dimension over the rating dates, on the 1–5 scale.</summary>
+    /// <summary>One line per mentor dimension over the rating dates, on the 1–5 scale; a rating opens the cohort it was given in.</summary>
     public ChartModel Ratings(IReadOnlyList<DimensionHistory> history, ThemeState theme)
     {
         ArgumentNullException.ThrowIfNull(history);
@@ -120,14 +124,16 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
             .Select(h => new ChartSeries
             {
                 Name = DimensionName(h.Dimension),
-                Data = [.. h.Ratings.Select(r => ChartPoint.Of(ChartX.FromTime(new DateTimeOffset(DateTime.SpecifyKind(r.RatedAt, DateTimeKind.Utc))), r.Score))],
+                Data = [.. h.Ratings.Select(r => ChartPoint.Of(ChartX.FromTime(new DateTimeOffset(DateTime.SpecifyKind(r.RatedAt, DateTimeKind.Utc))), r.Score)
+                    with { Href = r.CohortCode is { } code ? RecordLinks.Cohort(code) : null })],
             })
             .ToList();
         return new ChartModel(options, series);
     }
 
     /// <summary>The weekly index as a line over ISO weeks with the healthy, watch and at-risk bands shaded behind it.</summary>
-    public ChartModel Health(IReadOnlyList<WeeklyHealthPoint> weeks, ThemeState theme)
+    /// <param name="weekLink">Where a week's point leads (the cohort the learner was in that week); nowhere when null.</param>
+    public ChartModel Health(IReadOnlyList<WeeklyHealthPoint> weeks, ThemeState theme, Func<IsoWeek, string?>? weekLink = null)
     {
         ArgumentNullException.ThrowIfNull(weeks);
         ArgumentNullException.ThrowIfNull(theme);
@@ -164,7 +170,7 @@ public sealed class LearnerCharts(IStringLocalizer<LearnerCharts> text, IStringL
         };
         ChartSeries[] series =
         [
-            new() { Name = text["HealthSeries"], Data = [.. weeks.Select(w => ChartPoint.Of(w.Index))] },
+            new() { Name = text["HealthSeries"], Data = [.. weeks.Select(w => ChartPoint.Of(w.Index) with { Href = w.Index is null ? null : weekLink?.Invoke(w.Week) })] },
         ];
         return new ChartModel(options, series);
     }

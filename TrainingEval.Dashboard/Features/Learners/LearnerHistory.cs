@@ -25,6 +25,20 @@ public sealed record LearnerHistory(
     /// <summary>The last finished cohort's composite, if any.</summary>
     public CompositePoint? Latest => Trajectory.Count > 0 ? Trajectory[^1] : null;
 
+    /// <summary>
+    /// The code of the cohort the learner was in during <paramref name="week"/> (it ran on one of the week's days; of
+    /// overlapping ones the latest to start), or null: what a week of the health line drills to.
+    /// </summary>
+    public static string? CohortOfWeek(IReadOnlyList<LearnerCohortRow> cohorts, IsoWeek week)
+    {
+        ArgumentNullException.ThrowIfNull(cohorts);
+        return cohorts
+            .Where(c => c.StartDate <= week.End && c.EndDate >= week.Start)
+            .OrderByDescending(c => c.StartDate).ThenBy(c => c.CohortCode, StringComparer.Ordinal)
+            .Select(c => c.CohortCode)
+            .FirstOrDefault();
+    }
+
     /// <summary>The newest week that has an index.</summary>
     public WeeklyHealthPoint? LatestHealth => Weeks.LastOrDefault(w => w.Index is not null);
 }

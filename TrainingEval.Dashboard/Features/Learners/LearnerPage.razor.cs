@@ -102,7 +102,7 @@ public sealed partial class LearnerPage
         _composite = Charts.Composite(_history.Trajectory, Theme);
         _levels = Charts.Levels(_history.ScoredCohorts, Theme);
         _ratings = Charts.Ratings(LearnerTrajectory.RatingHistory(view.Ratings), Theme);
-        _health = Charts.Health(_history.Weeks, Theme);
+        _health = Charts.Health(_history.Weeks, Theme, week => LearnerHistory.CohortOfWeek(view.Cohorts, week) is { } code ? RecordLinks.Cohort(code) : null);
     }
 
     // A rescore of one of the learner's cohorts.

@@ -181,7 +181,7 @@ public sealed class LearnerQueries(IDbContextFactory<TrainingDbContext> factory,
 
         var ratings = await db.MentorRatings.AsNoTracking()
             .Where(r => r.Enrollment!.LearnerId == learner.Id)
-            .Select(r => new DimensionRating(r.Dimension, r.RatedAt, r.Score))
+            .Select(r => new DimensionRating(r.Dimension, r.RatedAt, r.Score, r.Enrollment!.Cohort!.Code))
             .ToListAsync(cancellationToken);
 
         var health = await db.HealthSnapshots.AsNoTracking()

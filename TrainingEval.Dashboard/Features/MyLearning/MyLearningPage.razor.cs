@@ -6,6 +6,7 @@ using TrainingEval.Dashboard.Features.Mentoring;
 using TrainingEval.Dashboard.Infrastructure.Live;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Dashboard.Shared;
 using TrainingEval.Dashboard.Shared.Layout;
 using TrainingEval.Dashboard.Shared.Localization;
 using TrainingEval.Domain.Comparisons;
@@ -87,9 +88,13 @@ public sealed partial class MyLearningPage
         if (_view is null)
             return;
         _chartsBuiltFor = Theme;
-        _composite = Charts.Composite(_history.Trajectory, Theme);
-        _levels = Charts.Levels(_history.ScoredCohorts, Theme);
-        _health = Charts.Health(_history.Weeks, Theme);
+        // A learner may not open cohort pages: a cohort's point opens its row on their growth report, a week's the row of
+        // the cohort they were in that week in "my cohorts" below.
+        var employeeNumber = _view.Vertical.Learner.EmployeeNumber;
+        var cohorts = _view.Vertical.Cohorts;
+        _composite = Charts.Composite(_history.Trajectory, Theme, code => RecordLinks.LearnerGrowth(employeeNumber, code));
+        _levels = Charts.Levels(_history.ScoredCohorts, Theme, code => RecordLinks.LearnerGrowth(employeeNumber, code));
+        _health = Charts.Health(_history.Weeks, Theme, week => LearnerHistory.CohortOfWeek(cohorts, week) is { } code ? RecordLinks.MyCohort(code) : null);
     }
 
     // A rescore of one of the learner's cohorts.

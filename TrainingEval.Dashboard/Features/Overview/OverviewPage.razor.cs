@@ -154,7 +154,13 @@ public sealed partial class OverviewPage
             new ChartSeries
             {
                 Name = Text["Funnel_Series"],
-                Data = [ChartPoint.Of(data.CohortsWithScores), .. data.Funnel.Select(step => ChartPoint.Of(step.CohortsMeasuring))],
+                // A level's bar opens the cohorts measuring it (a chip on the list says so); the first, the cohorts with scores.
+                // The list has no department: under a department filter it counts cohorts by all their learners.
+                Data =
+                [
+                    ChartPoint.Of(data.CohortsWithScores) with { Href = RecordLinks.ScoredCohorts(Filter) },
+                    .. data.Funnel.Select(step => ChartPoint.Of(step.CohortsMeasuring) with { Href = RecordLinks.CohortsMeasuring(step.Level, Filter) }),
+                ],
             },
         ];
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using TrainingEval.Dashboard.Features.Cohorts;
 using TrainingEval.Dashboard.Features.Learners;
 using TrainingEval.Dashboard.Infrastructure.Charts;
 using TrainingEval.Dashboard.Shared.Layout;
@@ -61,8 +62,9 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
         };
         return new(options,
         [
-            new ChartSeries { Name = text["Col_Cohort"], Data = [.. report.Levels.Select(l => ChartPoint.Of(l.CohortMean))] },
-            new ChartSeries { Name = text["Col_History"], Data = [.. report.Levels.Select(l => ChartPoint.Of(l.HistoryMean))] },
+            // This cohort's bar opens its learners sorted by the level; the history's, the program's history of runs.
+            new ChartSeries { Name = text["Col_Cohort"], Data = [.. report.Levels.Select(l => ChartPoint.Of(l.CohortMean) with { Href = RecordLinks.CohortSortedBy(report.Cohort.Code, CohortSortColumns.Level(l.Level)) })] },
+            new ChartSeries { Name = text["Col_History"], Data = [.. report.Levels.Select(l => ChartPoint.Of(l.HistoryMean) with { Href = RecordLinks.Program(report.Cohort.ProgramCode) })] },
         ]);
     }
 
@@ -107,12 +109,15 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
             Annotations = new ChartAnnotations { YAxis = [new ChartYAnnotation { Y = 0, BorderColor = "#dc2626", StrokeDashArray = 4 }] },
             Tooltip = new ChartTooltip { Y = new ChartTooltipY { Formatter = ChartFormatter.Number(1, "—", " %") } },
         };
-        return new(options, [new ChartSeries { Name = text["Roi_Roi"], Data = [.. points.Select(p => ChartPoint.Of(p.RoiPercent))] }]);
+        // Every point is the same cohort's return under another attribution: each opens the cohort whose results it rests on.
+        return new(options, [new ChartSeries { Name = text["Roi_Roi"], Data = [.. points.Select(p => ChartPoint.Of(p.RoiPercent))] }.LinkPoints(_ => RecordLinks.Cohort(report.Cohort.Code))]);
     }
 
-    public ReportChart Growth(LearnerVerticalView view)
+    /// <param name="cohortLink">Where a cohort's point leads: the cohort page for those who may open it, else the report's own row.</param>
+    public ReportChart Growth(LearnerVerticalView view, Func<string, string?>? cohortLink = null)
     {
         ArgumentNullException.ThrowIfNull(view);
+        cohortLink ??= RecordLinks.Cohort;
         var scored = view.Cohorts.Where(c => c.Composite is not null).OrderBy(c => c.EndDate).ToList();
         var options = new ApexChartOptions
         {
@@ -127,6 +132,6 @@ public sealed class ReportChartBuilder(IStringLocalizer<ReportStrings> text, ISt
             DataLabels = new ChartDataLabels { Enabled = true, Formatter = OneDecimal, OffsetY = -8 },
             Colors = [DashboardColors.Composite(Paper)],
         };
-        return new(options, [new ChartSeries { Name = text["Col_Composite"], Data = [.. scored.Select(c => ChartPoint.Of(c.Composite))] }]);
+        return new(options, [new ChartSeries { Name = text["Col_Composite"], Data = [.. scored.Select(c => ChartPoint.Of(c.Composite) with { Href = cohortLink(c.CohortCode) })] }]);
     }
 }
