@@ -83,6 +83,18 @@ public sealed partial class MyLearningPage
         BuildCharts();
     }
 
+    /// <summary>The learner's exam results as a file: assessment, kind, cohort, ISO date, score, practical, pass line and result.</summary>
+    public static TrainingEval.Dashboard.Infrastructure.Files.ExportTable ExamExport(IReadOnlyList<ExamResultRow> exams, IStringLocalizer<MyLearningPage> text)
+    {
+        ArgumentNullException.ThrowIfNull(exams);
+        ArgumentNullException.ThrowIfNull(text);
+        return new(
+            [text["Col_Assessment"], text["Col_Kind"], text["Col_Cohort"], text["Col_HeldOn"], text["Col_Score"], text["Col_Practical"], text["Col_PassLine"], text["Col_Result"]],
+            [.. exams.Select(e => (IReadOnlyList<object?>)[Bilingual.Pick(e.AssessmentName, e.AssessmentNameEn), text[$"Kind_{e.Kind}"].Value, e.CohortCode,
+                e.HeldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.Score, e.Practical, e.PassLine,
+                e.Passed ? text["Passed"].Value : text["Below"].Value])]);
+    }
+
     private void BuildCharts()
     {
         if (_view is null)
