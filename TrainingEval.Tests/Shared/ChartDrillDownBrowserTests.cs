@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Scoring;
 using TrainingEval.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -272,5 +273,158 @@ public sealed class ChartDrillDownBrowserTests(BrowserFixture browser)
         await page.GetByTestId("tier-filter-chip").Locator("button, .mud-chip-close-button").First.ClickAsync();
         await Expect(page.GetByTestId("tier-filter-chip")).ToHaveCountAsync(0);
         await Expect(page).Not.ToHaveURLAsync(new Regex("tier="));
+    }
+
+    [Theory]
+    [InlineData("en", "Measuring: Behavior")]
+    [InlineData("zh-CN", "已测评：行为")]
+    public async Task A_level_bar_of_the_coverage_funnel_opens_the_cohorts_measuring_that_level(string culture, string chip)
+    {
+        await using var db = await DbAsync();
+        var measuring = await db.Cohorts.CountAsync(c => db.LearnerScores.Any(s => s.CohortId == c.Id && s.BehaviorCoverage > 0), Cancel);
+        var all = await db.Cohorts.CountAsync(Cancel);
+        measuring.ShouldBeInRange(1, all - 1, "the demo has cohorts that do not measure behaviour, so the filter shows");
+        await using var session = await browser.OpenAsync("", culture: culture);
+        var page = session.Page;
+
+        // Bars: cohorts with scores, then Reaction, Learning, Behavior, Results.
+        var bar = page.Locator("#overview-funnel path.apexcharts-bar-area").Nth(3);
+        await Expect(bar).ToBeVisibleAsync();
+        await bar.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/cohorts\?measures=Behavior$"), new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("measures-filter-chip")).ToContainTextAsync(chip);
+        await Expect(page.GetByTestId("cohorts-count")).ToContainTextAsync(measuring.ToString("N0", CultureInfo.GetCultureInfo(culture)));
+        foreach (var code in await page.GetByTestId("cohort-link").AllInnerTextsAsync())
+            (await db.LearnerScores.AnyAsync(s => s.Cohort!.Code == code.Trim() && s.BehaviorCoverage > 0, Cancel)).ShouldBeTrue($"{code} measures behaviour");
+        await session.ScreenshotAsync($"drill-funnel-{culture}", fullPage: false);
+
+        // The chip clears the level: every cohort again.
+        await page.GetByTestId("measures-filter-chip").Locator("button, .mud-chip-close-button").First.ClickAsync();
+        await Expect(page.GetByTestId("measures-filter-chip")).ToHaveCountAsync(0);
+        await Expect(page).Not.ToHaveURLAsync(new Regex("measures="));
+        await Expect(page.GetByTestId("cohorts-count")).ToContainTextAsync(all.ToString("N0", CultureInfo.GetCultureInfo(culture)));
+    }
+
+    [Fact]
+    public async Task A_box_of_the_distribution_and_a_spoke_of_the_radar_open_the_learners_behind_them()
+    {
+        var (cohort, learner, name) = await LargestCohortAsync();
+        await using var session = await browser.OpenAsync($"cohorts/{cohort}?learner={Uri.EscapeDataString(learner)}", culture: "en");
+        var page = session.Page;
+
+        // The first box is the composite's: the learner table sorted by composite, best first.
+        var box = page.Locator("#cohort-distribution path.apexcharts-boxPlot-area").First;
+        await Expect(box).ToBeVisibleAsync();
+        await box.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/cohorts/{Regex.Escape(cohort)}\\?learner=[^&]+&sort=composite&dir=desc#learners$|/cohorts/{Regex.Escape(cohort)}\\?sort=composite&dir=desc#learners$"), new() { Timeout = 30_000 });
+        var composite = page.Locator("[data-testid=learner-table] th").Filter(new() { HasText = "Composite" });
+        await Expect(composite.Locator(".mud-direction-desc")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=learner-table] tbody tr").First).ToBeVisibleAsync();
+
+        // The selected learner's spokes open that learner's page.
+        await page.GotoAsync(new Uri(browser.BaseUri, $"cohorts/{cohort}?learner={Uri.EscapeDataString(learner)}").ToString());
+        var marker = page.Locator("#cohort-radar .apexcharts-series-markers path, #cohort-radar .apexcharts-series-markers circle").First;
+        await Expect(marker).ToBeVisibleAsync();
+        await marker.ClickAsync(new() { Force = true });
+        await Expect(page).ToHaveURLAsync(new Regex($"/learners/{Regex.Escape(learner)}$"), new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("learner-name")).ToHaveTextAsync(name);
+    }
+
+    [Fact]
+    public async Task A_mentor_rating_and_a_health_week_on_the_learner_page_open_their_cohort()
+    {
+        await using var db = await DbAsync();
+        // A learner with ratings and the most health weeks; markers are drawn for the weeks with an index, in order.
+        var learners = await db.MentorRatings.AsNoTracking().Select(r => r.Enrollment!.LearnerId).Distinct().ToListAsync(Cancel);
+        var learnerId = await db.HealthSnapshots.AsNoTracking().Where(h => learners.Contains(h.LearnerId))
+            .GroupBy(h => h.LearnerId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(Cancel);
+        var number = await db.Learners.Where(l => l.Id == learnerId).Select(l => l.EmployeeNumber).SingleAsync(Cancel);
+        var cohorts = await db.Enrollments.AsNoTracking().Where(e => e.LearnerId == learnerId).Select(e => new { e.Cohort!.Code, e.Cohort.StartDate, e.Cohort.EndDate }).ToListAsync(Cancel);
+        var weeks = await db.HealthSnapshots.AsNoTracking().Where(h => h.LearnerId == learnerId).Select(h => new { h.IsoYear, h.IsoWeek, h.Index }).ToListAsync(Cancel);
+        var shown = LearnerTrajectory.WeeklyHealth(weeks.Select(w => (new IsoWeek(w.IsoYear, w.IsoWeek), w.Index))).Where(w => w.Index is not null).Select(w => w.Week).ToList();
+        // Not the first marker (a click at the plot's edge), the first after it in one of the learner's cohorts.
+        var withCohort = shown.FindIndex(1, w => cohorts.Any(c => c.StartDate <= w.End && c.EndDate >= w.Start));
+        withCohort.ShouldBeGreaterThanOrEqualTo(1, "a week of the learner's health falls in one of their cohorts");
+        var ratedIn = await db.MentorRatings.AsNoTracking().Where(r => r.Enrollment!.LearnerId == learnerId).Select(r => r.Enrollment!.Cohort!.Code).Distinct().ToListAsync(Cancel);
+
+        await using var session = await browser.OpenAsync($"learners/{number}", culture: "en");
+        var page = session.Page;
+        var rating = page.Locator("#learner-ratings .apexcharts-series-markers path.apexcharts-marker").Nth(1);
+        await Expect(rating).ToBeVisibleAsync();
+        await rating.ClickAsync(new() { Force = true });
+        await Expect(page).ToHaveURLAsync(new Regex(@"/cohorts/[^/?]+$"), new() { Timeout = 30_000 });
+        ratedIn.ShouldContain(Uri.UnescapeDataString(new Uri(page.Url).Segments[^1]));
+        await Expect(page.GetByTestId("cohort-title")).ToBeVisibleAsync();
+
+        await page.GoBackAsync();
+        var week = page.Locator("#learner-health .apexcharts-series-markers path.apexcharts-marker").Nth(withCohort);
+        await Expect(week).ToBeVisibleAsync();
+        await week.ClickAsync(new() { Force = true });
+        await Expect(page).ToHaveURLAsync(new Regex(@"/cohorts/[^/?]+$"), new() { Timeout = 30_000 });
+        cohorts.Select(c => c.Code).ShouldContain(Uri.UnescapeDataString(new Uri(page.Url).Segments[^1]));
+        await Expect(page.GetByTestId("cohort-title")).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData("en", "Learner growth report")]
+    [InlineData("zh-CN", "学习成长报告")]
+    public async Task A_learners_own_composite_opens_that_cohorts_row_of_their_growth_report(string culture, string heading)
+    {
+        await using var session = await browser.OpenAsync("me", culture: culture, user: "learner");
+        var page = session.Page;
+        var marker = page.Locator("#me-composite-chart .apexcharts-series-markers path.apexcharts-marker").First;
+        await Expect(marker).ToBeVisibleAsync();
+        await marker.ClickAsync(new() { Force = true });
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/reports/learners/[^/#]+#cohort-.+$"), new() { Timeout = 30_000 });
+        await Expect(page.Locator("h1")).ToContainTextAsync(heading);
+        var row = Uri.UnescapeDataString(new Uri(page.Url).Fragment.TrimStart('#'));
+        await Expect(page.Locator($"[id='{row}']")).ToBeVisibleAsync();
+        await Expect(page.Locator($"[id='{row}']")).ToContainTextAsync(row["cohort-".Length..]);
+        // Back on /me: the learner's own page, never a cohort page they may not open.
+        await Expect(page.GetByTestId("growth-me-link")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_level_bars_and_the_roi_line_of_the_reports_open_the_cohort_behind_them()
+    {
+        await using var db = await DbAsync();
+        var cohort = await db.LearnerScores.AsNoTracking().Where(s => s.Composite != null)
+            .GroupBy(s => s.Cohort!.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(Cancel);
+        await using var session = await browser.OpenAsync($"reports/cohorts/{cohort}", culture: "en");
+        var page = session.Page;
+
+        // This cohort's bars come first: its Reaction bar opens its learners sorted by Reaction.
+        var bar = page.Locator("#report-levels g.apexcharts-series").First.Locator("path.apexcharts-bar-area").First;
+        await Expect(bar).ToBeVisibleAsync();
+        await bar.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/cohorts/{Regex.Escape(cohort)}\\?sort=reaction&dir=desc#learners$"), new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("cohort-title")).ToHaveTextAsync(await CohortNameAsync(cohort));
+        await Expect(page.Locator("[data-testid=learner-table] th").Filter(new() { HasText = "Reaction" }).Locator(".mud-direction-desc")).ToHaveCountAsync(1);
+
+        await page.GotoAsync(new Uri(browser.BaseUri, $"reports/cohorts/{cohort}/roi").ToString());
+        // Not the first point, at the plot's edge: the line's shared tooltip picks the point nearest a click in the plot.
+        var point = page.Locator("#roi-sensitivity .apexcharts-series-markers path.apexcharts-marker").Nth(2);
+        await Expect(point).ToBeVisibleAsync();
+        await point.ClickAsync(new() { Force = true });
+        await Expect(page).ToHaveURLAsync(new Regex($"/cohorts/{Regex.Escape(cohort)}$"), new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("cohort-title")).ToHaveTextAsync(await CohortNameAsync(cohort));
+    }
+
+    [Fact]
+    public async Task A_point_of_the_growth_report_opens_that_cohort_for_staff()
+    {
+        var (_, learner, _) = await LargestCohortAsync();
+        await using var session = await browser.OpenAsync($"reports/learners/{learner}", culture: "en");
+        var page = session.Page;
+        var point = page.Locator("#report-growth .apexcharts-series-markers path.apexcharts-marker").First;
+        await Expect(point).ToBeVisibleAsync();
+        await point.ClickAsync(new() { Force = true });
+        await Expect(page).ToHaveURLAsync(new Regex(@"/cohorts/[^/?#]+$"), new() { Timeout = 30_000 });
+        var cohort = Uri.UnescapeDataString(new Uri(page.Url).Segments[^1]);
+        await using var db = await DbAsync();
+        (await db.Enrollments.AnyAsync(e => e.Cohort!.Code == cohort && e.Learner!.EmployeeNumber == learner, Cancel)).ShouldBeTrue();
+        await Expect(page.GetByTestId("cohort-title")).ToHaveTextAsync(await CohortNameAsync(cohort));
     }
 }

@@ -79,8 +79,20 @@ public sealed partial class CohortLearnerTable
 
     private Task<ExportTable> ExportAsync() => Task.FromResult(ExportRows());
 
+    // The sort the table last loaded with. A sort arriving in the URL from elsewhere (a chart's drill onto this page) differs
+    // from it: the table is created anew so its headers start from the URL's sort, since MudTable reads a sort label's
+    // initial direction only once.
+    private (string Sort, bool Descending)? _tableSort;
+    private int _tableKey;
+
     protected override void OnParametersSet()
     {
+        if (_tableSort is { } shown && shown != (Query.Sort, Query.Descending))
+        {
+            _tableSort = null;
+            _tableKey++;
+            _initialPage = Math.Max(0, Query.Page);
+        }
         if (!_initialised)
         {
             _initialPage = Math.Max(0, Query.Page);
@@ -118,6 +130,7 @@ public sealed partial class CohortLearnerTable
             Page = state.Page,
             PageSize = state.PageSize,
         };
+        _tableSort = (query.Sort, query.Descending);
         var rows = query.Apply(Scores, CultureInfo.CurrentCulture, out var total);
         if (query != Query)
             await QueryChanged.InvokeAsync(query);
