@@ -8,6 +8,8 @@ using MiniExcelLibs;
 using TrainingEval.Dashboard.Features.Admin;
 using TrainingEval.Dashboard.Features.Api;
 using TrainingEval.Dashboard.Features.Attendance;
+using TrainingEval.Dashboard.Features.Cohorts.Manage;
+using TrainingEval.Dashboard.Features.Programs.Manage;
 using TrainingEval.Dashboard.Features.Enrolment;
 using TrainingEval.Dashboard.Features.Learners;
 using TrainingEval.Dashboard.Features.MyLearning;
@@ -29,7 +31,8 @@ namespace TrainingEval.Tests.Shared;
 
 /// <summary>
 /// Issue 21 item 4 for the tables that had no export: admin users, API keys, outbox, a cohort's enrolments, a learner's
-/// cohorts (learner page and /me), the sessions list, /me's exam results and the playground's explanation and level table.
+/// cohorts (learner page and /me), the sessions list, /me's exam results, the playground's explanation and level table, and the
+/// setup panels' assessments, surveys, KPIs and costs.
 /// Each is written as CSV and XLSX through the app's writer and parsed back: headers in the user's language, a value
 /// (numbers rounded to 2 decimals, spec section 4) and text cells starting with = + - @ neutralised.
 /// </summary>
@@ -245,5 +248,45 @@ public sealed class TableExportsEverywhereTests
         levels[2][2].ShouldBeNull();
         levels[^1][2].ShouldBe("74.13");
         levels[^1][3].ShouldBe("50");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void A_cohorts_assessments_and_surveys_export_with_their_numbers_apart(string culture, ExportFormat format)
+    {
+        using var _ = new CultureScope(culture);
+        AssessmentRow[] assessments = [new(1, "FINAL", AssessmentKind.FinalExam, "期末考试", "=Final", new DateOnly(2026, 2, 26), 100, 50.125, 60, AssessmentDifficulty.Advanced, 35)];
+        var rows = RoundTrip(CohortAssessmentPanel.Export(assessments, Text<CohortAssessmentPanel>()), format);
+        rows[0][0].ShouldBe(culture == "en" ? Text<CohortAssessmentPanel>()["Code"].Value : "代码");
+        rows[0][4].ShouldBe(culture == "en" ? "Theory maximum" : "理论满分");
+        (rows[1][4], rows[1][5], rows[1][6], rows[1][8]).ShouldBe(("100", "50.13", "60", "35"));
+        rows[1][2].ShouldBe(culture == "en" ? "'=Final" : "期末考试");
+
+        SurveyRow[] surveys = [new(2, "REACT", SurveyKind.Reaction, "-满意度", null, new DateOnly(2026, 2, 27), 12, 30)];
+        var read = RoundTrip(CohortSurveyPanel.Export(surveys, Text<CohortSurveyPanel>()), format);
+        read[0].Count.ShouldBe(6);
+        read[1][2].ShouldBe("'-满意度");
+        (read[1][3], read[1][4], read[1][5]).ShouldBe(("2026-02-27", "12", "30"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void A_programs_kpis_and_costs_export_money_as_numbers(string culture, ExportFormat format)
+    {
+        using var _ = new CultureScope(culture);
+        KpiRow[] kpis = [new(1, "SCRAP", "+Scrap rate", "%", KpiDirection.LowerIsBetter, 1234.565m, 4)];
+        var rows = RoundTrip(ProgramKpiPanel.Export(kpis, Text<ProgramKpiPanel>(), "CNY"), format);
+        rows[0][4].ShouldBe(Text<ProgramKpiPanel>()["ValuePerUnitIn", "CNY"].Value);
+        rows[0][4]!.ShouldContain("CNY");
+        rows[1][1].ShouldBe("'+Scrap rate");
+        rows[1][3].ShouldBe(Text<ProgramKpiPanel>()["LowerIsBetter"].Value);
+        rows[1][4].ShouldBe("1234.57");
+
+        CostRow[] costs = [new(1, null, CostCategory.Trainer, "@external trainer", 8000.5m, new DateOnly(2026, 1, 10))];
+        var read = RoundTrip(ProgramCostPanel.Export(costs, Text<ProgramCostPanel>(), "CNY"), format);
+        read[1][0].ShouldBe("2026-01-10");
+        read[1][1].ShouldBe(culture == "en" ? "Whole program" : Text<ProgramCostPanel>()["WholeProgram"].Value);
+        read[1][3].ShouldBe("'@external trainer");
+        read[1][4].ShouldBe("8000.5");
     }
 }
