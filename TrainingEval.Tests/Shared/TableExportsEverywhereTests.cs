@@ -10,6 +10,7 @@ using TrainingEval.Dashboard.Features.Api;
 using TrainingEval.Dashboard.Features.Attendance;
 using TrainingEval.Dashboard.Features.Cohorts.Manage;
 using TrainingEval.Dashboard.Features.Programs.Manage;
+using TrainingEval.Dashboard.Features.SavedViews;
 using TrainingEval.Dashboard.Features.Enrolment;
 using TrainingEval.Dashboard.Features.Learners;
 using TrainingEval.Dashboard.Features.MyLearning;
@@ -288,5 +289,31 @@ public sealed class TableExportsEverywhereTests
         read[1][1].ShouldBe(culture == "en" ? "Whole program" : Text<ProgramCostPanel>()["WholeProgram"].Value);
         read[1][3].ShouldBe("'@external trainer");
         read[1][4].ShouldBe("8000.5");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Saved_views_export_their_links_and_who_they_are_shared_with(string culture, ExportFormat format)
+    {
+        using var _ = new CultureScope(culture);
+        SavedViewRow[] views =
+        [
+            new(1, "@D tier in ops", "/learners", "/learners?tier=D&program=OPS", Roles.Executive, "Wang Fang", IsMine: true,
+                new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc)),
+            new(2, "My pool", "/reports/high-potential", "/reports/high-potential", null, "Li Wei", IsMine: false,
+                new DateTime(2026, 3, 2, 12, 0, 0, DateTimeKind.Utc)),
+        ];
+
+        var rows = RoundTrip(SavedViewExport.Table(views, Text<SavedViewStrings>(), Text<AccountStrings>()), format);
+
+        rows[0].ShouldBe(culture == "en"
+            ? ["Name", "Page", "Shared", "Saved by", "Saved on"]
+            : ["名称", "页面", "共享", "保存人", "保存日期"]);
+        rows[1][0].ShouldBe("'@D tier in ops", "a name starting with @ is text in the file");
+        rows[1][1].ShouldBe("/learners?tier=D&program=OPS");
+        rows[1][2].ShouldBe(culture == "en" ? "Executive" : Text<AccountStrings>()["Role_Executive"].Value);
+        rows[2][2].ShouldBe(culture == "en" ? "private" : "仅自己可见");
+        rows[2][3].ShouldBe("Li Wei");
+        rows.Count.ShouldBe(3);
     }
 }
