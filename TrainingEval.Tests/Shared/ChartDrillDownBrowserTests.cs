@@ -275,35 +275,39 @@ public sealed class ChartDrillDownBrowserTests(BrowserFixture browser)
         await Expect(page).Not.ToHaveURLAsync(new Regex("tier="));
     }
 
+    // Results, not Behavior: the demo's one running cohort is the only one without behaviour, and the other tests on this
+    // shared dashboard rate and import into it, so "some cohort does not measure behaviour" stops holding under the full
+    // suite. Five demo cohorts have no KPI results yet. Counts are read after the page has answered for the same reason.
     [Theory]
-    [InlineData("en", "Measuring: Behavior")]
-    [InlineData("zh-CN", "已测评：行为")]
+    [InlineData("en", "Measuring: Results")]
+    [InlineData("zh-CN", "已测评：结果")]
     public async Task A_level_bar_of_the_coverage_funnel_opens_the_cohorts_measuring_that_level(string culture, string chip)
     {
         await using var db = await DbAsync();
-        var measuring = await db.Cohorts.CountAsync(c => db.LearnerScores.Any(s => s.CohortId == c.Id && s.BehaviorCoverage > 0), Cancel);
-        var all = await db.Cohorts.CountAsync(Cancel);
-        measuring.ShouldBeInRange(1, all - 1, "the demo has cohorts that do not measure behaviour, so the filter shows");
+        Task<int> MeasuringAsync() => db.Cohorts.CountAsync(c => db.LearnerScores.Any(s => s.CohortId == c.Id && s.ResultsCoverage > 0), Cancel);
+        var measuring = await MeasuringAsync();
+        measuring.ShouldBeInRange(1, await db.Cohorts.CountAsync(Cancel) - 1, "the demo has cohorts that do not measure results, so the filter narrows the list");
         await using var session = await browser.OpenAsync("", culture: culture);
         var page = session.Page;
+        var number = CultureInfo.GetCultureInfo(culture);
 
         // Bars: cohorts with scores, then Reaction, Learning, Behavior, Results.
-        var bar = page.Locator("#overview-funnel path.apexcharts-bar-area").Nth(3);
+        var bar = page.Locator("#overview-funnel path.apexcharts-bar-area").Nth(4);
         await Expect(bar).ToBeVisibleAsync();
         await bar.ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex(@"/cohorts\?measures=Behavior$"), new() { Timeout = 30_000 });
+        await Expect(page).ToHaveURLAsync(new Regex(@"/cohorts\?measures=Results$"), new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("measures-filter-chip")).ToContainTextAsync(chip);
-        await Expect(page.GetByTestId("cohorts-count")).ToContainTextAsync(measuring.ToString("N0", CultureInfo.GetCultureInfo(culture)));
+        await Expect(page.GetByTestId("cohorts-count")).ToContainTextAsync((await MeasuringAsync()).ToString("N0", number));
         foreach (var code in await page.GetByTestId("cohort-link").AllInnerTextsAsync())
-            (await db.LearnerScores.AnyAsync(s => s.Cohort!.Code == code.Trim() && s.BehaviorCoverage > 0, Cancel)).ShouldBeTrue($"{code} measures behaviour");
+            (await db.LearnerScores.AnyAsync(s => s.Cohort!.Code == code.Trim() && s.ResultsCoverage > 0, Cancel)).ShouldBeTrue($"{code} measures results");
         await session.ScreenshotAsync($"drill-funnel-{culture}", fullPage: false);
 
         // The chip clears the level: every cohort again.
         await page.GetByTestId("measures-filter-chip").Locator("button, .mud-chip-close-button").First.ClickAsync();
         await Expect(page.GetByTestId("measures-filter-chip")).ToHaveCountAsync(0);
         await Expect(page).Not.ToHaveURLAsync(new Regex("measures="));
-        await Expect(page.GetByTestId("cohorts-count")).ToContainTextAsync(all.ToString("N0", CultureInfo.GetCultureInfo(culture)));
+        await Expect(page.GetByTestId("cohorts-count")).ToContainTextAsync((await db.Cohorts.CountAsync(Cancel)).ToString("N0", number));
     }
 
     [Fact]
