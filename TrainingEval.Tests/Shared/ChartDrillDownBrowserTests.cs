@@ -256,7 +256,7 @@ public sealed class ChartDrillDownBrowserTests(BrowserFixture browser)
         var page = session.Page;
         var slice = page.Locator("#overview-tiers path.apexcharts-pie-area[j='3']");
         await Expect(slice).ToBeVisibleAsync();
-        await slice.ClickAsync();
+        await slice.ClickWhereItIsHitAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex(@"/learners\?tier=D$"));
         await Expect(page.GetByTestId("tier-filter-chip")).ToHaveTextAsync(chip);
