@@ -101,13 +101,14 @@ public sealed class TableExportsEverywhereTests
             new(2, "Old BI", Roles.Executive, "admin", new DateTime(2025, 1, 2, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 2, 3, 0, 0, 0, DateTimeKind.Utc)),
         ];
 
-        var table = AdminExports.ApiKeys(keys, Text<ApiKeysPage>());
+        var table = AdminExports.ApiKeys(keys, Text<ApiKeysPage>(), Text<AccountStrings>());
         var rows = RoundTrip(table, format);
 
         rows[0].Count.ShouldBe(5, "name, role, creator, created, status: no key, no hash");
         rows[0][3].ShouldEndWith("(UTC)");
         rows[1][0].ShouldBe("'+HR system");
         rows[1][3].ShouldBe("2026-03-01 08:05");
+        rows[1][1].ShouldBe(culture == "en" ? "HR analyst" : "HR 分析师", "the role's one wording, as the user menu and users page write it");
         rows[2][4].ShouldBe(culture == "en" ? "Revoked 2026-02-03" : Text<ApiKeysPage>()["Revoked", "2026-02-03"].Value);
     }
 

@@ -30,13 +30,14 @@ public static class AdminExports
     }
 
     /// <summary>The API keys page: name, role, creator, created (UTC) and status. Never the key or its hash.</summary>
-    public static ExportTable ApiKeys(IReadOnlyList<ApiKeyInfo> keys, IStringLocalizer<ApiKeysPage> text)
+    public static ExportTable ApiKeys(IReadOnlyList<ApiKeyInfo> keys, IStringLocalizer<ApiKeysPage> text, IStringLocalizer<AccountStrings> roles)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(roles);
         return new ExportTable(
             [text["Name"], text["Role"], text["CreatedBy"], $"{text["CreatedAt"]} (UTC)", text["Status"]],
-            [.. keys.Select(k => (IReadOnlyList<object?>)[k.Name, text["Role_" + k.Role].Value, k.CreatedBy,
+            [.. keys.Select(k => (IReadOnlyList<object?>)[k.Name, roles["Role_" + k.Role].Value, k.CreatedBy,
                 k.CreatedAt.ToString(DateTimeFormat, CultureInfo.InvariantCulture),
                 k.RevokedAt is { } at ? text["Revoked", at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value : text["Active"].Value])]);
     }
