@@ -1,7 +1,11 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using TrainingEval.Dashboard.Features.Applications;
+using TrainingEval.Dashboard.Features.MyLearning;
+using TrainingEval.Dashboard.Infrastructure.Charts;
+using TrainingEval.Dashboard.Infrastructure.Live;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Tests.Support;
 
@@ -149,5 +153,25 @@ public sealed class ApplicationCaseCardsTests : MentoringTestContext
             c => c.Status.ShouldBe(ApplicationCaseStatus.NeedsMore),
             c => c.ReviewNote.ShouldBe("请补充看板的照片"));
         confirmedEvents.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task On_my_learning_the_card_follows_a_rescore_so_a_confirmation_shows_without_a_reload()
+    {
+        var logged = await LogAsync(0, "标准作业");
+        UseCulture("en");
+        User = LearnerUser(0);
+        JSInterop.SetupModule(ApexChart.ModulePath).Mode = JSRuntimeMode.Loose;
+        var page = Render<MyLearningPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=me-cases] [data-testid=case-item]").GetAttribute("data-status").ShouldBe("Pending"));
+
+        // The mentor confirms in their own circuit; the rescore it triggers is what reaches the learner's page.
+        User = MentorUser;
+        await Backend.Applications.ConfirmAsync(logged.Id, logged.Revision, Data.Mentor.Id, isKeyEvent: true, null, Ct);
+        User = LearnerUser(0);
+        await Services.GetRequiredService<IScoreChangeNotifier>().PublishAsync(new(Data.Cohort.Id));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=me-cases] [data-testid=case-item]").GetAttribute("data-status").ShouldBe("Confirmed"));
+        page.Find("[data-testid=me-cases] [data-testid=case-key-event]").TextContent.Trim().ShouldBe("Key event");
     }
 }
