@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using TrainingEval.Dashboard.Features.Account;
+using TrainingEval.Dashboard.Features.Applications;
 using TrainingEval.Dashboard.Features.Search;
 using TrainingEval.Dashboard.Features.SavedViews;
 using TrainingEval.Dashboard.Features.Admin;
@@ -79,6 +80,7 @@ public static class DashboardHosting
         services.AddMyLearning();
         services.AddAttendance(configuration);
         services.AddMentoring();
+        services.AddApplications();
         services.AddHealth(configuration);
         services.AddNotifications(configuration);
         services.AddReports();

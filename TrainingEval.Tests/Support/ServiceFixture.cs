@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TrainingEval.Dashboard.Features.Applications;
 using TrainingEval.Dashboard.Features.Cohorts;
 using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Features.Import;
@@ -48,6 +51,12 @@ public sealed class Services
     public AlertService Alerts => new(_signedIn, Access, new CurrentUserOf(() => User), _database.Clock);
 
     public CohortLifecycleService Cohorts => new(_signedIn, Scores, _database.Clock, Access);
+
+    /// <summary>Application cases, with their messages in the current UI culture (from the real .resx files).</summary>
+    public ApplicationCaseService Applications => new(_signedIn, Scores, Access, new ApplicationCaseInputValidator(ApplicationText), ApplicationText, _database.Clock);
+
+    public static IStringLocalizer<ApplicationStrings> ApplicationText { get; } = new ServiceCollection().AddLocalization().AddLogging().BuildServiceProvider()
+        .GetRequiredService<IStringLocalizer<ApplicationStrings>>();
 }
 
 /// <summary>An <see cref="ICurrentUser"/> that follows whoever a test signs in as at the time of each call.</summary>

@@ -108,7 +108,8 @@ public sealed class ImportReadBack(IDbContextFactory<TrainingDbContext> factory,
             ImportKind.Interactions => Page(db.Interactions.AsNoTracking().Where(i => i.Enrollment!.CohortId == cohort.Id).OrderBy(i => i.Id)
                 .Select(i => new { i.Enrollment!.Learner!.EmployeeNumber, i.OccurredAt, i.Kind, i.Count }), skip, take,
                 i => One(code, i.EmployeeNumber, Cell.Of(i.OccurredAt, TimeOnly.MinValue), InteractionKinds.CodeOf(i.Kind), Cell.Of(i.Count)), ct),
-            ImportKind.ApplicationEvents => Page(db.ApplicationEvents.AsNoTracking().Where(a => a.Enrollment!.CohortId == cohort.Id).OrderBy(a => a.Id)
+            // Only confirmed events are records of the kind the import writes: re-importing the file must not confirm a learner's pending case.
+            ImportKind.ApplicationEvents => Page(db.ApplicationEvents.AsNoTracking().Where(a => a.Enrollment!.CohortId == cohort.Id && a.Status == ApplicationCaseStatus.Confirmed).OrderBy(a => a.Id)
                 .Select(a => new { a.Enrollment!.Learner!.EmployeeNumber, a.OccurredOn, a.Description, a.IsKeyEvent }), skip, take,
                 a => One(code, a.EmployeeNumber, Cell.Of(a.OccurredOn), a.Description, a.IsKeyEvent ? "true" : "false"), ct),
             ImportKind.MentorRatings => Page(db.MentorRatings.AsNoTracking().Where(r => r.Enrollment!.CohortId == cohort.Id).OrderBy(r => r.Id)

@@ -68,13 +68,19 @@ internal sealed class ApplicationEventImport : IImportKindHandler
         {
             if (existing.TryGetValue((enrollmentId, row.OccurredOn, NaturalKey.Of(row.Description)), out var stored))
             {
-                if (stored.IsKeyEvent == row.KeyEvent)
+                if (stored.IsKeyEvent == row.KeyEvent && stored.Status == ApplicationCaseStatus.Confirmed)
                 {
                     unchanged++;
                     continue;
                 }
                 db.ApplicationEvents.Attach(stored);
                 stored.IsKeyEvent = row.KeyEvent;
+                // The system of record has the case a learner logged: it is a record now, counted like every imported one.
+                if (stored.Status != ApplicationCaseStatus.Confirmed)
+                {
+                    stored.Status = ApplicationCaseStatus.Confirmed;
+                    changed.Add(cohortId);
+                }
                 updated++;
                 continue;
             }

@@ -31,6 +31,9 @@ public sealed partial class MyLearningPage
     private ThemeState? _chartsBuiltFor;
     private int? _learnerId;
 
+    // Counts the page's loads: a rescore reloads the page, and the application cases card with it (a mentor confirmed a case).
+    private int _loads;
+
     [Inject] private MyLearningQueries Queries { get; set; } = default!;
     [Inject] private LearnerCharts Charts { get; set; } = default!;
     [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
@@ -77,6 +80,7 @@ public sealed partial class MyLearningPage
         var view = await Queries.GetAsync(_learnerId.Value, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         _view = view;
+        _loads++;
         if (view is null)
             return;
         _history = LearnerHistory.Of(view.Vertical, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));

@@ -102,7 +102,8 @@ public sealed class PromotionQueries(IDbContextFactory<TrainingDbContext> factor
             .Select(r => new { r.LearnerId, r.ReviewedOn, r.BehaviorRating, r.CohortId, r.Timing }).ToListAsync(cancellationToken)).ToLookup(r => r.LearnerId);
         var ratings = (await db.MentorRatings.AsNoTracking().Where(r => enrollmentIds.Contains(r.EnrollmentId))
             .Select(r => new { r.EnrollmentId, r.Dimension, r.Sequence, r.Score }).ToListAsync(cancellationToken)).ToLookup(r => r.EnrollmentId);
-        var applications = await db.ApplicationEvents.AsNoTracking().Where(a => enrollmentIds.Contains(a.EnrollmentId))
+        // Confirmed cases only, as the application indicator counts them.
+        var applications = await db.ApplicationEvents.AsNoTracking().Where(a => enrollmentIds.Contains(a.EnrollmentId) && a.Status == ApplicationCaseStatus.Confirmed)
             .GroupBy(a => a.EnrollmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var kpis = (await db.KpiMeasurements.AsNoTracking().Where(m => m.EnrollmentId != null && enrollmentIds.Contains(m.EnrollmentId.Value) && m.Actual != null)
             .Select(m => new { EnrollmentId = m.EnrollmentId!.Value, m.Baseline, m.Target, Actual = m.Actual!.Value }).ToListAsync(cancellationToken))

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Domain.Plans;
 
 namespace TrainingEval.Dashboard.Features.Scoring;
@@ -57,7 +58,9 @@ public static class EvaluationPlans
                     Assessments = db.AssessmentResults.Any(r => r.Assessment!.CohortId == c.Id),
                     Surveys = db.SurveyResponses.Any(r => r.Survey!.CohortId == c.Id),
                     Interactions = db.Interactions.Any(i => i.Enrollment!.CohortId == c.Id),
-                    Applications = db.ApplicationEvents.Any(a => a.Enrollment!.CohortId == c.Id),
+                    // A case a learner logged is not yet a record of that kind (their mentor has not confirmed it): a cohort
+                    // with pending cases only stays "not tracked", so its learners are not all scored 0 applications.
+                    Applications = db.ApplicationEvents.Any(a => a.Enrollment!.CohortId == c.Id && a.Status == ApplicationCaseStatus.Confirmed),
                     Ratings = db.MentorRatings.Any(r => r.Enrollment!.CohortId == c.Id),
                     Reviews = c.Enrollments.Any(e => db.PerformanceReviews.Any(r => r.LearnerId == e.LearnerId)),
                     Kpis = db.KpiMeasurements.Any(m => m.CohortId == c.Id),

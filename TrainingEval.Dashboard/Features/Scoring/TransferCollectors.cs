@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Domain.Indicators;
 
 namespace TrainingEval.Dashboard.Features.Scoring;
@@ -26,7 +27,8 @@ public sealed class MentorRatingCollector : IIndicatorCollector
 /// <summary>
 /// <c>application</c>: on-the-job application events in the tracking window (the profile's
 /// <c>ApplicationWindowDays</c> after the cohort's last day). Once the window has closed every learner
-/// has a count, 0 included; while it is open only learners with events have one (the count so far).
+/// has a count, 0 included; while it is open only learners with events have one (the count so far). Only confirmed
+/// events count: a case a learner logged is evidence once their mentor confirms it, not while it waits or needs more.
 /// </summary>
 public sealed class ApplicationCollector : IIndicatorCollector
 {
@@ -40,7 +42,8 @@ public sealed class ApplicationCollector : IIndicatorCollector
         var window = scope.Profile.ApplicationWindowDays;
         var first = scope.EndDate.AddDays(1);
         var last = scope.EndDate.AddDays(window);
-        var query = db.ApplicationEvents.Where(a => a.Enrollment!.CohortId == scope.CohortId && a.OccurredOn >= first && a.OccurredOn <= last);
+        var query = db.ApplicationEvents.Where(a => a.Enrollment!.CohortId == scope.CohortId && a.Status == ApplicationCaseStatus.Confirmed
+            && a.OccurredOn >= first && a.OccurredOn <= last);
         if (scope.IsPartial)
             query = query.Where(a => scope.EnrollmentIds.Contains(a.EnrollmentId));
         var days = (await query.Select(a => new { a.EnrollmentId, a.OccurredOn }).ToListAsync(cancellationToken)).ToLookup(a => a.EnrollmentId, a => a.OccurredOn);

@@ -22,6 +22,18 @@ public interface IRecordAccess
     /// <summary>Rating a learner in a cohort: the enrollment's mentor, or staff.</summary>
     Task<UserContext> EnsureCanRateAsync(int enrollmentId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Logging a record in a learner's own name (an application case): only the learner of the enrollment. Nobody answers
+    /// for someone else, staff included (they import records of a system of record instead).
+    /// </summary>
+    Task<UserContext> EnsureIsLearnerOfAsync(int enrollmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reviewing a learner's application case as mentor <paramref name="mentorId"/>: that mentor, when they are the enrollment's
+    /// mentor or one of its cohort's mentors (<c>CohortMentor</c>), or staff reviewing in the mentor's workspace.
+    /// </summary>
+    Task<UserContext> EnsureCanReviewAsync(int enrollmentId, int mentorId, CancellationToken cancellationToken = default);
+
     /// <summary>Scheduling a cohort's sessions and taking their attendance: staff, or a trainer of the cohort.</summary>
     Task<UserContext> EnsureCanRunCohortAsync(int cohortId, CancellationToken cancellationToken = default);
 
@@ -126,6 +138,31 @@ public sealed partial class RecordAccess(
                 return user;
         }
         throw Deny(user, $"ratings of enrollment {enrollmentId}");
+    }
+
+    public async Task<UserContext> EnsureIsLearnerOfAsync(int enrollmentId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (user.LearnerId is { } learnerId)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await db.Enrollments.AnyAsync(e => e.Id == enrollmentId && e.LearnerId == learnerId, cancellationToken))
+                return user;
+        }
+        throw Deny(user, $"records in the name of the learner of enrollment {enrollmentId}");
+    }
+
+    public async Task<UserContext> EnsureCanReviewAsync(int enrollmentId, int mentorId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        if (user.SeesEverything || user.MentorId == mentorId)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await db.Enrollments.AnyAsync(e => e.Id == enrollmentId
+                    && (e.MentorId == mentorId || db.CohortMentors.Any(m => m.CohortId == e.CohortId && m.MentorId == mentorId)), cancellationToken))
+                return user;
+        }
+        throw Deny(user, $"reviews of enrollment {enrollmentId} as mentor {mentorId}");
     }
 
     public async Task<UserContext> EnsureInRoleAsync(string roles, string resource)

@@ -195,6 +195,10 @@ public sealed class ApiTests : IAsyncLifetime
 
         public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureInRoleAsync(string roles, string resource) => throw Failure();
 
+        public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureIsLearnerOfAsync(int enrollmentId, CancellationToken cancellationToken = default) => throw Failure();
+
+        public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureCanReviewAsync(int enrollmentId, int mentorId, CancellationToken cancellationToken = default) => throw Failure();
+
         public Task<IReadOnlySet<int>?> VisibleLearnerIdsAsync(CancellationToken cancellationToken = default) => throw Failure();
 
         public Task<TrainingEval.Dashboard.Infrastructure.Security.UserContext> EnsureCanRunCohortAsync(int cohortId, CancellationToken cancellationToken = default) => throw Failure();

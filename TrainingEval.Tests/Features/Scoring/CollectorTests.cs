@@ -196,6 +196,35 @@ public sealed class CollectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Application_counts_only_cases_a_mentor_confirmed()
+    {
+        ApplicationEvent E(int i, int day, ApplicationCaseStatus status) =>
+            new() { EnrollmentId = _data[i].Id, OccurredOn = TestData.End.AddDays(day), Description = "应用", Status = status };
+        await Add(E(0, 5, ApplicationCaseStatus.Confirmed), E(0, 6, ApplicationCaseStatus.Pending), E(0, 7, ApplicationCaseStatus.NeedsMore),
+            E(1, 5, ApplicationCaseStatus.Pending));
+
+        var sink = await Collect(new ApplicationCollector());
+
+        Values(sink, _data[0].Id, BuiltInIndicators.Application).ShouldBe([1.0]);
+        // The window has closed: a learner whose only case still waits has 0 confirmed applications.
+        Values(sink, _data[1].Id, BuiltInIndicators.Application).ShouldBe([0.0]);
+    }
+
+    [Fact]
+    public async Task A_cohort_with_only_unconfirmed_cases_does_not_track_applications()
+    {
+        await Add(new ApplicationEvent { EnrollmentId = _data[0].Id, OccurredOn = TestData.End.AddDays(3), Description = "应用", Status = ApplicationCaseStatus.Pending },
+            new ApplicationEvent { EnrollmentId = _data[1].Id, OccurredOn = TestData.End.AddDays(4), Description = "应用", Status = ApplicationCaseStatus.NeedsMore });
+        await using (var db = _database.CreateContext())
+            (await EvaluationPlans.LoadAsync(db, [_data.Cohort.Id], Ct))[_data.Cohort.Id].Tracks(TrainingEval.Domain.Plans.RecordKind.ApplicationEvents).ShouldBeFalse();
+
+        await Add(new ApplicationEvent { EnrollmentId = _data[2].Id, OccurredOn = TestData.End.AddDays(5), Description = "应用" });
+
+        await using (var db = _database.CreateContext())
+            (await EvaluationPlans.LoadAsync(db, [_data.Cohort.Id], Ct))[_data.Cohort.Id].Tracks(TrainingEval.Domain.Plans.RecordKind.ApplicationEvents).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Application_window_follows_the_profile()
     {
         ApplicationEvent E(int day) => new() { EnrollmentId = _data[0].Id, OccurredOn = TestData.End.AddDays(day), Description = "应用" };

@@ -28,8 +28,15 @@ internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<A
     {
         b.Property(a => a.Description).HasMaxLength(Bilingual.TextMaxLength);
         b.Property(a => a.DescriptionEn).HasMaxLength(Bilingual.TextMaxLength);
+        b.Property(a => a.Result).HasMaxLength(Bilingual.TextMaxLength);
+        b.Property(a => a.ReviewNote).HasMaxLength(Bilingual.TextMaxLength);
+        b.Property(a => a.Revision).IsConcurrencyToken();
         b.HasIndex(a => new { a.EnrollmentId, a.OccurredOn });
+        // The mentor workspace's "cases waiting" list.
+        b.HasIndex(a => a.Status);
         b.HasOne(a => a.Enrollment).WithMany().HasForeignKey(a => a.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
+        // A mentor who leaves takes nothing with them: the confirmation stays (and its audit lines name them).
+        b.HasOne(a => a.ReviewedByMentor).WithMany().HasForeignKey(a => a.ReviewedByMentorId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

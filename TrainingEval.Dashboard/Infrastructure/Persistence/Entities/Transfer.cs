@@ -28,8 +28,26 @@ public sealed class MentorRating : IAudited, IAppendOnly
     public int Sequence { get; set; }
 }
 
-/// <summary>An on-the-job application of what was learned (训后应用), reported after the cohort.</summary>
-public sealed class ApplicationEvent : IAudited
+/// <summary>Where an application case (训后应用案例) stands: only confirmed cases count for the <c>application</c> indicator.</summary>
+public enum ApplicationCaseStatus
+{
+    /// <summary>Logged by the learner, waiting for their mentor.</summary>
+    Pending,
+
+    /// <summary>Confirmed by a mentor, or recorded by a system of record (import, demo, API).</summary>
+    Confirmed,
+
+    /// <summary>The mentor asked the learner for more (see <see cref="ApplicationEvent.ReviewNote"/>); the learner edits it and it is pending again.</summary>
+    NeedsMore,
+}
+
+/// <summary>
+/// An on-the-job application of what was learned (训后应用), reported after the cohort. A learner logs one as a case
+/// (<see cref="ApplicationCaseStatus.Pending"/>) and their mentor confirms it or asks for more; rows of a system of record
+/// (imports, the demo, the API) are confirmed records from the start, which is why <see cref="Status"/> starts as
+/// <see cref="ApplicationCaseStatus.Confirmed"/>. <see cref="Revision"/> tells a reviewer the learner edited the case meanwhile.
+/// </summary>
+public sealed class ApplicationEvent : IAudited, IConcurrencyVersioned
 {
     public int Id { get; set; }
     public int EnrollmentId { get; set; }
@@ -38,8 +56,25 @@ public sealed class ApplicationEvent : IAudited
     public required string Description { get; set; }
     public string? DescriptionEn { get; set; }
 
+    /// <summary>What came of it, in the learner's words (optional).</summary>
+    public string? Result { get; set; }
+
     /// <summary>A key event (关键事件): a notable application worth showing on the learner's timeline.</summary>
     public bool IsKeyEvent { get; set; }
+
+    public ApplicationCaseStatus Status { get; set; } = ApplicationCaseStatus.Confirmed;
+
+    /// <summary>When the learner last submitted the case; null for rows of a system of record.</summary>
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>When a mentor last confirmed the case or asked for more.</summary>
+    public DateTime? ReviewedAt { get; set; }
+    public int? ReviewedByMentorId { get; set; }
+    public Mentor? ReviewedByMentor { get; set; }
+
+    /// <summary>The mentor's note: what more they need, or a word with the confirmation.</summary>
+    public string? ReviewNote { get; set; }
+    public int Revision { get; set; }
 }
 
 /// <summary>

@@ -318,7 +318,35 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Result")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewedByMentorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ReviewedByMentorId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("EnrollmentId", "OccurredOn");
 
@@ -2134,7 +2162,14 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Mentor", "ReviewedByMentor")
+                        .WithMany()
+                        .HasForeignKey("ReviewedByMentorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Enrollment");
+
+                    b.Navigation("ReviewedByMentor");
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Assessment", b =>
