@@ -68,6 +68,7 @@ public sealed class ProgramKpiPanelTests : DashboardTestContext, IAsyncLifetime
         await panel.Find("[data-testid=kpi-save]").ClickAsync(new());
         panel.WaitForAssertion(() => panel.FindAll("[data-testid=kpi-code]").Select(c => c.TextContent).ShouldBe(["DEF", "OEE"]));
         panel.Find("[data-testid=kpi-done]").TextContent.Trim().ShouldBe(added);
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=kpi-form] .mud-input-error").ShouldBeEmpty()); // the fresh form does not complain
 
         await panel.FindAll("[data-testid=kpi-remove]")[0].ClickAsync(new());
         await panel.Find("[data-testid=kpi-remove-confirm]").ClickAsync(new());
@@ -91,5 +92,6 @@ public sealed class ProgramKpiPanelTests : DashboardTestContext, IAsyncLifetime
         panel.WaitForAssertion(() => panel.FindAll("[data-testid=cost-description]").Select(c => c.TextContent).ShouldBe([description]));
         panel.Find("[data-testid=cost-total]").TextContent.Trim().ShouldBe(total);
         panel.Find("[data-testid=cost-amount]").TextContent.ShouldBe("8,000.00");
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=cost-form] .mud-input-error").ShouldBeEmpty()); // the fresh form does not complain
     }
 }
