@@ -154,7 +154,7 @@ public sealed class ApplicationCaseService(
         if (!user.SeesEverything && user.MentorId != mentorId)
             throw new AccessDeniedException($"application cases waiting for mentor {mentorId}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var mentored = db.Enrollments.Where(e => e.MentorId == mentorId || db.CohortMentors.Any(m => m.CohortId == e.CohortId && m.MentorId == mentorId));
+        var mentored = RecordAccess.ReviewableBy(db, mentorId);
         var waiting = await db.ApplicationEvents.AsNoTracking()
             .Where(a => a.Status == ApplicationCaseStatus.Pending && mentored.Any(e => e.Id == a.EnrollmentId))
             .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
@@ -260,7 +260,8 @@ public sealed class ApplicationCaseService(
                 var profile = await ProfileResolver.ResolveAsync(db, e.ProgramId, e.ProfileVersionId, cancellationToken);
                 window = windows[e.CohortId] = profile?.ApplicationWindowDays ?? WeightProfile.Default.ApplicationWindowDays;
             }
-            var counted = e.Confirmed.Count(d => IndicatorDerivation.InApplicationWindow(d, e.EndDate, window) && d <= Today);
+            // The indicator's own count (none yet while the window is open and nothing counted reads as 0 here).
+            var counted = IndicatorDerivation.ApplicationCount(e.Confirmed, e.EndDate, window, Today) ?? 0;
             result.Add(new CaseEnrolment(e.Id, e.CohortId, e.Code, e.Name, e.NameEn, e.StartDate, e.EndDate, window, counted));
         }
         return result;

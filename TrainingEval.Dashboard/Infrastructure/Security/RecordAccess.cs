@@ -158,11 +158,20 @@ public sealed partial class RecordAccess(
         if (user.SeesEverything || user.MentorId == mentorId)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await db.Enrollments.AnyAsync(e => e.Id == enrollmentId
-                    && (e.MentorId == mentorId || db.CohortMentors.Any(m => m.CohortId == e.CohortId && m.MentorId == mentorId)), cancellationToken))
+            if (await ReviewableBy(db, mentorId).AnyAsync(e => e.Id == enrollmentId, cancellationToken))
                 return user;
         }
         throw Deny(user, $"reviews of enrollment {enrollmentId} as mentor {mentorId}");
+    }
+
+    /// <summary>
+    /// The enrollments mentor <paramref name="mentorId"/> reviews application cases of: their own mentees and the learners of
+    /// the cohorts they mentor. One rule for the access check and the workspace's list of cases waiting.
+    /// </summary>
+    public static IQueryable<Persistence.Entities.Enrollment> ReviewableBy(TrainingDbContext db, int mentorId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Enrollments.Where(e => e.MentorId == mentorId || db.CohortMentors.Any(m => m.CohortId == e.CohortId && m.MentorId == mentorId));
     }
 
     public async Task<UserContext> EnsureInRoleAsync(string roles, string resource)

@@ -8,6 +8,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Indicators;
 using TrainingEval.Domain.Profiles;
+using TrainingEval.Tests.Shared.Accessibility;
 using TrainingEval.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -39,6 +40,8 @@ public sealed class ApplicationCasesBrowserTests(BrowserFixture browser)
         var mentee = await MenteeAsync();
         var today = DateOnly.FromDateTime(browser.Clock.GetUtcNow().UtcDateTime);
         var days = new[] { mentee.WindowFirst, today };
+        // axe-core on the cards while they hold cases (the page-wide scans see the demo's empty waiting list) and on the dialog.
+        var violations = new List<string>();
 
         await using (var learner = await browser.OpenAsync("me", "en", BrowserFixture.PhoneWidth, BrowserFixture.PhoneHeight, user: LearnerAccount))
         {
@@ -54,7 +57,10 @@ public sealed class ApplicationCasesBrowserTests(BrowserFixture browser)
                 await page.Locator("#case-description").FillAsync(what[i]);
                 await page.Locator("#case-result").FillAsync(i == 0 ? "Changeover 45 → 30 min" : "找工具的时间减半");
                 if (i == 0)
+                {
                     await learner.ScreenshotAsync("application-cases-dialog-en-390", fullPage: false);
+                    violations.AddRange(await AxeScan.ScanAsync(learner, "me (application case dialog)"));
+                }
                 await page.GetByTestId("case-save").ClickAsync();
                 await Expect(page.GetByTestId("case-dialog")).ToHaveCountAsync(0);
             }
@@ -63,6 +69,7 @@ public sealed class ApplicationCasesBrowserTests(BrowserFixture browser)
             // Markup typed by the learner is shown as text.
             await Expect(page.Locator("[data-testid=case-item] [data-testid=case-description]", new() { HasText = "<b>并标识</b>" })).ToHaveCountAsync(1);
             await Expect(count).ToHaveTextAsync($"{mentee.Counted} counted");
+            violations.AddRange(await AxeScan.ScanAsync(learner, "me (cases waiting for the mentor)"));
             await learner.ScreenshotAsync("application-cases-me-en-390");
             await page.GetByTestId("me-cases").EvaluateAsync(ScrollBelowAppBar);
             await learner.ScreenshotAsync("application-cases-me-en-390-card", fullPage: false);
@@ -74,6 +81,7 @@ public sealed class ApplicationCasesBrowserTests(BrowserFixture browser)
             var rows = page.Locator($"[data-testid=waiting-case][data-employee='{mentee.EmployeeNumber}']");
             await Expect(rows).ToHaveCountAsync(2);
             await Expect(rows.First.GetByTestId("waiting-counted")).ToContainTextAsync($"{mentee.CohortCode} 已计入 {mentee.Counted} 个");
+            violations.AddRange(await AxeScan.ScanAsync(mentor, "mentor (cases waiting)"));
             await mentor.ScreenshotAsync("application-cases-mentor-zh-CN-390");
             await page.GetByTestId("waiting-cases").EvaluateAsync(ScrollBelowAppBar);
             await mentor.ScreenshotAsync("application-cases-mentor-zh-CN-390-card", fullPage: false);
@@ -103,6 +111,8 @@ public sealed class ApplicationCasesBrowserTests(BrowserFixture browser)
             await page.GetByTestId("me-cases").EvaluateAsync(ScrollBelowAppBar);
             await learner.ScreenshotAsync("application-cases-me-zh-CN-390-card", fullPage: false);
         }
+
+        violations.ShouldBeEmpty(string.Join(Environment.NewLine, violations));
 
         // The confirmations rescored the learner in that cohort (scores and the health index read the new count).
         await using var db = await DbAsync();

@@ -47,6 +47,8 @@ internal static class AxeScan
     {
         // Charts draw after the page is interactive; scan what a reader finally sees.
         await session.Page.WaitForTimeoutAsync(300);
+        // A snackbar fades in: mid-fade its text is half transparent and axe measures a contrast nobody reads. Scan it shown.
+        await session.Page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(e => getComputedStyle(e).opacity === '1')");
         var result = await session.Page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
