@@ -8,7 +8,9 @@ namespace TrainingEval.Tests.Support;
 /// <summary>
 /// A real SQLite database in memory, migrated with the committed migrations, behind an
 /// <see cref="IDbContextFactory{TContext}"/> like the app's. Migrating once per test run and copying
-/// the result with SQLite's backup API keeps each test's database fresh and cheap.
+/// the result with SQLite's backup API keeps each test's database fresh and cheap. With
+/// <see cref="DatabaseProvider.Postgres"/>: a fresh database on the test run's <see cref="PostgresServer"/>, a copy of
+/// one migrated with the PostgreSQL migrations, with the app's PostgreSQL context type.
 /// </summary>
 /// <remarks>
 /// Its contexts audit with <see cref="Clock"/> and the production <see cref="CurrentActor"/> (<see cref="Actor"/>): with
@@ -20,14 +22,19 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private static readonly Lazy<Task<SqliteConnection>> Template = new(CreateTemplateAsync);
 
-    private readonly SqliteConnection _connection;
+    private readonly Func<ICurrentActor, IDbContextFactory<TrainingDbContext>> _factoryFor;
+    private readonly Func<ValueTask> _dispose;
 
-    private TestDatabase(SqliteConnection connection, TimeProvider clock)
+    private TestDatabase(DatabaseProvider provider, Func<ICurrentActor, IDbContextFactory<TrainingDbContext>> factoryFor, Func<ValueTask> dispose, TimeProvider clock)
     {
-        _connection = connection;
+        Provider = provider;
+        _factoryFor = factoryFor;
+        _dispose = dispose;
         Clock = clock;
-        Factory = new ConnectionFactory(connection, Actor, clock);
+        Factory = factoryFor(Actor);
     }
+
+    public DatabaseProvider Provider { get; }
 
     public IDbContextFactory<TrainingDbContext> Factory { get; }
 
@@ -37,7 +44,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public CurrentActor Actor { get; } = new();
 
     /// <summary>Contexts that audit as whoever <paramref name="user"/> is at the time of each save.</summary>
-    public IDbContextFactory<TrainingDbContext> FactoryFor(ICurrentUser user) => new ConnectionFactory(_connection, new SignedInActor(user), Clock);
+    public IDbContextFactory<TrainingDbContext> FactoryFor(ICurrentUser user) => _factoryFor(new SignedInActor(user));
 
     /// <inheritdoc cref="FactoryFor(ICurrentUser)"/>
     public IDbContextFactory<TrainingDbContext> FactoryFor(UserContext user) => FactoryFor(new FixedCurrentUser(user));
@@ -49,12 +56,34 @@ public sealed class TestDatabase : IAsyncDisposable
         await connection.OpenAsync();
         lock (template)
             template.BackupDatabase(connection);
-        return new TestDatabase(connection, clock ?? TimeProvider.System);
+        clock ??= TimeProvider.System;
+        return new TestDatabase(DatabaseProvider.Sqlite, actor => new ConnectionFactory(connection, actor, clock), connection.DisposeAsync, clock);
+    }
+
+    /// <summary>A fresh migrated database of <paramref name="provider"/>; PostgreSQL skips the test where it is not installed (fails it in CI).</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, TimeProvider? clock = null)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+            return await CreateAsync(clock);
+        var server = await PostgresServer.GetAsync();
+        var name = await server.CreateDatabaseAsync();
+        clock ??= TimeProvider.System;
+        var options = PostgresOptions(server.ConnectionString(name));
+        return new TestDatabase(DatabaseProvider.Postgres, actor => new ProviderFactory(DatabaseProvider.Postgres, options, actor, clock),
+            async () => await server.DropDatabaseAsync(name), clock);
+    }
+
+    /// <summary>The app's options for a PostgreSQL database (provider, interceptors), as its factory builds them.</summary>
+    public static DbContextOptions<TrainingDbContext> PostgresOptions(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<TrainingDbContext>();
+        DatabaseProviderSetup.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Postgres, PostgresConnectionString = connectionString }, Path.GetTempPath());
+        return builder.Options;
     }
 
     public TrainingDbContext CreateContext() => Factory.CreateDbContext();
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public ValueTask DisposeAsync() => _dispose();
 
     private static async Task<SqliteConnection> CreateTemplateAsync()
     {
@@ -69,9 +98,15 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         private readonly DbContextOptions<TrainingDbContext> _options = new DbContextOptionsBuilder<TrainingDbContext>()
             .UseSqlite(connection)
+            .AddInterceptors(new TextSearchInterceptor(DatabaseProvider.Sqlite))
             .Options;
 
         public TrainingDbContext CreateDbContext() => new(_options, actor, clock);
+    }
+
+    private sealed class ProviderFactory(DatabaseProvider provider, DbContextOptions<TrainingDbContext> options, ICurrentActor actor, TimeProvider clock) : IDbContextFactory<TrainingDbContext>
+    {
+        public TrainingDbContext CreateDbContext() => DatabaseProviderSetup.CreateContext(provider, options, actor, clock);
     }
 
     /// <summary>The name of the user a test signs in, asked at each save like the app asks the circuit's user.</summary>

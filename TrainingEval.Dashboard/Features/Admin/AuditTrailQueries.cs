@@ -69,9 +69,9 @@ public sealed class AuditTrailQueries(IDbContextFactory<TrainingDbContext> facto
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = Paging.ContainsPattern(query.Search);
-            rows = rows.Where(r => EF.Functions.Like(r.EntityKey, pattern, @"\")
-                || EF.Functions.Like(r.OldValue!, pattern, @"\")
-                || EF.Functions.Like(r.NewValue!, pattern, @"\"));
+            rows = rows.Where(r => TextSearch.Matches(r.EntityKey, pattern)
+                || TextSearch.Matches(r.OldValue!, pattern)
+                || TextSearch.Matches(r.NewValue!, pattern));
         }
         if (query.From is { } from)
         {

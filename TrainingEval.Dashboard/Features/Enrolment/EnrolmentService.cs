@@ -59,11 +59,11 @@ public sealed class EnrolmentService(ImportService import, IDbContextFactory<Tra
         if (string.IsNullOrEmpty(term))
             return [];
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // LIKE ignores the letter case of Latin letters (SQLite, and the other providers' default collations).
-        var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        // Any letter case, on every provider (TextSearch); the text's wildcards are taken literally.
+        var pattern = Learners.Paging.ContainsPattern(term);
         var matches = await db.Learners.AsNoTracking()
-            .Where(l => EF.Functions.Like(l.EmployeeNumber, pattern, "\\") || EF.Functions.Like(l.Name, pattern, "\\") || EF.Functions.Like(l.NameEn!, pattern, "\\")
-                || EF.Functions.Like(l.Department!.Name, pattern, "\\") || EF.Functions.Like(l.Department.NameEn!, pattern, "\\") || EF.Functions.Like(l.Department.Code, pattern, "\\"))
+            .Where(l => TextSearch.Matches(l.EmployeeNumber, pattern) || TextSearch.Matches(l.Name, pattern) || TextSearch.Matches(l.NameEn!, pattern)
+                || TextSearch.Matches(l.Department!.Name, pattern) || TextSearch.Matches(l.Department.NameEn!, pattern) || TextSearch.Matches(l.Department.Code, pattern))
             .OrderBy(l => l.EmployeeNumberKey).Take(SearchLimit)
             .Select(l => new { l.EmployeeNumber, l.Name, l.NameEn, Department = l.Department!.Name, DepartmentEn = l.Department.NameEn })
             .ToListAsync(cancellationToken);

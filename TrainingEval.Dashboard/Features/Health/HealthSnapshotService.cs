@@ -1,9 +1,7 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
-using TrainingEval.Dashboard.Infrastructure.Persistence.Sqlite;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Health;
@@ -113,7 +111,7 @@ public sealed partial class HealthSnapshotService(
 
     private static bool IsUniqueViolation(Exception ex) =>
         ex is DuplicateValueException
-        || (ex is SqliteException sqlite && new SqliteErrorReader().Read(sqlite)?.Failure == ConstraintFailure.Unique);
+        || (ex is System.Data.Common.DbException provider && DatabaseProviderSetup.ReadConstraintError(provider)?.Failure == ConstraintFailure.Unique);
 
     /// <param name="cohorts">When given, only the learners of these cohorts (with every cohort they are in).</param>
     private async Task<HealthRun> RunAsync(IsoWeek from, IsoWeek to, int? learnerId, IsoWeek? alertsFrom, int[]? cohorts, CancellationToken cancellationToken)

@@ -152,9 +152,9 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = Learners.Paging.ContainsPattern(query.Search);
-            rows = rows.Where(n => n.Alert != null && (EF.Functions.Like(n.Alert.Learner!.Name, pattern, @"\")
-                || EF.Functions.Like(n.Alert.Learner.NameEn!, pattern, @"\")
-                || EF.Functions.Like(n.Alert.Learner.EmployeeNumber, pattern, @"\")));
+            rows = rows.Where(n => n.Alert != null && (TextSearch.Matches(n.Alert.Learner!.Name, pattern)
+                || TextSearch.Matches(n.Alert.Learner.NameEn!, pattern)
+                || TextSearch.Matches(n.Alert.Learner.EmployeeNumber, pattern)));
         }
         return rows;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Features.Learners;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Domain.Identity;
@@ -31,8 +32,8 @@ public static class SearchMatching
         {
             var pattern = Paging.ContainsPattern(word);
             var keyPattern = Paging.ContainsPattern(NaturalKey.Of(word));
-            learners = learners.Where(l => EF.Functions.Like(l.Name, pattern, @"\") || EF.Functions.Like(l.NameEn!, pattern, @"\")
-                || EF.Functions.Like(l.NameEn!.Replace(" ", ""), pattern, @"\") || EF.Functions.Like(l.EmployeeNumberKey, keyPattern, @"\"));
+            learners = learners.Where(l => TextSearch.Matches(l.Name, pattern) || TextSearch.Matches(l.NameEn!, pattern)
+                || TextSearch.Matches(l.NameEn!.Replace(" ", ""), pattern) || TextSearch.Matches(l.EmployeeNumberKey, keyPattern));
         }
         return learners;
     }
@@ -43,8 +44,8 @@ public static class SearchMatching
         {
             var pattern = Paging.ContainsPattern(word);
             var keyPattern = Paging.ContainsPattern(NaturalKey.Of(word));
-            cohorts = cohorts.Where(c => EF.Functions.Like(c.Name, pattern, @"\") || EF.Functions.Like(c.NameEn!, pattern, @"\")
-                || EF.Functions.Like(c.CodeKey, keyPattern, @"\"));
+            cohorts = cohorts.Where(c => TextSearch.Matches(c.Name, pattern) || TextSearch.Matches(c.NameEn!, pattern)
+                || TextSearch.Matches(c.CodeKey, keyPattern));
         }
         return cohorts;
     }
@@ -55,8 +56,8 @@ public static class SearchMatching
         {
             var pattern = Paging.ContainsPattern(word);
             var keyPattern = Paging.ContainsPattern(NaturalKey.Of(word));
-            programs = programs.Where(p => EF.Functions.Like(p.Name, pattern, @"\") || EF.Functions.Like(p.NameEn!, pattern, @"\")
-                || EF.Functions.Like(p.CodeKey, keyPattern, @"\"));
+            programs = programs.Where(p => TextSearch.Matches(p.Name, pattern) || TextSearch.Matches(p.NameEn!, pattern)
+                || TextSearch.Matches(p.CodeKey, keyPattern));
         }
         return programs;
     }

@@ -71,5 +71,27 @@ public static class BulkInsert
                 written(r + 1);
         }
         written?.Invoke(rows.Count);
+        if (withKeys)
+            await AdvanceIdentityAsync(db, entityType, table, command.Transaction, cancellationToken);
+    }
+
+    /// <summary>
+    /// After rows were written with their own keys: on PostgreSQL an identity column's sequence does not see them, so the
+    /// next row EF adds would be given a key already taken. Moves the sequence past the highest key. (SQLite's
+    /// AUTOINCREMENT-less integer keys take MAX + 1 by themselves.)
+    /// </summary>
+    private static async Task AdvanceIdentityAsync(TrainingDbContext db, IEntityType entityType, StoreObjectIdentifier table, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql() || entityType.FindPrimaryKey()?.Properties is not [{ ValueGenerated: ValueGenerated.OnAdd } key]
+            || key.ClrType != typeof(int) && key.ClrType != typeof(long))
+            return;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+        var column = key.GetColumnName(table)!;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        // Names from the EF model, never from data; pg_get_serial_sequence takes the table as SQL text and the column as written.
+        command.CommandText = $"SELECT setval(pg_get_serial_sequence('{tableName}', '{column}'), MAX({sql.DelimitIdentifier(column)})) FROM {tableName}";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -16,10 +16,14 @@ public enum ConstraintFailure
     NotNull,
 }
 
-/// <summary>What a provider's error says: which constraint failed, and on which table/columns or check name if it says.</summary>
-public sealed record ProviderConstraintError(ConstraintFailure Failure, string? Table, IReadOnlyList<string> Columns, string? CheckName);
+/// <summary>
+/// What a provider's error says: which constraint failed, and on which table/columns or check name if it says.
+/// SQLite names a unique key's columns; PostgreSQL names the constraint (<paramref name="ConstraintName"/>, the index's
+/// name), whose columns the translator reads from the EF model.
+/// </summary>
+public sealed record ProviderConstraintError(ConstraintFailure Failure, string? Table, IReadOnlyList<string> Columns, string? CheckName, string? ConstraintName = null);
 
-/// <summary>Reads a provider's exception; one implementation per database provider (see <c>Sqlite/</c>).</summary>
+/// <summary>Reads a provider's exception; one implementation per database provider (see <c>Sqlite/</c> and <c>Postgres/</c>).</summary>
 public interface IProviderErrorReader
 {
     ProviderConstraintError? Read(Exception providerException);
@@ -59,7 +63,7 @@ public static partial class DataErrorTranslator
                 var entityType = FindEntityType(model, error.Table) ?? entry?.Metadata;
                 var entityName = entityType is null ? "record" : Describe(entityType);
                 // A natural-key column (CodeKey, EmployeeNumberKey) is named by the field it normalises, with the value as typed.
-                var properties = entityType is null ? [] : error.Columns.Select(c => FindProperty(entityType, c)).OfType<IProperty>().Select(p => KeySource(entityType, p)).ToList();
+                var properties = entityType is null ? [] : ColumnsOf(error, entityType).Select(c => FindProperty(entityType, c)).OfType<IProperty>().Select(p => KeySource(entityType, p)).ToList();
                 var field = properties.Count == 0 ? "key" : string.Join(" and ", properties.Select(p => Words(p.Name)));
                 var failed = entry is not null && entityType is not null && entry.Metadata == entityType
                     ? entry
@@ -94,6 +98,16 @@ public static partial class DataErrorTranslator
             default:
                 return new ReferenceConstraintException("The change could not be saved because it conflicts with stored data.", exception);
         }
+    }
+
+    /// <summary>The columns the provider named, else those of the unique index or key it named.</summary>
+    private static IReadOnlyList<string> ColumnsOf(ProviderConstraintError error, IEntityType entityType)
+    {
+        if (error.Columns.Count > 0 || error.ConstraintName is null)
+            return error.Columns;
+        var properties = entityType.GetIndexes().FirstOrDefault(i => string.Equals(i.GetDatabaseName(), error.ConstraintName, StringComparison.Ordinal))?.Properties
+            ?? entityType.GetKeys().FirstOrDefault(k => string.Equals(k.GetName(), error.ConstraintName, StringComparison.Ordinal))?.Properties;
+        return properties is null ? [] : [.. properties.Select(p => p.GetColumnName())];
     }
 
     private static IEntityType? FindEntityType(IModel model, string? table) =>

@@ -1,14 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Postgres;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Sqlite;
 
 namespace TrainingEval.Dashboard.Infrastructure.Persistence;
 
 /// <summary>
-/// Everything provider-specific lives here and in <c>Sqlite/</c>: the connection, its pragmas and how
-/// its errors read. Queries and services use plain LINQ, so adding PostgreSQL is a new case here plus
-/// its own migrations.
+/// Everything provider-specific lives here and in <c>Sqlite/</c> and <c>Postgres/</c>: the connection, its pragmas,
+/// how its errors read, which context type (and so which migration set) it uses. Queries and services use plain LINQ
+/// (free-text matching through <see cref="TextSearch"/>).
 /// </summary>
 public static class DatabaseProviderSetup
 {
@@ -22,12 +23,34 @@ public static class DatabaseProviderSetup
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 builder.UseSqlite(SqliteConnectionString(path), o => o.MigrationsAssembly(typeof(TrainingDbContext).Assembly.GetName().Name))
                     .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutMilliseconds));
-                if (writeState is not null)
-                    builder.AddInterceptors(new DatabaseWriteStateInterceptor(writeState));
+                break;
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(PostgresConnectionString(options), o => o.MigrationsAssembly(typeof(TrainingDbContext).Assembly.GetName().Name));
                 break;
             default:
-                throw new InvalidOperationException($"Database provider '{options.Provider}' is not supported; use {DatabaseProvider.Sqlite}.");
+                throw new InvalidOperationException($"Database provider '{options.Provider}' is not supported; use {DatabaseProvider.Sqlite} or {DatabaseProvider.Postgres}.");
         }
+        builder.AddInterceptors(new TextSearchInterceptor(options.Provider));
+        if (writeState is not null)
+            builder.AddInterceptors(new DatabaseWriteStateInterceptor(writeState));
+    }
+
+    /// <summary>
+    /// A context of the provider's own type: each type has its own migration set (EF picks migrations by the context
+    /// type in their <c>[DbContext]</c> attribute), so SQLite keeps its history and PostgreSQL starts from the current model.
+    /// </summary>
+    public static TrainingDbContext CreateContext(DatabaseProvider provider, DbContextOptions<TrainingDbContext> options, ICurrentActor actor, TimeProvider clock) =>
+        provider == DatabaseProvider.Postgres ? new PostgresTrainingDbContext(options, actor, clock) : new TrainingDbContext(options, actor, clock);
+
+    /// <summary>The configured PostgreSQL connection string; a clear start-up error when it is missing.</summary>
+    public static string PostgresConnectionString(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+            throw new InvalidOperationException(
+                $"{DatabaseOptions.Section}:Provider is {DatabaseProvider.Postgres} but {DatabaseOptions.Section}:PostgresConnectionString is empty. " +
+                "Set it, for example in the environment variable TrainingEval__Database__PostgresConnectionString=\"Host=db;Database=trainingeval;Username=trainingeval;Password=…\".");
+        return options.PostgresConnectionString;
     }
 
     /// <summary>The absolute path of the SQLite file: relative paths resolve against <paramref name="baseFolder"/>.</summary>
@@ -47,13 +70,22 @@ public static class DatabaseProviderSetup
 
     /// <summary>
     /// A write that changes nothing but needs the database writable: SQLite rewrites its header with the user version it
-    /// already has, which a read-only file or connection refuses. (A full disk may still accept it; the next real write
-    /// then starts read-only mode again.)
+    /// already has, which a read-only file or connection refuses; PostgreSQL rewrites one migration-history row with
+    /// its own value, which a read-only server refuses and which needs WAL space. (A full disk may still accept it; the
+    /// next real write then starts read-only mode again.)
     /// </summary>
     public static async Task ProbeWriteAsync(DatabaseFacade database, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.IsNpgsql())
+        {
+            await database.ExecuteSqlRawAsync(
+                "UPDATE \"__EFMigrationsHistory\" SET \"ProductVersion\" = \"ProductVersion\" " +
+                "WHERE \"MigrationId\" = (SELECT MAX(\"MigrationId\") FROM \"__EFMigrationsHistory\")", cancellationToken);
+            return;
+        }
         if (!database.IsSqlite())
-            throw new InvalidOperationException("Only SQLite is supported.");
+            throw new InvalidOperationException($"No write probe for provider {database.ProviderName}.");
         var connection = database.GetDbConnection();
         await database.OpenConnectionAsync(cancellationToken);
         try
@@ -72,11 +104,22 @@ public static class DatabaseProviderSetup
         }
     }
 
-    public static IProviderErrorReader ErrorReaderFor(DatabaseFacade database) =>
-        database.IsSqlite() ? new SqliteErrorReader() : NoProviderErrors.Instance;
+    private static readonly SqliteErrorReader SqliteErrors = new();
+    private static readonly PostgresErrorReader PostgresErrors = new();
 
-    public static IProviderErrorReader ErrorReaderFor(DatabaseProvider provider) =>
-        provider == DatabaseProvider.Sqlite ? new SqliteErrorReader() : NoProviderErrors.Instance;
+    public static IProviderErrorReader ErrorReaderFor(DatabaseFacade database) =>
+        database.IsSqlite() ? SqliteErrors : database.IsNpgsql() ? PostgresErrors : NoProviderErrors.Instance;
+
+    public static IProviderErrorReader ErrorReaderFor(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => SqliteErrors,
+        DatabaseProvider.Postgres => PostgresErrors,
+        _ => NoProviderErrors.Instance,
+    };
+
+    /// <summary>Any provider's constraint error, read by the reader of the provider that raised it (for code that sees the raw exception).</summary>
+    public static ProviderConstraintError? ReadConstraintError(Exception exception) =>
+        SqliteErrors.Read(exception) ?? PostgresErrors.Read(exception);
 
     private sealed class NoProviderErrors : IProviderErrorReader
     {

@@ -7,6 +7,7 @@ using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Features.Notifications;
 using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Hosting;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Postgres;
 using TrainingEval.Dashboard.Infrastructure.Security;
 
 namespace TrainingEval.Dashboard.Infrastructure.Persistence;
@@ -31,69 +32,114 @@ public static partial class TrainingDataHosting
         services.AddSingleton(sp => DatabaseProviderSetup.ErrorReaderFor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider));
         services.AddSingleton<DatabaseWriteState>();
         services.AddHostedService<DatabaseWriteProbe>();
-        services.AddDbContextFactory<TrainingDbContext>((sp, options) =>
+        services.AddDbContextFactory<TrainingDbContext, ProviderContextFactory>((sp, options) =>
         {
             DatabaseProviderSetup.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, baseFolder, sp.GetRequiredService<DatabaseWriteState>());
         });
+        // Identity's stores and the data-protection key ring take a scoped context: the factory's, so on PostgreSQL it
+        // is the PostgreSQL context type too.
+        services.Replace(ServiceDescriptor.Scoped(sp => sp.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContext()));
         return builder;
     }
 
-    /// <summary>Applies pending migrations and, when enabled and the database is empty, seeds the demo company.</summary>
+    /// <summary>The app's factory: contexts of the configured provider's type (<see cref="DatabaseProviderSetup.CreateContext"/>).</summary>
+    private sealed class ProviderContextFactory(DbContextOptions<TrainingDbContext> options, ICurrentActor actor, TimeProvider clock, IOptions<DatabaseOptions> database)
+        : IDbContextFactory<TrainingDbContext>
+    {
+        public TrainingDbContext CreateDbContext() => DatabaseProviderSetup.CreateContext(database.Value.Provider, options, actor, clock);
+    }
+
+    /// <summary>
+    /// Applies pending migrations and, when enabled and the database is empty, seeds the demo company. On PostgreSQL all
+    /// of it runs under the <see cref="StartupLock"/>, so instances starting together migrate and seed once.
+    /// </summary>
     public static async Task InitializeTrainingDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         // Start-up work: the demo company, its scores and its health backfill are the system's.
         using var system = scope.ServiceProvider.GetRequiredService<CurrentActor>().As(UserContext.System);
+        StartupLock? startupLock = null;
         try
         {
-            // The factory opens the database's folder when it is built: inside the try, so that failure reads well too.
-            var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            await MigrateAsync(db, cancellationToken);
-            await RecomputePendingAsync(scope.ServiceProvider, db, cancellationToken);
+            try
+            {
+                // The factory opens the database's folder when it is built: inside the try, so that failure reads well too.
+                var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrainingDbContext>>();
+                await using var db = await factory.CreateDbContextAsync(cancellationToken);
+                startupLock = await StartupLock.AcquireAsync(db, cancellationToken);
+                await MigrateAsync(db, cancellationToken);
+                await RecomputePendingAsync(scope.ServiceProvider, db, cancellationToken);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+            {
+                var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                var failure = new DatabaseUnavailableException(UnavailableMessage(database, ex), ex);
+                var startLog = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrainingDataHosting));
+                LogDatabaseUnavailable(startLog, failure.Message);
+                throw failure;
+            }
+            await SeedDemoIfEmptyAsync(scope.ServiceProvider, cancellationToken);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+        finally
         {
-            var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var failure = new DatabaseUnavailableException(
-                $"The database cannot be opened for writing ({database.Provider} at '{database.SqlitePath}'): {ex.Message} " +
-                "TrainingEval writes to it from the start (migrations, recomputing what a stopped write left, the audit trail), so it does not start. " +
-                $"Give the account running the dashboard write access to the file and its folder, free disk space, or set {DatabaseOptions.Section}:SqlitePath to a writable place.", ex);
-            var startLog = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrainingDataHosting));
-            LogDatabaseUnavailable(startLog, failure.Message);
-            throw failure;
+            if (startupLock is not null)
+                await startupLock.DisposeAsync();
         }
+    }
 
-        var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoDataOptions>>().Value;
-        var seeder = scope.ServiceProvider.GetRequiredService<DemoCompanySeeder>();
+    private static string UnavailableMessage(DatabaseOptions database, Exception ex)
+    {
+        const string why = "TrainingEval writes to it from the start (migrations, recomputing what a stopped write left, the audit trail), so it does not start. ";
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            // Host and database only: the connection string may hold a password.
+            var target = new Npgsql.NpgsqlConnectionStringBuilder(database.PostgresConnectionString);
+            return $"The database cannot be opened for writing (PostgreSQL database '{target.Database}' on '{target.Host}'): {ex.Message} " + why +
+                $"Check {DatabaseOptions.Section}:PostgresConnectionString, that the server is up and that its account may create tables in that database.";
+        }
+        return $"The database cannot be opened for writing ({database.Provider} at '{database.SqlitePath}'): {ex.Message} " + why +
+            $"Give the account running the dashboard write access to the file and its folder, free disk space, or set {DatabaseOptions.Section}:SqlitePath to a writable place.";
+    }
+
+    /// <summary>Seeds the demo company when it is enabled and the database holds no training data (under the start-up lock on PostgreSQL).</summary>
+    private static async Task SeedDemoIfEmptyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var demo = services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+        var seeder = services.GetRequiredService<DemoCompanySeeder>();
         if (!demo.Enabled || !await seeder.IsEmptyAsync(cancellationToken))
             return;
 
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrainingDataHosting));
-        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var culture = scope.ServiceProvider.GetRequiredService<IConfiguration>()["TrainingEval:DefaultCulture"] ?? "zh-CN";
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TrainingDataHosting));
+        var clock = services.GetRequiredService<TimeProvider>();
+        var culture = services.GetRequiredService<IConfiguration>()["TrainingEval:DefaultCulture"] ?? "zh-CN";
         var spec = new DemoCompanySpec
         {
             Seed = demo.Seed,
             Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             ChineseFreeText = culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase),
         };
+        spec = spec with
+        {
+            Employees = demo.Employees ?? spec.Employees,
+            Mentors = demo.Mentors ?? spec.Mentors,
+            Programs = demo.Programs ?? spec.Programs,
+        };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var company = DemoCompanyGenerator.Generate(spec);
         var generated = watch.ElapsedMilliseconds;
         var written = await seeder.SeedAsync(company, cancellationToken);
         watch.Restart();
-        var scored = await scope.ServiceProvider.GetRequiredService<CohortScoreService>().RecomputeAllAsync(cancellationToken);
+        var scored = await services.GetRequiredService<CohortScoreService>().RecomputeAllAsync(cancellationToken);
         var scoredLearners = scored.Sum(s => s.LearnersScored);
         // Three years of weekly snapshots for the demo (alerts only for the recent weeks; see HealthOptions).
         watch.Restart();
-        var health = scope.ServiceProvider.GetRequiredService<HealthSnapshotService>();
+        var health = services.GetRequiredService<HealthSnapshotService>();
         var lastWeek = HealthSnapshotService.LastFinishedWeek(clock.GetUtcNow().UtcDateTime);
-        var healthOptions = scope.ServiceProvider.GetRequiredService<IOptions<HealthOptions>>().Value;
+        var healthOptions = services.GetRequiredService<IOptions<HealthOptions>>().Value;
         var backfill = await health.ComputeWeeksAsync(
             Domain.Comparisons.IsoWeek.Of(spec.Today.AddYears(-3).AddDays(-60)), lastWeek, learnerId: null,
             alertsFrom: Domain.Comparisons.IsoWeek.Of(lastWeek.End.AddDays(-7 * (healthOptions.BackfillAlertWeeks - 1))), cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<DigestWriter>().WriteAsync(lastWeek, cancellationToken);
+        await services.GetRequiredService<DigestWriter>().WriteAsync(lastWeek, cancellationToken);
         LogBackfilled(logger, backfill.Inserted, backfill.AlertsRaised, watch.ElapsedMilliseconds);
         LogSeeded(logger, company.Learners.Count, company.Cohorts.Count, company.RecordCount, generated, (long)written.TotalMilliseconds,
             scoredLearners, watch.ElapsedMilliseconds);

@@ -22,7 +22,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence;
 /// start of that save. The factory supplies both (the app's <see cref="CurrentActor"/> and <see cref="TimeProvider"/>),
 /// so a context cannot exist without them and no service names anyone.</para>
 /// </remarks>
-public sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> options, ICurrentActor actor, TimeProvider clock)
+public class TrainingDbContext(DbContextOptions<TrainingDbContext> options, ICurrentActor actor, TimeProvider clock)
     : IdentityDbContext<UserAccount, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>
