@@ -84,9 +84,12 @@ public sealed class PostgresServer : IAsyncDisposable
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
     }
 
+    /// <summary>A database name no test has used yet on this server (nothing is created).</summary>
+    public string UnusedDatabaseName() => string.Create(CultureInfo.InvariantCulture, $"t_{Interlocked.Increment(ref _databases)}");
+
     private async Task<string> CreateAsync(string? template)
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"t_{Interlocked.Increment(ref _databases)}");
+        var name = UnusedDatabaseName();
         // One CREATE DATABASE at a time: copying a template needs it free of other sessions, and creates are quick.
         await _createLock.WaitAsync();
         try

@@ -150,4 +150,29 @@ public sealed class DatabaseProviderTests
             """);
         (again.Created, again.Updated).ShouldBe((0, 1));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_write_probe_passes_on_a_writable_database(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+
+        await DatabaseProviderSetup.ProbeWriteAsync(db.Database, Ct);
+    }
+
+    [Fact]
+    public async Task On_a_read_only_PostgreSQL_session_the_write_probe_fails_as_storage_unwritable()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var db = database.CreateContext();
+        // What a hot standby or default_transaction_read_only does to every session.
+        await db.Database.OpenConnectionAsync(Ct);
+        await db.Database.ExecuteSqlRawAsync("SET SESSION default_transaction_read_only = on", Ct);
+
+        var ex = await Should.ThrowAsync<Npgsql.PostgresException>(() => DatabaseProviderSetup.ProbeWriteAsync(db.Database, Ct));
+
+        DatabaseProviderSetup.ErrorReaderFor(db.Database).IsStorageUnwritable(ex).ShouldBeTrue();
+        DatabaseProviderSetup.ErrorReaderFor(DatabaseProvider.Postgres).ShouldBeOfType<PostgresErrorReader>();
+    }
 }

@@ -135,11 +135,13 @@ public sealed class PostgresEquivalenceTests(PostgresEquivalenceTests.TwoDatabas
 /// <summary>The start-up on PostgreSQL: instances starting together over one new database migrate it and seed the demo once.</summary>
 public sealed class PostgresStartupTests
 {
-    [Fact]
-    public async Task Two_instances_starting_together_migrate_and_seed_the_demo_company_once()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Two_instances_starting_together_migrate_and_seed_the_demo_company_once(bool databaseExists)
     {
         var server = await PostgresServer.GetAsync();
-        var name = await server.CreateEmptyDatabaseAsync();
+        var name = databaseExists ? await server.CreateEmptyDatabaseAsync() : server.UnusedDatabaseName();
         try
         {
             await using var first = Instance(server.ConnectionString(name));
