@@ -98,7 +98,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         private readonly DbContextOptions<TrainingDbContext> _options = new DbContextOptionsBuilder<TrainingDbContext>()
             .UseSqlite(connection)
-            .AddInterceptors(new TextSearchInterceptor(DatabaseProvider.Sqlite))
+            .AddInterceptors(TextSearchInterceptor.For(DatabaseProvider.Sqlite))
             .Options;
 
         public TrainingDbContext CreateDbContext() => new(_options, actor, clock);

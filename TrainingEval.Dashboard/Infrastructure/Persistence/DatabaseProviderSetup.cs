@@ -30,7 +30,7 @@ public static class DatabaseProviderSetup
             default:
                 throw new InvalidOperationException($"Database provider '{options.Provider}' is not supported; use {DatabaseProvider.Sqlite} or {DatabaseProvider.Postgres}.");
         }
-        builder.AddInterceptors(new TextSearchInterceptor(options.Provider));
+        builder.AddInterceptors(TextSearchInterceptor.For(options.Provider));
         if (writeState is not null)
             builder.AddInterceptors(new DatabaseWriteStateInterceptor(writeState));
     }

@@ -26,7 +26,11 @@ public static class TextSearch
 }
 
 /// <summary>Rewrites <see cref="TextSearch.Matches"/> into the provider's case-insensitive LIKE before EF compiles a query.</summary>
-public sealed class TextSearchInterceptor(DatabaseProvider provider) : IQueryExpressionInterceptor
+/// <remarks>
+/// One instance per provider (<see cref="For"/>): a query-expression interceptor is part of EF's internal service
+/// provider, so a new instance per set of options would build a new internal provider each time.
+/// </remarks>
+public sealed class TextSearchInterceptor : IQueryExpressionInterceptor
 {
     private static readonly MethodInfo Like = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like),
         [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
@@ -34,7 +38,16 @@ public sealed class TextSearchInterceptor(DatabaseProvider provider) : IQueryExp
     private static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike),
         [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
 
-    private readonly Rewriter _rewriter = new(provider == DatabaseProvider.Postgres ? ILike : Like);
+    // After the methods above: static fields initialise in order.
+    private static readonly TextSearchInterceptor SqliteLike = new(DatabaseProvider.Sqlite);
+    private static readonly TextSearchInterceptor PostgresILike = new(DatabaseProvider.Postgres);
+
+    private TextSearchInterceptor(DatabaseProvider provider) =>
+        _rewriter = new(provider == DatabaseProvider.Postgres ? ILike : Like);
+
+    public static TextSearchInterceptor For(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? PostgresILike : SqliteLike;
+
+    private readonly Rewriter _rewriter;
 
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData) => _rewriter.Visit(queryExpression);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TrainingEval.Dashboard.Features.Demo;
@@ -177,6 +178,9 @@ public static partial class TrainingDataHosting
     public static async Task MigrateAsync(TrainingDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // Migrating creates the history table anyway; creating it first keeps EF from reading a missing one, which
+        // PostgreSQL logs as three failed commands on a new database (dotnet/efcore#37328).
+        await db.Database.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var keysPending = await NaturalKeyUpgrade.IsPendingAsync(db, cancellationToken);
         if (keysPending && await NaturalKeyUpgrade.FindDuplicatesAsync(db, cancellationToken) is { Count: > 0 } duplicates)
             throw new CaseDuplicatesException(duplicates);
