@@ -50,4 +50,7 @@ public sealed class DemoDataOptions
 
     /// <inheritdoc cref="Employees"/>
     public int? Programs { get; set; }
+
+    /// <summary>Scales every cohort's size (null: 1).</summary>
+    public double? CohortSizeFactor { get; set; }
 }

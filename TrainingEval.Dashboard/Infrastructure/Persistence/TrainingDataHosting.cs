@@ -124,6 +124,7 @@ public static partial class TrainingDataHosting
             Employees = demo.Employees ?? spec.Employees,
             Mentors = demo.Mentors ?? spec.Mentors,
             Programs = demo.Programs ?? spec.Programs,
+            CohortSizeFactor = demo.CohortSizeFactor ?? spec.CohortSizeFactor,
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var company = DemoCompanyGenerator.Generate(spec);

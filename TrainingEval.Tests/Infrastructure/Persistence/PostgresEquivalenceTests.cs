@@ -188,6 +188,7 @@ public sealed class PostgresStartupTests
             ["TrainingEval:DemoData:Employees"] = "300",
             ["TrainingEval:DemoData:Mentors"] = "12",
             ["TrainingEval:DemoData:Programs"] = "3",
+            ["TrainingEval:DemoData:CohortSizeFactor"] = "0.5",
         });
         builder.AddDashboardServices();
         return builder.Services.BuildServiceProvider();
