@@ -5,6 +5,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Tests.Features.Import;
 using TrainingEval.Tests.Support;
 using static TrainingEval.Tests.Features.Programs.ProgramManagementTests;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
 
 namespace TrainingEval.Tests.Features.Enrolment;
 
@@ -13,8 +14,11 @@ namespace TrainingEval.Tests.Features.Enrolment;
 /// twice in a cohort, a learner in several cohorts, a mentor per enrolment, a withdrawal with a date the import's rules
 /// accept; each write rescores the cohort. LEAN-1 has E001–E003; E004 and E005 exist but are not enrolled.
 /// </summary>
-public sealed class EnrolmentServiceTests : IAsyncLifetime
+public class EnrolmentServiceTests : IAsyncLifetime
 {
+    /// <summary>SQLite here; <see cref="PostgresEnrolmentServiceTests"/> runs every test again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private TestDatabase _database = null!;
     private TestData _data = null!;
     private EnrolmentService _enrolment = null!;
@@ -22,7 +26,7 @@ public sealed class EnrolmentServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(new FixedClock(new DateTime(2026, 3, 16, 12, 0, 0)));
+        _database = await TestDatabase.CreateAsync(Provider, new FixedClock(new DateTime(2026, 3, 16, 12, 0, 0)));
         _data = await TestData.CreateAsync(_database);
         await using (var db = _database.CreateContext())
         {
@@ -37,7 +41,11 @@ public sealed class EnrolmentServiceTests : IAsyncLifetime
         _enrolment = new EnrolmentService(ImportTestKit.Service(_database), _database.Factory, new Services(_database).Access);
     }
 
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Pasted_numbers_are_split_on_lines_commas_and_spaces_and_each_kept_once()
@@ -123,4 +131,10 @@ public sealed class EnrolmentServiceTests : IAsyncLifetime
         (await _enrolment.SearchAsync("produc", Ct)).Count.ShouldBe(5);
         (await _enrolment.SearchAsync("%", Ct)).ShouldBeEmpty();
     }
+}
+
+/// <summary>The same tests on PostgreSQL (issue 18).</summary>
+public sealed class PostgresEnrolmentServiceTests : EnrolmentServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -5,12 +5,16 @@ using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Domain.Comparisons;
 using TrainingEval.Domain.Health;
 using TrainingEval.Tests.Support;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
 
 namespace TrainingEval.Tests.Features.Health;
 
 /// <summary>The weekly snapshot run over a real database: components from records, idempotent reruns, alerts once.</summary>
-public sealed class HealthSnapshotServiceTests : IAsyncLifetime
+public class HealthSnapshotServiceTests : IAsyncLifetime
 {
+    /// <summary>SQLite here; <see cref="PostgresHealthSnapshotServiceTests"/> runs every test again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // The cohort runs 2026-03-02 … 2026-04-24; week 12 ends Sunday 2026-03-22.
@@ -23,12 +27,16 @@ public sealed class HealthSnapshotServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(new FixedClock(new DateTime(2026, 4, 1, 12, 0, 0)));
+        _database = await TestDatabase.CreateAsync(Provider, new FixedClock(new DateTime(2026, 4, 1, 12, 0, 0)));
         _data = await TestData.CreateAsync(_database, learners: 3);
         _services = new Services(_database);
     }
 
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>Sessions on the given days with one attendance status per learner each.</summary>
     private async Task AddSessionsAsync(params (DateOnly Day, AttendanceStatus[] Statuses)[] sessions)
@@ -348,4 +356,10 @@ public sealed class HealthSnapshotServiceTests : IAsyncLifetime
 
         public int GetHashCode(LearningHealthSnapshot obj) => obj.Id;
     }
+}
+
+/// <summary>The same tests on PostgreSQL (issue 18).</summary>
+public sealed class PostgresHealthSnapshotServiceTests : HealthSnapshotServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -3,6 +3,7 @@ using TrainingEval.Dashboard.Features.Import;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Security;
 using TrainingEval.Tests.Support;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
 
 namespace TrainingEval.Tests.Features.Import;
 
@@ -10,8 +11,11 @@ namespace TrainingEval.Tests.Features.Import;
 /// The import path end to end on a real database: a three-learner cohort LEAN-1 (E001–E003) of program LEAN
 /// with the default profile, the mentor M001.
 /// </summary>
-public sealed class ImportServiceTests : IAsyncLifetime
+public class ImportServiceTests : IAsyncLifetime
 {
+    /// <summary>SQLite here; <see cref="PostgresImportServiceTests"/> runs every test again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private TestDatabase _database = null!;
     private TestData _data = null!;
     private ImportService _import = null!;
@@ -19,12 +23,16 @@ public sealed class ImportServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(new FixedClock(new DateTime(2026, 7, 15, 12, 0, 0)));
+        _database = await TestDatabase.CreateAsync(Provider, new FixedClock(new DateTime(2026, 7, 15, 12, 0, 0)));
         _data = await TestData.CreateAsync(_database);
         _import = ImportTestKit.Service(_database);
     }
 
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private const string GoodObservations = """
         cohort_code,employee_no,indicator,value,baseline,target,measure,observed_on
@@ -250,7 +258,7 @@ public sealed class ImportServiceTests : IAsyncLifetime
     [Fact]
     public async Task Csv_with_a_bom_and_xlsx_give_the_same_result()
     {
-        await using var other = await TestDatabase.CreateAsync(_database.Clock);
+        await using var other = await TestDatabase.CreateAsync(Provider, _database.Clock);
         var otherData = await TestData.CreateAsync(other);
         var fromCsv = await _import.ImportAsync(ImportKind.Observations, ImportTestKit.Csv(GoodObservations, bom: true), ImportFormat.Csv, "f", Ct);
         var fromXlsx = await ImportTestKit.Service(other).ImportAsync(ImportKind.Observations, ImportTestKit.Xlsx(GoodObservations), ImportFormat.Xlsx, "f", Ct);
@@ -334,4 +342,10 @@ public sealed class ImportServiceTests : IAsyncLifetime
 
         await Should.ThrowAsync<AccessDeniedException>(() => service.ImportCsvAsync(ImportKind.Learners, "employee_no,name\nE9,X"));
     }
+}
+
+/// <summary>The same tests on PostgreSQL (issue 18).</summary>
+public sealed class PostgresImportServiceTests : ImportServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -8,6 +8,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Domain.Indicators;
 using TrainingEval.Domain.Profiles;
 using TrainingEval.Tests.Support;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
 
 namespace TrainingEval.Tests.Features.Import;
 
@@ -16,8 +17,11 @@ namespace TrainingEval.Tests.Features.Import;
 /// demo generator's records do; each file read back in its import format re-imports unchanged; a changed value updates
 /// in place; the whole-file refusals hold for every kind.
 /// </summary>
-public sealed class RecordImportTests : IAsyncLifetime
+public class RecordImportTests : IAsyncLifetime
 {
+    /// <summary>SQLite here; <see cref="PostgresRecordImportTests"/> runs every test again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly DateTime Today = new(2026, 7, 15, 12, 0, 0, DateTimeKind.Utc);
     private TestDatabase _database = null!;
     private TestData _data = null!;
@@ -26,12 +30,16 @@ public sealed class RecordImportTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(new FixedClock(Today));
+        _database = await TestDatabase.CreateAsync(Provider, new FixedClock(Today));
         _data = await TestData.CreateAsync(_database);
         _import = ImportTestKit.Service(_database);
     }
 
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     public static TheoryData<ImportKind> NewKinds() => [.. RecordFiles.InOrder.Select(f => f.Kind)];
 
@@ -244,4 +252,10 @@ public sealed class RecordImportTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         (await db.AuditTrail.CountAsync(Ct)).ShouldBe(0);
     }
+}
+
+/// <summary>The same tests on PostgreSQL (issue 18).</summary>
+public sealed class PostgresRecordImportTests : RecordImportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

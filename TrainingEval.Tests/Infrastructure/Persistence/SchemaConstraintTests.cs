@@ -5,19 +5,26 @@ using TrainingEval.Tests.Support;
 
 namespace TrainingEval.Tests.Infrastructure.Persistence;
 
-public sealed class SchemaConstraintTests : IAsyncLifetime
+public class SchemaConstraintTests : IAsyncLifetime
 {
+    /// <summary>SQLite here; <see cref="PostgresSchemaConstraintTests"/> runs every test again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private TestDatabase _database = null!;
     private TestData _data = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(Provider);
         _data = await TestData.CreateAsync(_database);
     }
 
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task A_second_learner_with_the_same_employee_number_is_refused_with_a_domain_message()
@@ -179,4 +186,10 @@ public sealed class SchemaConstraintTests : IAsyncLifetime
         var ex = await Should.ThrowAsync<ConcurrencyConflictException>(() => second.SaveChangesAsync(Ct));
         ex.Message.ShouldContain("kpi measurement was changed by someone else");
     }
+}
+
+/// <summary>The same tests on PostgreSQL (issue 18).</summary>
+public sealed class PostgresSchemaConstraintTests : SchemaConstraintTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
