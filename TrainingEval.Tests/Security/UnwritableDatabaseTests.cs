@@ -22,6 +22,22 @@ public sealed class UnwritableDatabaseTests
         unavailable.Message.ShouldContain("set TrainingEval:Database:SqlitePath to a writable place");
     }
 
+    [Fact]
+    public async Task A_start_on_a_PostgreSQL_server_that_cannot_be_reached_names_the_database_and_host_but_not_the_password()
+    {
+        await using var server = new DashboardServer();
+        server.Settings["TrainingEval:Database:Provider"] = "Postgres";
+        // Nothing listens on port 1 of the loopback address: the connection is refused at once.
+        server.Settings["TrainingEval:Database:PostgresConnectionString"] = "Host=127.0.0.1;Port=1;Database=trainingeval;Username=te;Password=s3cret-Pw";
+
+        var failure = Should.Throw<Exception>(() => server.CreateClient());
+
+        var unavailable = Unwrap(failure).ShouldBeOfType<DatabaseUnavailableException>(failure.ToString());
+        unavailable.Message.ShouldContain("The database cannot be opened for writing (PostgreSQL database 'trainingeval' on '127.0.0.1'): Failed to connect to 127.0.0.1:1. ");
+        unavailable.Message.ShouldContain("Check TrainingEval:Database:PostgresConnectionString, that the server is up");
+        unavailable.Message.ShouldNotContain("s3cret-Pw");
+    }
+
     private static Exception Unwrap(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

@@ -91,14 +91,16 @@ public static partial class TrainingDataHosting
     private static string UnavailableMessage(DatabaseOptions database, Exception ex)
     {
         const string why = "TrainingEval writes to it from the start (migrations, recomputing what a stopped write left, the audit trail), so it does not start. ";
+        // Npgsql's messages end without a full stop ("Failed to connect to …"), SQLite's with one.
+        var reason = ex.Message.TrimEnd().TrimEnd('.') + ". ";
         if (database.Provider == DatabaseProvider.Postgres)
         {
             // Host and database only: the connection string may hold a password.
             var target = new Npgsql.NpgsqlConnectionStringBuilder(database.PostgresConnectionString);
-            return $"The database cannot be opened for writing (PostgreSQL database '{target.Database}' on '{target.Host}'): {ex.Message} " + why +
+            return $"The database cannot be opened for writing (PostgreSQL database '{target.Database}' on '{target.Host}'): " + reason + why +
                 $"Check {DatabaseOptions.Section}:PostgresConnectionString, that the server is up and that its account may create tables in that database.";
         }
-        return $"The database cannot be opened for writing ({database.Provider} at '{database.SqlitePath}'): {ex.Message} " + why +
+        return $"The database cannot be opened for writing ({database.Provider} at '{database.SqlitePath}'): " + reason + why +
             $"Give the account running the dashboard write access to the file and its folder, free disk space, or set {DatabaseOptions.Section}:SqlitePath to a writable place.";
     }
 
