@@ -52,6 +52,34 @@ public sealed class PostgresEquivalenceTests(PostgresEquivalenceTests.TwoDatabas
         actual.ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("e10001")]
+    [InlineData("wang")]
+    [InlineData("LI WEI")]
+    [InlineData("lean")]
+    [InlineData("张")]
+    public async Task Search_finds_the_same_learners_cohorts_and_programs_on_PostgreSQL_as_on_SQLite(string text)
+    {
+        var (sqlite, postgres) = await databases.GetAsync();
+
+        var expected = await SearchAsync(sqlite, text);
+        var actual = await SearchAsync(postgres, text);
+
+        (expected.Learners.Count + expected.Cohorts.Count + expected.Programs.Count).ShouldBeGreaterThan(0, $"'{text}' should find something in the demo");
+        actual.Learners.ShouldBe(expected.Learners);
+        actual.Cohorts.ShouldBe(expected.Cohorts);
+        actual.Programs.ShouldBe(expected.Programs);
+    }
+
+    private static async Task<(List<string> Learners, List<string> Cohorts, List<string> Programs)> SearchAsync(TestDatabase database, string text)
+    {
+        await using var db = database.CreateContext();
+        var learners = await Dashboard.Features.Search.SearchMatching.Learners(db.Learners, text).Select(l => l.EmployeeNumber).ToListAsync(Ct);
+        var cohorts = await Dashboard.Features.Search.SearchMatching.Cohorts(db.Cohorts, text).Select(c => c.Code).ToListAsync(Ct);
+        var programs = await Dashboard.Features.Search.SearchMatching.Programs(db.Programs, text).Select(p => p.Code).ToListAsync(Ct);
+        return ([.. learners.Order(StringComparer.Ordinal)], [.. cohorts.Order(StringComparer.Ordinal)], [.. programs.Order(StringComparer.Ordinal)]);
+    }
+
     private sealed record StoredScore(double? Reaction, double? Learning, double? Behavior, double? Results,
         double ReactionCoverage, double LearningCoverage, double BehaviorCoverage, double ResultsCoverage,
         double? Composite, double Coverage, Tier? Tier, bool? Passed, int? Rank, int ProfileVersion, string? Problem);
