@@ -1,0 +1,207 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TrainingEval.Dashboard.Features.Scoring;
+using TrainingEval.Dashboard.Infrastructure.Persistence;
+using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Dashboard.Infrastructure.Security;
+
+namespace TrainingEval.Dashboard.Features.Surveys;
+
+/// <summary>An item as a form shows it; <see cref="Position"/> is its number (1 first).</summary>
+public sealed record SurveyItemView(int Position, SurveyItemKind Kind, string Text, string? TextEn, IReadOnlyList<string> Options,
+    IReadOnlyList<string> OptionsEn, bool Required)
+{
+    public string DisplayText(CultureInfo? culture = null) => Bilingual.Pick(Text, TextEn, culture);
+
+    /// <summary>Option <paramref name="index"/> in the reader's language (the Chinese where no English was given).</summary>
+    public string OptionText(int index, CultureInfo? culture = null) => Bilingual.Pick(Options[index], index < OptionsEn.Count ? OptionsEn[index] : null, culture);
+
+    public static SurveyItemView Of(SurveyItem i) => new(i.Position, i.Kind, i.Text, i.TextEn, i.Options, i.OptionsEn, i.Required);
+}
+
+/// <summary>A survey's items for HR's editor, with how many responses it has (then the items are fixed).</summary>
+public sealed record SurveyItemList(int SurveyId, string Code, string Name, string? NameEn, SurveyKind Kind, IReadOnlyList<SurveyItemView> Items, int Responses)
+    : IBilingualName;
+
+/// <summary>One survey of one of the learner's cohorts, open to answer or answered (<see cref="AnsweredAt"/>).</summary>
+public sealed record LearnerSurvey(int SurveyId, int EnrollmentId, string CohortCode, SurveyKind Kind, string Name, string? NameEn, DateOnly OpenedOn,
+    DateTime? AnsweredAt) : IBilingualName;
+
+/// <summary>What the learner's form shows: the survey and its items.</summary>
+public sealed record SurveyForm(LearnerSurvey Survey, IReadOnlyList<SurveyItemView> Items);
+
+/// <summary>
+/// Surveys built and answered in the app (issue 17 item 1). HR (staff) gives a survey its items — from a template of
+/// <see cref="SurveyTemplates"/> or by hand — as long as nobody answered it (the answers are by item, so the list is fixed
+/// then). A learner answers an open survey of their own cohort once; the response is saved in one save of an audited row,
+/// its 1–5 ratings in <see cref="SurveyResponse.ItemScores"/> as an imported response's are, and the learner is rescored
+/// at once, so a reaction survey's answer shows in <c>satisfaction</c> and the Reaction level live.
+/// </summary>
+public sealed class SurveyService(
+    IDbContextFactory<TrainingDbContext> factory,
+    CohortScoreService scores,
+    IRecordAccess access,
+    IValidator<SurveyItemsInput> itemsValidator,
+    IValidator<SurveyAnswerSheet> answersValidator,
+    IStringLocalizer<SurveyStrings> text,
+    TimeProvider clock)
+{
+    /// <summary>The survey's items for HR, by position.</summary>
+    public async Task<SurveyItemList> ItemsAsync(int surveyId, CancellationToken cancellationToken = default)
+    {
+        await access.EnsureInRoleAsync(Roles.Staff, $"items of survey {surveyId}");
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var survey = await db.Surveys.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == surveyId, cancellationToken)
+            ?? throw new RecordNotFoundException("survey", surveyId);
+        var responses = await db.SurveyResponses.CountAsync(r => r.SurveyId == surveyId, cancellationToken);
+        return new(survey.Id, survey.Code, survey.Name, survey.NameEn, survey.Kind, [.. survey.Items.OrderBy(i => i.Position).Select(SurveyItemView.Of)], responses);
+    }
+
+    /// <summary>
+    /// Replaces the survey's items by <paramref name="items"/> (their order is the positions) and sets its item count to the
+    /// number of 1–5 items, in one save.
+    /// </summary>
+    /// <exception cref="DataValidationException">An item breaks a rule, or the survey has responses already (its items are fixed then).</exception>
+    public async Task<SurveyItemList> SaveItemsAsync(int surveyId, IReadOnlyList<SurveyItemInput> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        await access.EnsureInRoleAsync(Roles.Staff, $"items of survey {surveyId}");
+        var validation = await itemsValidator.ValidateAsync(new SurveyItemsInput(items), cancellationToken);
+        if (!validation.IsValid)
+            throw new DataValidationException(validation.Errors.ConvertAll(e => e.ErrorMessage));
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var survey = await db.Surveys.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == surveyId, cancellationToken)
+            ?? throw new RecordNotFoundException("survey", surveyId);
+        var responses = await db.SurveyResponses.CountAsync(r => r.SurveyId == surveyId, cancellationToken);
+        if (responses > 0)
+            throw new DataValidationException(text["Err_ItemsFixed", survey.Code, responses]);
+        db.SurveyItems.RemoveRange(survey.Items);
+        // The old rows go first: positions are unique in a survey, and the new list reuses them.
+        await db.SaveChangesAsync(cancellationToken);
+        survey.Items = [.. items.Select((item, i) => new SurveyItem
+        {
+            Position = i + 1,
+            Kind = item.Kind,
+            Text = item.Text!.Trim(),
+            TextEn = Clean(item.TextEn),
+            Options = item.Kind == SurveyItemKind.SingleChoice ? [.. item.OptionList] : [],
+            OptionsEn = item.Kind == SurveyItemKind.SingleChoice ? [.. item.OptionEnList] : [],
+            Required = item.Required,
+        })];
+        survey.ItemCount = items.Count(i => i.Kind == SurveyItemKind.Likert);
+        await db.SaveChangesAsync(cancellationToken);
+        return new(survey.Id, survey.Code, survey.Name, survey.NameEn, survey.Kind, [.. survey.Items.Select(SurveyItemView.Of)], 0);
+    }
+
+    /// <summary>
+    /// The learner's surveys: those of their cohorts that are open (opened on or before today) and have items to answer in
+    /// the app, not yet answered, first (oldest first); then those answered, latest first.
+    /// </summary>
+    public async Task<IReadOnlyList<LearnerSurvey>> ForLearnerAsync(int learnerId, CancellationToken cancellationToken = default)
+    {
+        await access.EnsureCanReadLearnerAsync(learnerId, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var today = Today;
+        var rows = await db.Enrollments.AsNoTracking().Where(e => e.LearnerId == learnerId)
+            .SelectMany(e => db.Surveys.Where(s => s.CohortId == e.CohortId), (e, s) => new
+            {
+                s.Id, EnrollmentId = e.Id, e.Cohort!.Code, s.Kind, s.Name, s.NameEn, s.OpenedOn, HasItems = s.Items.Any(),
+                AnsweredAt = db.SurveyResponses.Where(r => r.SurveyId == s.Id && r.EnrollmentId == e.Id).Select(r => (DateTime?)r.SubmittedAt).FirstOrDefault(),
+            })
+            .Where(x => x.AnsweredAt != null || (x.HasItems && x.OpenedOn <= today))
+            .ToListAsync(cancellationToken);
+        var surveys = rows.Select(x => new LearnerSurvey(x.Id, x.EnrollmentId, x.Code, x.Kind, x.Name, x.NameEn, x.OpenedOn, x.AnsweredAt)).ToList();
+        return [.. surveys.Where(s => s.AnsweredAt is null).OrderBy(s => s.OpenedOn).ThenBy(s => s.SurveyId),
+            .. surveys.Where(s => s.AnsweredAt is not null).OrderByDescending(s => s.AnsweredAt).ThenBy(s => s.SurveyId)];
+    }
+
+    /// <summary>The survey's form for learner <paramref name="learnerId"/> in their enrollment <paramref name="enrollmentId"/>.</summary>
+    /// <exception cref="AccessDeniedException">The signed-in user is not that learner, or the enrollment is not theirs.</exception>
+    public async Task<SurveyForm> FormAsync(int learnerId, int enrollmentId, int surveyId, CancellationToken cancellationToken = default)
+    {
+        await EnsureOwnAsync(learnerId, enrollmentId, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (survey, answeredAt) = await SurveyOfAsync(db, enrollmentId, surveyId, cancellationToken);
+        return Form(survey, enrollmentId, answeredAt);
+    }
+
+    /// <summary>
+    /// Saves learner <paramref name="learnerId"/>'s answers (one per item, in item order) to a survey of their enrollment
+    /// <paramref name="enrollmentId"/>, then rescores the learner. Free text is kept as written (trimmed); pages show it as text.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">Someone answers for another learner (staff included: answers are the learner's own).</exception>
+    /// <exception cref="DataValidationException">The survey is not open or not answerable here, was answered already, or an answer breaks a rule.</exception>
+    public async Task<LearnerSurvey> SubmitAsync(int learnerId, int enrollmentId, int surveyId, IReadOnlyList<SurveyAnswerInput> answers,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        await EnsureOwnAsync(learnerId, enrollmentId, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (survey, answeredAt) = await SurveyOfAsync(db, enrollmentId, surveyId, cancellationToken);
+        var form = Form(survey, enrollmentId, answeredAt);
+        if (answeredAt is { } at)
+            throw new DataValidationException(text["Err_AlreadyAnswered", form.Survey.DisplayName(), Day(DateOnly.FromDateTime(at))]);
+        if (survey.OpenedOn > Today)
+            throw new DataValidationException(text["Err_NotOpen", form.Survey.DisplayName(), Day(survey.OpenedOn)]);
+        if (form.Items.Count == 0)
+            throw new DataValidationException(text["Err_NoItems", form.Survey.DisplayName()]);
+        var validation = await answersValidator.ValidateAsync(new SurveyAnswerSheet(form.Items, answers), cancellationToken);
+        if (!validation.IsValid)
+            throw new DataValidationException(validation.Errors.ConvertAll(e => e.ErrorMessage));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pairs = form.Items.Zip(answers).ToList();
+        db.SurveyResponses.Add(new SurveyResponse
+        {
+            SurveyId = surveyId,
+            EnrollmentId = enrollmentId,
+            SubmittedAt = now,
+            ItemScores = [.. pairs.Where(p => p.First.Kind == SurveyItemKind.Likert).Select(p => p.Second.Rating)],
+            Choices = [.. pairs.Select(p => p.First.Kind == SurveyItemKind.SingleChoice ? p.Second.Choice : null)],
+            Texts = [.. pairs.Select(p => p.First.Kind == SurveyItemKind.FreeText ? Clean(p.Second.Text) : null)],
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DuplicateValueException)
+        {
+            // A second submit that landed between the check above and this save (another tab): the first one stands.
+            throw new DataValidationException(text["Err_AlreadyAnswered", form.Survey.DisplayName(), Day(DateOnly.FromDateTime(now))]);
+        }
+        // A reaction survey's answer is satisfaction (Reaction level): the learner's scores follow at once.
+        await scores.RecomputeLearnersAsync(survey.CohortId, [enrollmentId], cancellationToken);
+        return form.Survey with { AnsweredAt = now };
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    // Answers are the learner's own: only the learner of the enrollment, in their own name (pages say Err_NotYours).
+    private async Task EnsureOwnAsync(int learnerId, int enrollmentId, CancellationToken cancellationToken)
+    {
+        var user = await access.EnsureIsLearnerOfAsync(enrollmentId, cancellationToken);
+        if (user.LearnerId != learnerId)
+            throw new AccessDeniedException($"survey answers of learner {learnerId}");
+    }
+
+    private async Task<(SatisfactionSurvey Survey, DateTime? AnsweredAt)> SurveyOfAsync(TrainingDbContext db, int enrollmentId, int surveyId, CancellationToken cancellationToken)
+    {
+        var cohortId = await db.Enrollments.Where(e => e.Id == enrollmentId).Select(e => e.CohortId).SingleAsync(cancellationToken);
+        var survey = await db.Surveys.AsNoTracking().Include(s => s.Items).Include(s => s.Cohort)
+            .FirstOrDefaultAsync(s => s.Id == surveyId && s.CohortId == cohortId, cancellationToken)
+            ?? throw new DataValidationException(text["Err_NotYourCohort", surveyId]);
+        var answeredAt = await db.SurveyResponses.Where(r => r.SurveyId == surveyId && r.EnrollmentId == enrollmentId)
+            .Select(r => (DateTime?)r.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
+        return (survey, answeredAt);
+    }
+
+    private static SurveyForm Form(SatisfactionSurvey s, int enrollmentId, DateTime? answeredAt) =>
+        new(new LearnerSurvey(s.Id, enrollmentId, s.Cohort!.Code, s.Kind, s.Name, s.NameEn, s.OpenedOn, answeredAt),
+            [.. s.Items.OrderBy(i => i.Position).Select(SurveyItemView.Of)]);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

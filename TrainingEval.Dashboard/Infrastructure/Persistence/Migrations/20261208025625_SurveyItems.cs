@@ -1,0 +1,73 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class SurveyItems : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Choices",
+                table: "SurveyResponses",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Texts",
+                table: "SurveyResponses",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SurveyItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Options = table.Column<string>(type: "TEXT", nullable: false),
+                    OptionsEn = table.Column<string>(type: "TEXT", nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyItems_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyItems_SurveyId_Position",
+                table: "SurveyItems",
+                columns: new[] { "SurveyId", "Position" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SurveyItems");
+
+            migrationBuilder.DropColumn(
+                name: "Choices",
+                table: "SurveyResponses");
+
+            migrationBuilder.DropColumn(
+                name: "Texts",
+                table: "SurveyResponses");
+        }
+    }
+}
