@@ -24,7 +24,7 @@ public sealed class SurveyItemInput
 
     public SurveyItemInput Copy() => (SurveyItemInput)MemberwiseClone();
 
-    public static SurveyItemInput Of(SurveyItem item)
+    public static SurveyItemInput Of(SurveyItemView item)
     {
         ArgumentNullException.ThrowIfNull(item);
         return new() { Kind = item.Kind, Text = item.Text, TextEn = item.TextEn, Options = string.Join('\n', item.Options), OptionsEn = string.Join('\n', item.OptionsEn), Required = item.Required };
