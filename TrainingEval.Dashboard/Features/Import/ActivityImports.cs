@@ -822,7 +822,8 @@ internal sealed class ResponseImport : IImportKindHandler
         if (import.Errors.Count > 0)
             return ImportOutcome.Refused;
 
-        var existing = (await db.SurveyResponses.AsNoTracking().WhereInAsync(valid.Select(v => v.Survey.Id).Distinct(), r => r.SurveyId, cancellationToken))
+        // A file's responses are the learners' own (a mentor's follow-up answers are made in the app only).
+        var existing = (await db.SurveyResponses.AsNoTracking().Where(r => r.Respondent == SurveyRespondent.Learner).WhereInAsync(valid.Select(v => v.Survey.Id).Distinct(), r => r.SurveyId, cancellationToken))
             .ToDictionary(r => (r.SurveyId, r.EnrollmentId));
         var added = new List<SurveyResponse>();
         var changed = new HashSet<int>();

@@ -2,10 +2,14 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Domain.Identity;
+using TrainingEval.Domain.Indicators;
+using TrainingEval.Domain.Profiles;
 
 namespace TrainingEval.Dashboard.Features.Surveys;
 
@@ -28,6 +32,9 @@ public sealed record SurveyItemList(int SurveyId, string Code, string Name, stri
 /// <summary>One survey of one of the learner's cohorts, open to answer or answered (<see cref="AnsweredAt"/>).</summary>
 public sealed record LearnerSurvey(int SurveyId, int EnrollmentId, string CohortCode, SurveyKind Kind, string Name, string? NameEn, DateOnly OpenedOn,
     DateTime? AnsweredAt) : IBilingualName;
+
+/// <summary>A follow-up a mentor has to answer about one of their mentees.</summary>
+public sealed record MentorFollowUp(LearnerSurvey Survey, string EmployeeNumber, string LearnerName, string? LearnerNameEn);
 
 /// <summary>What the learner's form shows: the survey and its items.</summary>
 public sealed record SurveyForm(LearnerSurvey Survey, IReadOnlyList<SurveyItemView> Items);
@@ -108,7 +115,7 @@ public sealed class SurveyService(
             .SelectMany(e => db.Surveys.Where(s => s.CohortId == e.CohortId), (e, s) => new
             {
                 s.Id, EnrollmentId = e.Id, e.Cohort!.Code, s.Kind, s.Name, s.NameEn, s.OpenedOn, HasItems = s.Items.Any(),
-                AnsweredAt = db.SurveyResponses.Where(r => r.SurveyId == s.Id && r.EnrollmentId == e.Id).Select(r => (DateTime?)r.SubmittedAt).FirstOrDefault(),
+                AnsweredAt = db.SurveyResponses.Where(r => r.SurveyId == s.Id && r.EnrollmentId == e.Id && r.Respondent == SurveyRespondent.Learner).Select(r => (DateTime?)r.SubmittedAt).FirstOrDefault(),
             })
             .Where(x => x.AnsweredAt != null || (x.HasItems && x.OpenedOn <= today))
             .ToListAsync(cancellationToken);
@@ -123,7 +130,7 @@ public sealed class SurveyService(
     {
         await EnsureOwnAsync(learnerId, enrollmentId, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (survey, answeredAt) = await SurveyOfAsync(db, enrollmentId, surveyId, cancellationToken);
+        var (survey, answeredAt) = await SurveyOfAsync(db, enrollmentId, surveyId, SurveyRespondent.Learner, cancellationToken);
         return Form(survey, enrollmentId, answeredAt);
     }
 
@@ -138,11 +145,78 @@ public sealed class SurveyService(
     {
         ArgumentNullException.ThrowIfNull(answers);
         await EnsureOwnAsync(learnerId, enrollmentId, cancellationToken);
+        return await SaveAsync(SurveyRespondent.Learner, enrollmentId, surveyId, answers, cancellationToken);
+    }
+
+    /// <summary>
+    /// The follow-ups mentor <paramref name="mentorId"/> has to answer about their mentees (the other view, beside the
+    /// learner's own): open follow-up surveys with items of the cohorts of the learners they review, that no mentor
+    /// answered yet for that learner; oldest first, then by learner.
+    /// </summary>
+    public async Task<IReadOnlyList<MentorFollowUp>> DueForMentorAsync(int mentorId, CancellationToken cancellationToken = default)
+    {
+        var user = await access.EnsureInRoleAsync(Roles.MentorsAndStaff, $"follow-ups due for mentor {mentorId}");
+        if (!user.SeesEverything && user.MentorId != mentorId)
+            throw new AccessDeniedException($"follow-ups due for mentor {mentorId}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (survey, answeredAt) = await SurveyOfAsync(db, enrollmentId, surveyId, cancellationToken);
+        var today = Today;
+        var rows = await RecordAccess.ReviewableBy(db, mentorId)
+            .SelectMany(e => db.Surveys.Where(s => s.CohortId == e.CohortId && s.Kind == SurveyKind.FollowUp && s.OpenedOn <= today && s.Items.Any()
+                    && !db.SurveyResponses.Any(r => r.SurveyId == s.Id && r.EnrollmentId == e.Id && r.Respondent == SurveyRespondent.Mentor)),
+                (e, s) => new { s.Id, EnrollmentId = e.Id, e.Cohort!.Code, s.Kind, s.Name, s.NameEn, s.OpenedOn, e.Learner!.EmployeeNumber, Learner = e.Learner.Name, LearnerEn = e.Learner.NameEn })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.OpenedOn).ThenBy(r => r.Id).ThenBy(r => r.EmployeeNumber, StringComparer.Ordinal)
+            .Select(r => new MentorFollowUp(new LearnerSurvey(r.Id, r.EnrollmentId, r.Code, r.Kind, r.Name, r.NameEn, r.OpenedOn, null), r.EmployeeNumber, r.Learner, r.LearnerEn))];
+    }
+
+    /// <summary>The follow-up's form for mentor <paramref name="mentorId"/> answering about the learner of <paramref name="enrollmentId"/>.</summary>
+    public async Task<SurveyForm> FormForMentorAsync(int mentorId, int enrollmentId, int surveyId, CancellationToken cancellationToken = default)
+    {
+        await EnsureMentorAsync(mentorId, enrollmentId, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (survey, answeredAt) = await SurveyOfAsync(db, enrollmentId, surveyId, SurveyRespondent.Mentor, cancellationToken);
+        return Form(survey, enrollmentId, answeredAt);
+    }
+
+    /// <summary>Saves mentor <paramref name="mentorId"/>'s answers about the learner of <paramref name="enrollmentId"/> to a follow-up, then rescores the learner.</summary>
+    /// <exception cref="AccessDeniedException">The signed-in user is not that mentor, or does not review that learner.</exception>
+    /// <exception cref="DataValidationException">Not a follow-up, not open, answered by a mentor already, or an answer breaks a rule.</exception>
+    public async Task<LearnerSurvey> SubmitAsMentorAsync(int mentorId, int enrollmentId, int surveyId, IReadOnlyList<SurveyAnswerInput> answers,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        await EnsureMentorAsync(mentorId, enrollmentId, cancellationToken);
+        return await SaveAsync(SurveyRespondent.Mentor, enrollmentId, surveyId, answers, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the cohort's profile scores follow-ups (<see cref="FollowUpSurveys.Scores"/>): the survey panel says plainly
+    /// when it does not, and how to make it.
+    /// </summary>
+    public async Task<bool> FollowUpsScoredAsync(string cohortCode, CancellationToken cancellationToken = default)
+    {
+        await access.EnsureInRoleAsync(Roles.Staff, $"cohort {cohortCode}");
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var key = NaturalKey.Of(cohortCode);
+        var id = await db.Cohorts.Where(c => c.CodeKey == key).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (id is null)
+            return false;
+        var version = await ProfileResolver.ResolveAsync(db, id.Value, cancellationToken);
+        var profile = version?.ToDomain() ?? WeightProfile.Default;
+        return FollowUpSurveys.Scores(profile.Find(FollowUpSurveys.IndicatorCode));
+    }
+
+    // The checks and the one save of a response, the learner's or a mentor's; then the learner is rescored.
+    private async Task<LearnerSurvey> SaveAsync(SurveyRespondent respondent, int enrollmentId, int surveyId, IReadOnlyList<SurveyAnswerInput> answers,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (survey, answeredAt) = await SurveyOfAsync(db, enrollmentId, surveyId, respondent, cancellationToken);
         var form = Form(survey, enrollmentId, answeredAt);
+        if (respondent == SurveyRespondent.Mentor && survey.Kind != SurveyKind.FollowUp)
+            throw new DataValidationException(text["Err_MentorFollowUpOnly", form.Survey.DisplayName()]);
         if (answeredAt is { } at)
-            throw new DataValidationException(text["Err_AlreadyAnswered", form.Survey.DisplayName(), Day(DateOnly.FromDateTime(at))]);
+            throw new DataValidationException(Answered(respondent, form.Survey, at));
         if (survey.OpenedOn > Today)
             throw new DataValidationException(text["Err_NotOpen", form.Survey.DisplayName(), Day(survey.OpenedOn)]);
         if (form.Items.Count == 0)
@@ -157,6 +231,7 @@ public sealed class SurveyService(
         {
             SurveyId = surveyId,
             EnrollmentId = enrollmentId,
+            Respondent = respondent,
             SubmittedAt = now,
             ItemScores = [.. pairs.Where(p => p.First.Kind == SurveyItemKind.Likert).Select(p => p.Second.Rating)],
             Choices = [.. pairs.Select(p => p.First.Kind == SurveyItemKind.SingleChoice ? p.Second.Choice : null)],
@@ -169,11 +244,23 @@ public sealed class SurveyService(
         catch (DuplicateValueException)
         {
             // A second submit that landed between the check above and this save (another tab): the first one stands.
-            throw new DataValidationException(text["Err_AlreadyAnswered", form.Survey.DisplayName(), Day(DateOnly.FromDateTime(now))]);
+            throw new DataValidationException(Answered(respondent, form.Survey, now));
         }
-        // A reaction survey's answer is satisfaction (Reaction level): the learner's scores follow at once.
+        // A reaction survey's answer is satisfaction (Reaction level), a follow-up's the follow_up indicator (Behavior): scores follow at once.
         await scores.RecomputeLearnersAsync(survey.CohortId, [enrollmentId], cancellationToken);
         return form.Survey with { AnsweredAt = now };
+    }
+
+    private string Answered(SurveyRespondent respondent, LearnerSurvey survey, DateTime at) => respondent == SurveyRespondent.Learner
+        ? text["Err_AlreadyAnswered", survey.DisplayName(), Day(DateOnly.FromDateTime(at))]
+        : text["Err_MentorAlreadyAnswered", survey.DisplayName(), Day(DateOnly.FromDateTime(at))];
+
+    // A mentor answers as themselves (staff do not answer in a mentor's name) about a learner they review.
+    private async Task EnsureMentorAsync(int mentorId, int enrollmentId, CancellationToken cancellationToken)
+    {
+        var user = await access.EnsureCanReviewAsync(enrollmentId, mentorId, cancellationToken);
+        if (user.MentorId != mentorId)
+            throw new AccessDeniedException($"follow-up answers of mentor {mentorId}");
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -186,13 +273,14 @@ public sealed class SurveyService(
             throw new AccessDeniedException($"survey answers of learner {learnerId}");
     }
 
-    private async Task<(SatisfactionSurvey Survey, DateTime? AnsweredAt)> SurveyOfAsync(TrainingDbContext db, int enrollmentId, int surveyId, CancellationToken cancellationToken)
+    private async Task<(SatisfactionSurvey Survey, DateTime? AnsweredAt)> SurveyOfAsync(TrainingDbContext db, int enrollmentId, int surveyId,
+        SurveyRespondent respondent, CancellationToken cancellationToken)
     {
         var cohortId = await db.Enrollments.Where(e => e.Id == enrollmentId).Select(e => e.CohortId).SingleAsync(cancellationToken);
         var survey = await db.Surveys.AsNoTracking().Include(s => s.Items).Include(s => s.Cohort)
             .FirstOrDefaultAsync(s => s.Id == surveyId && s.CohortId == cohortId, cancellationToken)
             ?? throw new DataValidationException(text["Err_NotYourCohort", surveyId]);
-        var answeredAt = await db.SurveyResponses.Where(r => r.SurveyId == surveyId && r.EnrollmentId == enrollmentId)
+        var answeredAt = await db.SurveyResponses.Where(r => r.SurveyId == surveyId && r.EnrollmentId == enrollmentId && r.Respondent == respondent)
             .Select(r => (DateTime?)r.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
         return (survey, answeredAt);
     }

@@ -121,7 +121,7 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
 {
     public void Configure(EntityTypeBuilder<SurveyResponse> b)
     {
-        b.HasIndex(r => new { r.SurveyId, r.EnrollmentId }).IsUnique();
+        b.HasIndex(r => new { r.SurveyId, r.EnrollmentId, r.Respondent }).IsUnique();
         b.HasIndex(r => r.EnrollmentId);
         b.Property(r => r.Comment).HasMaxLength(Bilingual.TextMaxLength);
         b.HasOne(r => r.Survey).WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);

@@ -276,8 +276,15 @@ public sealed class SurveyItem : IAudited
     public bool Required { get; set; }
 }
 
+/// <summary>Who answered a response: the learner about themselves, or their mentor about them (a follow-up's other view).</summary>
+public enum SurveyRespondent
+{
+    Learner,
+    Mentor,
+}
+
 /// <summary>
-/// A learner's answers to a survey. The 1–5 ratings are <see cref="ItemScores"/> in Likert-item order — the k-th rating
+/// A learner's answers to a survey — or, for a follow-up, their mentor's answers about them (<see cref="Respondent"/>). The 1–5 ratings are <see cref="ItemScores"/> in Likert-item order — the k-th rating
 /// answers the survey's k-th <see cref="SurveyItemKind.Likert"/> item by <see cref="SurveyItem.Position"/> (for an
 /// imported survey, its k-th item) — so <c>satisfaction</c> and the imports read every response the same way. The other
 /// answers of a survey built in the app are by item position: <see cref="Choices"/>[p − 1] is the option index chosen at
@@ -291,6 +298,12 @@ public sealed class SurveyResponse : IAudited
     public SatisfactionSurvey? Survey { get; set; }
     public int EnrollmentId { get; set; }
     public Enrollment? Enrollment { get; set; }
+
+    /// <summary>
+    /// The learner (self; every imported response) or their mentor (other); one response of each per learner and survey.
+    /// Which mentor answered is the audit trail's (its actor), not a column: a foreign key added to this table would rebuild it.
+    /// </summary>
+    public SurveyRespondent Respondent { get; set; }
     public DateTime SubmittedAt { get; set; }
 
     /// <summary>Ratings 1–5 in Likert-item order (see the class); null for an item not answered; stored as JSON.</summary>

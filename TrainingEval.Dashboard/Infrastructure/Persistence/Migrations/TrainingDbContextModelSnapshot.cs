@@ -1899,6 +1899,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Respondent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -1912,7 +1915,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("EnrollmentId");
 
-                    b.HasIndex("SurveyId", "EnrollmentId")
+                    b.HasIndex("SurveyId", "EnrollmentId", "Respondent")
                         .IsUnique();
 
                     b.ToTable("SurveyResponses");

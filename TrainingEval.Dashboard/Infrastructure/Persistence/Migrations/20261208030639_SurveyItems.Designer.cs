@@ -11,7 +11,7 @@ using TrainingEval.Dashboard.Infrastructure.Persistence;
 namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TrainingDbContext))]
-    [Migration("20261208025625_SurveyItems")]
+    [Migration("20261208030639_SurveyItems")]
     partial class SurveyItems
     {
         /// <inheritdoc />
@@ -1902,6 +1902,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Respondent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -1915,7 +1918,7 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("EnrollmentId");
 
-                    b.HasIndex("SurveyId", "EnrollmentId")
+                    b.HasIndex("SurveyId", "EnrollmentId", "Respondent")
                         .IsUnique();
 
                     b.ToTable("SurveyResponses");

@@ -10,11 +10,22 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_SurveyResponses_SurveyId_EnrollmentId",
+                table: "SurveyResponses");
+
             migrationBuilder.AddColumn<string>(
                 name: "Choices",
                 table: "SurveyResponses",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Respondent",
+                table: "SurveyResponses",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Texts",
@@ -49,6 +60,12 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_SurveyId_EnrollmentId_Respondent",
+                table: "SurveyResponses",
+                columns: new[] { "SurveyId", "EnrollmentId", "Respondent" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SurveyItems_SurveyId_Position",
                 table: "SurveyItems",
                 columns: new[] { "SurveyId", "Position" },
@@ -61,13 +78,27 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
             migrationBuilder.DropTable(
                 name: "SurveyItems");
 
+            migrationBuilder.DropIndex(
+                name: "IX_SurveyResponses_SurveyId_EnrollmentId_Respondent",
+                table: "SurveyResponses");
+
             migrationBuilder.DropColumn(
                 name: "Choices",
                 table: "SurveyResponses");
 
             migrationBuilder.DropColumn(
+                name: "Respondent",
+                table: "SurveyResponses");
+
+            migrationBuilder.DropColumn(
                 name: "Texts",
                 table: "SurveyResponses");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_SurveyId_EnrollmentId",
+                table: "SurveyResponses",
+                columns: new[] { "SurveyId", "EnrollmentId" },
+                unique: true);
         }
     }
 }
