@@ -36,6 +36,13 @@ public sealed record LearnerSurvey(int SurveyId, int EnrollmentId, string Cohort
 /// <summary>A follow-up a mentor has to answer about one of their mentees.</summary>
 public sealed record MentorFollowUp(LearnerSurvey Survey, string EmployeeNumber, string LearnerName, string? LearnerNameEn);
 
+/// <summary>How many of a survey's enrolments answered it (<see cref="Answered"/>, the learners' own) and, for a follow-up, how many mentors did.</summary>
+public sealed record SurveyRate(int SurveyId, string Code, SurveyKind Kind, string Name, string? NameEn, DateOnly OpenedOn, int Enrolments, int Answered, int? MentorAnswered)
+    : IBilingualName
+{
+    public static double? Rate(int answered, int enrolments) => enrolments == 0 ? null : (double)answered / enrolments;
+}
+
 /// <summary>What the learner's form shows: the survey and its items.</summary>
 public sealed record SurveyForm(LearnerSurvey Survey, IReadOnlyList<SurveyItemView> Items);
 
@@ -187,6 +194,28 @@ public sealed class SurveyService(
         ArgumentNullException.ThrowIfNull(answers);
         await EnsureMentorAsync(mentorId, enrollmentId, cancellationToken);
         return await SaveAsync(SurveyRespondent.Mentor, enrollmentId, surveyId, answers, cancellationToken);
+    }
+
+    /// <summary>
+    /// The response rate of each of the cohort's surveys (by opening day): responses over the cohort's enrolments that are
+    /// not withdrawn (enrolments, not people: spec section 9), the learners' own and — for a follow-up — their mentors' apart.
+    /// </summary>
+    public async Task<IReadOnlyList<SurveyRate>> ResponseRatesAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        await access.EnsureCanReadCohortAsync(cohortId, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var counted = db.Enrollments.Where(e => e.CohortId == cohortId && e.Status != EnrollmentStatus.Withdrawn);
+        var enrolments = await counted.CountAsync(cancellationToken);
+        var rows = await db.Surveys.AsNoTracking().Where(s => s.CohortId == cohortId)
+            .Select(s => new
+            {
+                s.Id, s.Code, s.Kind, s.Name, s.NameEn, s.OpenedOn,
+                Learners = db.SurveyResponses.Count(r => r.SurveyId == s.Id && r.Respondent == SurveyRespondent.Learner && counted.Any(e => e.Id == r.EnrollmentId)),
+                Mentors = db.SurveyResponses.Count(r => r.SurveyId == s.Id && r.Respondent == SurveyRespondent.Mentor && counted.Any(e => e.Id == r.EnrollmentId)),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.OpenedOn).ThenBy(r => r.Id)
+            .Select(r => new SurveyRate(r.Id, r.Code, r.Kind, r.Name, r.NameEn, r.OpenedOn, enrolments, r.Learners, r.Kind == SurveyKind.FollowUp ? r.Mentors : null))];
     }
 
     /// <summary>
