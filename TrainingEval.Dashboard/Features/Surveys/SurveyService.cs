@@ -118,15 +118,21 @@ public sealed class SurveyService(
         await access.EnsureCanReadLearnerAsync(learnerId, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var today = Today;
-        var rows = await db.Enrollments.AsNoTracking().Where(e => e.LearnerId == learnerId)
-            .SelectMany(e => db.Surveys.Where(s => s.CohortId == e.CohortId), (e, s) => new
-            {
-                s.Id, EnrollmentId = e.Id, e.Cohort!.Code, s.Kind, s.Name, s.NameEn, s.OpenedOn, HasItems = s.Items.Any(),
-                AnsweredAt = db.SurveyResponses.Where(r => r.SurveyId == s.Id && r.EnrollmentId == e.Id && r.Respondent == SurveyRespondent.Learner).Select(r => (DateTime?)r.SubmittedAt).FirstOrDefault(),
-            })
-            .Where(x => x.AnsweredAt != null || (x.HasItems && x.OpenedOn <= today))
-            .ToListAsync(cancellationToken);
-        var surveys = rows.Select(x => new LearnerSurvey(x.Id, x.EnrollmentId, x.Code, x.Kind, x.Name, x.NameEn, x.OpenedOn, x.AnsweredAt)).ToList();
+        var enrolments = await db.Enrollments.AsNoTracking().Where(e => e.LearnerId == learnerId)
+            .Select(e => new { e.Id, e.CohortId, e.Cohort!.Code }).ToListAsync(cancellationToken);
+        var cohortIds = enrolments.Select(e => e.CohortId).Distinct().ToList();
+        var enrolmentIds = enrolments.Select(e => e.Id).ToList();
+        var cohortSurveys = await db.Surveys.AsNoTracking().Where(s => cohortIds.Contains(s.CohortId))
+            .Select(s => new { s.Id, s.CohortId, s.Kind, s.Name, s.NameEn, s.OpenedOn, HasItems = s.Items.Any() }).ToListAsync(cancellationToken);
+        var answered = (await db.SurveyResponses.AsNoTracking()
+                .Where(r => enrolmentIds.Contains(r.EnrollmentId) && r.Respondent == SurveyRespondent.Learner)
+                .Select(r => new { r.SurveyId, r.EnrollmentId, r.SubmittedAt }).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.SurveyId, r.EnrollmentId), r => r.SubmittedAt);
+        var surveys = (from e in enrolments
+                       join s in cohortSurveys on e.CohortId equals s.CohortId
+                       let at = answered.TryGetValue((s.Id, e.Id), out var when) ? when : (DateTime?)null
+                       where at != null || (s.HasItems && s.OpenedOn <= today)
+                       select new LearnerSurvey(s.Id, e.Id, e.Code, s.Kind, s.Name, s.NameEn, s.OpenedOn, at)).ToList();
         return [.. surveys.Where(s => s.AnsweredAt is null).OrderBy(s => s.OpenedOn).ThenBy(s => s.SurveyId),
             .. surveys.Where(s => s.AnsweredAt is not null).OrderByDescending(s => s.AnsweredAt).ThenBy(s => s.SurveyId)];
     }
@@ -167,13 +173,20 @@ public sealed class SurveyService(
             throw new AccessDeniedException($"follow-ups due for mentor {mentorId}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var today = Today;
-        var rows = await RecordAccess.ReviewableBy(db, mentorId)
-            .SelectMany(e => db.Surveys.Where(s => s.CohortId == e.CohortId && s.Kind == SurveyKind.FollowUp && s.OpenedOn <= today && s.Items.Any()
-                    && !db.SurveyResponses.Any(r => r.SurveyId == s.Id && r.EnrollmentId == e.Id && r.Respondent == SurveyRespondent.Mentor)),
-                (e, s) => new { s.Id, EnrollmentId = e.Id, e.Cohort!.Code, s.Kind, s.Name, s.NameEn, s.OpenedOn, e.Learner!.EmployeeNumber, Learner = e.Learner.Name, LearnerEn = e.Learner.NameEn })
-            .ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.OpenedOn).ThenBy(r => r.Id).ThenBy(r => r.EmployeeNumber, StringComparer.Ordinal)
-            .Select(r => new MentorFollowUp(new LearnerSurvey(r.Id, r.EnrollmentId, r.Code, r.Kind, r.Name, r.NameEn, r.OpenedOn, null), r.EmployeeNumber, r.Learner, r.LearnerEn))];
+        var mentees = await RecordAccess.ReviewableBy(db, mentorId).AsNoTracking()
+            .Select(e => new { e.Id, e.CohortId, e.Cohort!.Code, e.Learner!.EmployeeNumber, e.Learner.Name, e.Learner.NameEn }).ToListAsync(cancellationToken);
+        var cohortIds = mentees.Select(e => e.CohortId).Distinct().ToList();
+        var followUps = await db.Surveys.AsNoTracking()
+            .Where(s => cohortIds.Contains(s.CohortId) && s.Kind == SurveyKind.FollowUp && s.OpenedOn <= today && s.Items.Any())
+            .Select(s => new { s.Id, s.CohortId, s.Kind, s.Name, s.NameEn, s.OpenedOn }).ToListAsync(cancellationToken);
+        var surveyIds = followUps.Select(s => s.Id).ToList();
+        var done = (await db.SurveyResponses.AsNoTracking().Where(r => surveyIds.Contains(r.SurveyId) && r.Respondent == SurveyRespondent.Mentor)
+            .Select(r => new { r.SurveyId, r.EnrollmentId }).ToListAsync(cancellationToken)).Select(r => (r.SurveyId, r.EnrollmentId)).ToHashSet();
+        return [.. (from e in mentees
+                    join s in followUps on e.CohortId equals s.CohortId
+                    where !done.Contains((s.Id, e.Id))
+                    orderby s.OpenedOn, s.Id, e.EmployeeNumber
+                    select new MentorFollowUp(new LearnerSurvey(s.Id, e.Id, e.Code, s.Kind, s.Name, s.NameEn, s.OpenedOn, null), e.EmployeeNumber, e.Name, e.NameEn))];
     }
 
     /// <summary>The follow-up's form for mentor <paramref name="mentorId"/> answering about the learner of <paramref name="enrollmentId"/>.</summary>

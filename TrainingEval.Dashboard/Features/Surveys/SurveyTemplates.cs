@@ -51,5 +51,5 @@ public static class SurveyTemplates
 
     private static SurveyItemInput Likert(string text, string textEn) => new() { Kind = SurveyItemKind.Likert, Text = text, TextEn = textEn, Required = true };
 
-    private static SurveyItemInput Text(string text, string textEn) => new() { Kind = SurveyItemKind.FreeText, Text = text, TextEn = textEn };
+    private static SurveyItemInput Text(string text, string textEn) => new() { Kind = SurveyItemKind.FreeText, Text = text, TextEn = textEn, Required = false };
 }
