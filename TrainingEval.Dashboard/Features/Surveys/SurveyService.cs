@@ -43,6 +43,12 @@ public sealed record SurveyRate(int SurveyId, string Code, SurveyKind Kind, stri
     public static double? Rate(int answered, int enrolments) => enrolments == 0 ? null : (double)answered / enrolments;
 }
 
+/// <summary>What a reminder run wrote: entries for learners and for mentors, and how many were skipped (reminded in the last day).</summary>
+public sealed record ReminderResult(int Learners, int Mentors, int AlreadyReminded)
+{
+    public int Sent => Learners + Mentors;
+}
+
 /// <summary>What the learner's form shows: the survey and its items.</summary>
 public sealed record SurveyForm(LearnerSurvey Survey, IReadOnlyList<SurveyItemView> Items);
 
@@ -229,6 +235,56 @@ public sealed class SurveyService(
             .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.OpenedOn).ThenBy(r => r.Id)
             .Select(r => new SurveyRate(r.Id, r.Code, r.Kind, r.Name, r.NameEn, r.OpenedOn, enrolments, r.Learners, r.Kind == SurveyKind.FollowUp ? r.Mentors : null))];
+    }
+
+    /// <summary>
+    /// Reminds those who have not answered an open survey, in the notification centre: one entry per learner of the cohort
+    /// (withdrawn enrolments left out) without an answer of their own and, for a follow-up, one per enrolment mentor with a
+    /// mentee they have not answered about. Whoever was reminded of this survey in the last 24 hours is skipped and counted.
+    /// One save.
+    /// </summary>
+    /// <exception cref="DataValidationException">The survey is not open yet or has no items to answer in the app.</exception>
+    public async Task<ReminderResult> RemindAsync(int surveyId, CancellationToken cancellationToken = default)
+    {
+        await access.EnsureInRoleAsync(Roles.Staff, $"reminders of survey {surveyId}");
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var survey = await db.Surveys.AsNoTracking().Where(s => s.Id == surveyId)
+            .Select(s => new { s.Id, s.CohortId, s.Kind, s.Name, s.NameEn, s.OpenedOn, HasItems = s.Items.Any() })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new RecordNotFoundException("survey", surveyId);
+        var name = Bilingual.Pick(survey.Name, survey.NameEn);
+        if (survey.OpenedOn > Today)
+            throw new DataValidationException(text["Err_RemindNotOpen", name, Day(survey.OpenedOn)]);
+        if (!survey.HasItems)
+            throw new DataValidationException(text["Err_NoItems", name]);
+        var enrolments = await db.Enrollments.AsNoTracking().Where(e => e.CohortId == survey.CohortId && e.Status != EnrollmentStatus.Withdrawn)
+            .Select(e => new { e.Id, e.LearnerId, e.MentorId }).ToListAsync(cancellationToken);
+        var answered = (await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId)
+            .Select(r => new { r.EnrollmentId, r.Respondent }).ToListAsync(cancellationToken)).Select(r => (r.EnrollmentId, r.Respondent)).ToHashSet();
+        var learners = enrolments.Where(e => !answered.Contains((e.Id, SurveyRespondent.Learner))).Select(e => e.LearnerId).Distinct().ToList();
+        var mentors = survey.Kind == SurveyKind.FollowUp
+            ? enrolments.Where(e => e.MentorId is not null && !answered.Contains((e.Id, SurveyRespondent.Mentor))).Select(e => e.MentorId!.Value).Distinct().ToList()
+            : [];
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now.AddDays(-1);
+        var recent = await db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == NotificationKind.SurveyReminder && n.SurveyId == surveyId && n.CreatedAt > since)
+            .Select(n => new { n.LearnerId, n.MentorId }).ToListAsync(cancellationToken);
+        var remindedLearners = recent.Where(n => n.LearnerId is not null).Select(n => n.LearnerId!.Value).ToHashSet();
+        var remindedMentors = recent.Where(n => n.MentorId is not null).Select(n => n.MentorId!.Value).ToHashSet();
+        var week = Domain.Comparisons.IsoWeek.Of(DateOnly.FromDateTime(now));
+        var toLearners = learners.Where(l => !remindedLearners.Contains(l)).ToList();
+        var toMentors = mentors.Where(m => !remindedMentors.Contains(m)).ToList();
+        db.Notifications.AddRange(toLearners.Select(l => new Notification
+        {
+            Kind = NotificationKind.SurveyReminder, LearnerId = l, SurveyId = surveyId, IsoYear = week.Year, IsoWeek = week.Week, CreatedAt = now,
+        }));
+        db.Notifications.AddRange(toMentors.Select(m => new Notification
+        {
+            Kind = NotificationKind.SurveyReminder, MentorId = m, SurveyId = surveyId, IsoYear = week.Year, IsoWeek = week.Week, CreatedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReminderResult(toLearners.Count, toMentors.Count, learners.Count - toLearners.Count + mentors.Count - toMentors.Count);
     }
 
     /// <summary>

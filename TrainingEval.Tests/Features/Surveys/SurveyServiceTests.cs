@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Features.Notifications;
 using TrainingEval.Dashboard.Features.Surveys;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
@@ -323,5 +324,54 @@ public sealed class SurveyServiceTests : IAsyncLifetime
         var rates = await _services.Surveys.ResponseRatesAsync(_data.Cohort.Id, Ct);
 
         rates.Select(r => (r.Code, r.Enrolments, r.Answered, r.MentorAnswered)).ShouldBe([("R", 3, 2, (int?)null), ("F", 3, 1, (int?)1)]);
+    }
+
+    [Fact]
+    public async Task Reminders_go_to_those_who_have_not_answered_once_a_day_into_their_own_inbox()
+    {
+        var followUp = await SurveyAsync(SurveyKind.FollowUp, FollowUpSurveys.OpensOn(TestData.End, 30));
+        await AnswerAsync(0, followUp, FollowUp(4));
+        _services.User = TestUsers.Analyst;
+
+        var first = await _services.Surveys.RemindAsync(followUp, Ct);
+        // E002 and E003 have not answered; their mentor has answered about nobody.
+        first.ShouldBe(new ReminderResult(2, 1, 0));
+        var again = await _services.Surveys.RemindAsync(followUp, Ct);
+        again.ShouldBe(new ReminderResult(0, 0, 3));
+
+        var inbox = new NotificationService(_database.Factory, new CurrentUserOf(() => _services.User), _services.Access, _database.Clock);
+        _services.User = Learner(1);
+        var mine = await inbox.SearchAsync(new NotificationQuery(), Ct);
+        mine.Items.Single().ShouldSatisfyAllConditions(
+            n => n.Kind.ShouldBe(NotificationKind.SurveyReminder),
+            n => n.Survey!.CohortCode.ShouldBe("LEAN-1"),
+            n => n.Survey!.OpenedOn.ShouldBe(new DateOnly(2026, 5, 24)));
+        _services.User = Learner(0);
+        (await inbox.SearchAsync(new NotificationQuery(), Ct)).Items.ShouldBeEmpty();
+        _services.User = MentorUser;
+        (await inbox.SearchAsync(new NotificationQuery(), Ct)).Items.Single().Kind.ShouldBe(NotificationKind.SurveyReminder);
+        // HR's shared inbox holds neither the learners' nor the mentors' reminders.
+        _services.User = TestUsers.Analyst;
+        (await inbox.SearchAsync(new NotificationQuery(), Ct)).Items.ShouldBeEmpty();
+
+        // A day later they may be reminded again.
+        ((FixedClock)_database.Clock).UtcNow = Now.AddDays(1).AddMinutes(1);
+        (await _services.Surveys.RemindAsync(followUp, Ct)).ShouldBe(new ReminderResult(2, 1, 0));
+    }
+
+    [Theory]
+    [InlineData("en", "“Survey S1” opens on 2026-06-23: reminders can be sent from that day.")]
+    [InlineData("zh-CN", "“问卷 S1”将于 2026-06-23 开放，届时才能发送提醒。")]
+    public async Task Reminders_for_a_survey_not_open_yet_are_refused(string culture, string message)
+    {
+        var id = await SurveyAsync(SurveyKind.FollowUp, FollowUpSurveys.OpensOn(TestData.End, 60));
+        _services.User = TestUsers.Analyst;
+        using var scope = new CultureScope(culture);
+
+        var ex = await Should.ThrowAsync<DataValidationException>(() => _services.Surveys.RemindAsync(id, Ct));
+
+        ex.Errors.ShouldBe([message]);
+        await using var db = _database.CreateContext();
+        (await db.Notifications.CountAsync(Ct)).ShouldBe(0);
     }
 }

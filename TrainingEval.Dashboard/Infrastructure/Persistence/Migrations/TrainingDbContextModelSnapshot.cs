@@ -1235,17 +1235,27 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LearnerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MentorId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SurveyId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AlertId");
 
+                    b.HasIndex("LearnerId", "ReadAt");
+
                     b.HasIndex("MentorId", "ReadAt");
+
+                    b.HasIndex("SurveyId", "CreatedAt");
 
                     b.HasIndex("MentorId", "Kind", "IsoYear", "IsoWeek")
                         .IsUnique()

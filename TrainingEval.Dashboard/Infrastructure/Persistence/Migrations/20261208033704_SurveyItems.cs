@@ -33,6 +33,18 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "LearnerId",
+                table: "Notifications",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SurveyId",
+                table: "Notifications",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "SurveyItems",
                 columns: table => new
@@ -66,6 +78,16 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_LearnerId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "LearnerId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_SurveyId_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "SurveyId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SurveyItems_SurveyId_Position",
                 table: "SurveyItems",
                 columns: new[] { "SurveyId", "Position" },
@@ -82,6 +104,14 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                 name: "IX_SurveyResponses_SurveyId_EnrollmentId_Respondent",
                 table: "SurveyResponses");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_LearnerId_ReadAt",
+                table: "Notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_SurveyId_CreatedAt",
+                table: "Notifications");
+
             migrationBuilder.DropColumn(
                 name: "Choices",
                 table: "SurveyResponses");
@@ -93,6 +123,14 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "Texts",
                 table: "SurveyResponses");
+
+            migrationBuilder.DropColumn(
+                name: "LearnerId",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "SurveyId",
+                table: "Notifications");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveyResponses_SurveyId_EnrollmentId",
