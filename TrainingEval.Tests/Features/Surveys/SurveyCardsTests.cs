@@ -197,4 +197,29 @@ public sealed class SurveyCardsTests : MentoringTestContext
         saved.ItemCount.ShouldBe(5);
         saved.Items.Count.ShouldBe(6);
     }
+
+    [Theory]
+    [InlineData("en", "Remind", "Reminders for PULSE: sent 4, 0 already reminded today.", "Reminders for PULSE: sent 0, 4 already reminded today.")]
+    [InlineData("zh-CN", "提醒未作答", "PULSE 的提醒：已发送 4 条，0 人今天已提醒过。", "PULSE 的提醒：已发送 0 条，4 人今天已提醒过。")]
+    public async Task HR_reminds_those_who_have_not_answered_and_nobody_twice_in_a_day(string culture, string button, string first, string second)
+    {
+        var pulse = await SurveyAsync(SurveyKind.Reaction, Opened, "PULSE", "课中反馈", "Mid-course pulse");
+        await AnswerAsync(0, pulse, 4, 6);
+        UseCulture(culture);
+        User = Analyst;
+        var panel = Render<CohortSurveyPanel>(p => p
+            .Add(c => c.CohortCode, "LEAN-1")
+            .Add(c => c.DefaultDay, Data.Cohort.EndDate)
+            .Add(c => c.Tracking, new PlanTracking(true, true, false)));
+
+        var remind = panel.WaitForElement("[data-testid=survey-remind]");
+        remind.TextContent.Trim().ShouldBe(button);
+        remind.Click();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=survey-done]").TextContent.Trim().ShouldBe(first));
+        panel.Find("[data-testid=survey-remind]").Click();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=survey-done]").TextContent.Trim().ShouldBe(second));
+
+        var reminders = await QueryAsync(db => db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.SurveyReminder).ToListAsync(Ct));
+        reminders.Select(n => n.LearnerId).Order().ShouldBe(Data.Enrollments.Skip(1).Select(e => (int?)e.LearnerId).Order());
+    }
 }
