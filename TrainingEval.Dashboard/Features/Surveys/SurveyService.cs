@@ -169,8 +169,8 @@ public sealed class SurveyService(
 
     /// <summary>
     /// The follow-ups mentor <paramref name="mentorId"/> has to answer about their mentees (the other view, beside the
-    /// learner's own): open follow-up surveys with items of the cohorts of the learners they review, that no mentor
-    /// answered yet for that learner; oldest first, then by learner.
+    /// learner's own): open follow-up surveys with items of their mentees' cohorts (enrolments they are the mentor of,
+    /// withdrawn left out) that no mentor answered yet for that learner; oldest first, then by learner.
     /// </summary>
     public async Task<IReadOnlyList<MentorFollowUp>> DueForMentorAsync(int mentorId, CancellationToken cancellationToken = default)
     {
@@ -179,7 +179,8 @@ public sealed class SurveyService(
             throw new AccessDeniedException($"follow-ups due for mentor {mentorId}");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var today = Today;
-        var mentees = await RecordAccess.ReviewableBy(db, mentorId).AsNoTracking()
+        // The mentor's own mentees (the enrolment's mentor), not every learner of a cohort they co-mentor: the other view is theirs to give.
+        var mentees = await db.Enrollments.AsNoTracking().Where(e => e.MentorId == mentorId && e.Status != EnrollmentStatus.Withdrawn)
             .Select(e => new { e.Id, e.CohortId, e.Cohort!.Code, e.Learner!.EmployeeNumber, e.Learner.Name, e.Learner.NameEn }).ToListAsync(cancellationToken);
         var cohortIds = mentees.Select(e => e.CohortId).Distinct().ToList();
         var followUps = await db.Surveys.AsNoTracking()
