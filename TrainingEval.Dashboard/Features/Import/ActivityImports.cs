@@ -721,6 +721,15 @@ internal sealed class SurveyImport : IImportKindHandler
 
         var db = import.Db;
         var existing = (await db.Surveys.WhereInAsync(valid.Select(v => v.Cohort.Id).Distinct(), s => s.CohortId, cancellationToken)).ToDictionary(s => (s.CohortId, s.CodeKey));
+        // A survey built in the app (Features/Surveys) counts its rating items itself: a file may not say another number.
+        var built = (await db.SurveyItems.WhereInAsync(existing.Values.Select(s => s.Id), i => i.SurveyId, i => i.SurveyId, cancellationToken)).ToHashSet();
+        foreach (var (row, cohort) in valid)
+        {
+            if (existing.TryGetValue((cohort.Id, NaturalKey.Of(row.Code)), out var stored) && built.Contains(stored.Id) && stored.ItemCount != row.Items)
+                import.Error(row.Row, Items, Cell.Of(row.Items), ImportMessages.SurveyItemsBuilt, stored.Code, cohort.Code, Cell.Of(stored.ItemCount));
+        }
+        if (import.Errors.Count > 0)
+            return ImportOutcome.Refused;
         var touched = new List<object>();
         var changed = new HashSet<int>();
         var created = 0;

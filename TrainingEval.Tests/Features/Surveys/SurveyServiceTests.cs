@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingEval.Dashboard.Features.Cohorts.Manage;
+using TrainingEval.Dashboard.Features.Import;
 using TrainingEval.Dashboard.Features.Notifications;
 using TrainingEval.Dashboard.Features.Surveys;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
@@ -373,5 +375,24 @@ public sealed class SurveyServiceTests : IAsyncLifetime
         ex.Errors.ShouldBe([message]);
         await using var db = _database.CreateContext();
         (await db.Notifications.CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_surveys_import_may_not_give_a_built_survey_another_item_count()
+    {
+        var id = await SurveyAsync(SurveyKind.Reaction, TestData.End, "END");
+        _services.User = TestUsers.Analyst;
+        var plan = new CohortPlan(ImportTestKit.Service(_database), _database.Factory, _services.Access);
+        CohortSurveyInput Input(int items) => new() { Code = "END", Kind = SurveyKind.Reaction, Name = "满意度", OpenedOn = TestData.End.ToDateTime(TimeOnly.MinValue), Items = items };
+
+        var refused = await plan.SaveSurveyAsync("LEAN-1", Input(4), adding: false, Ct);
+
+        ImportMessages.Format(refused.Single().Code, refused.Single().Arguments, new System.Globalization.CultureInfo("en")).ShouldBe(
+            "Survey END of cohort LEAN-1 has its items built in the app, 5 of them rated 1–5: the items column must say 5 (change the items on the cohort's manage page instead).");
+        ImportMessages.Format(refused.Single().Code, refused.Single().Arguments, new System.Globalization.CultureInfo("zh-CN")).ShouldBe(
+            "班期 LEAN-1 的问卷 END 的题目是在系统中编辑的，其中 5 道为 1–5 评分题：题目数一栏须为 5（如需调整，请在班期管理页修改题目）。");
+        (await plan.SaveSurveyAsync("LEAN-1", Input(5), adding: false, Ct)).ShouldBeEmpty();
+        await using var db = _database.CreateContext();
+        (await db.Surveys.SingleAsync(s => s.Id == id, Ct)).ItemCount.ShouldBe(5);
     }
 }
