@@ -10,6 +10,7 @@ using TrainingEval.Dashboard.Features.Import;
 using TrainingEval.Dashboard.Features.Mentoring;
 using TrainingEval.Dashboard.Features.Profiles;
 using TrainingEval.Dashboard.Features.Scoring;
+using TrainingEval.Dashboard.Features.Surveys;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
 
@@ -54,6 +55,12 @@ public sealed class Services
 
     /// <summary>Application cases, with their messages in the current UI culture (from the real .resx files).</summary>
     public ApplicationCaseService Applications => new(_signedIn, Scores, Access, new ApplicationCaseInputValidator(ApplicationText), ApplicationText, _database.Clock);
+
+    /// <summary>Surveys built and answered in the app, with their messages in the current UI culture.</summary>
+    public SurveyService Surveys => new(_signedIn, Scores, Access, new SurveyItemsInputValidator(SurveyText), new SurveyAnswerSheetValidator(SurveyText), SurveyText, _database.Clock);
+
+    public static IStringLocalizer<SurveyStrings> SurveyText { get; } = new ServiceCollection().AddLocalization().AddLogging().BuildServiceProvider()
+        .GetRequiredService<IStringLocalizer<SurveyStrings>>();
 
     public static IStringLocalizer<ApplicationStrings> ApplicationText { get; } = new ServiceCollection().AddLocalization().AddLogging().BuildServiceProvider()
         .GetRequiredService<IStringLocalizer<ApplicationStrings>>();

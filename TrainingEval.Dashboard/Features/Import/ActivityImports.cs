@@ -721,6 +721,15 @@ internal sealed class SurveyImport : IImportKindHandler
 
         var db = import.Db;
         var existing = (await db.Surveys.WhereInAsync(valid.Select(v => v.Cohort.Id).Distinct(), s => s.CohortId, cancellationToken)).ToDictionary(s => (s.CohortId, s.CodeKey));
+        // A survey built in the app (Features/Surveys) counts its rating items itself: a file may not say another number.
+        var built = (await db.SurveyItems.WhereInAsync(existing.Values.Select(s => s.Id), i => i.SurveyId, i => i.SurveyId, cancellationToken)).ToHashSet();
+        foreach (var (row, cohort) in valid)
+        {
+            if (existing.TryGetValue((cohort.Id, NaturalKey.Of(row.Code)), out var stored) && built.Contains(stored.Id) && stored.ItemCount != row.Items)
+                import.Error(row.Row, Items, Cell.Of(row.Items), ImportMessages.SurveyItemsBuilt, stored.Code, cohort.Code, Cell.Of(stored.ItemCount));
+        }
+        if (import.Errors.Count > 0)
+            return ImportOutcome.Refused;
         var touched = new List<object>();
         var changed = new HashSet<int>();
         var created = 0;
@@ -822,7 +831,8 @@ internal sealed class ResponseImport : IImportKindHandler
         if (import.Errors.Count > 0)
             return ImportOutcome.Refused;
 
-        var existing = (await db.SurveyResponses.AsNoTracking().WhereInAsync(valid.Select(v => v.Survey.Id).Distinct(), r => r.SurveyId, cancellationToken))
+        // A file's responses are the learners' own (a mentor's follow-up answers are made in the app only).
+        var existing = (await db.SurveyResponses.AsNoTracking().Where(r => r.Respondent == SurveyRespondent.Learner).WhereInAsync(valid.Select(v => v.Survey.Id).Distinct(), r => r.SurveyId, cancellationToken))
             .ToDictionary(r => (r.SurveyId, r.EnrollmentId));
         var added = new List<SurveyResponse>();
         var changed = new HashSet<int>();

@@ -106,6 +106,7 @@ public sealed class ImportMessages
     public const string PracticalPartStays = nameof(PracticalPartStays);
     public const string SurveyExists = nameof(SurveyExists);
     public const string SurveyGone = nameof(SurveyGone);
+    public const string SurveyItemsBuilt = nameof(SurveyItemsBuilt);
     public const string SurveyHasResponses = nameof(SurveyHasResponses);
 
     /// <summary>The message in English (the neutral resources), as the REST API returns it.</summary>

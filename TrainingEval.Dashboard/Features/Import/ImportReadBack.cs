@@ -101,7 +101,7 @@ public sealed class ImportReadBack(IDbContextFactory<TrainingDbContext> factory,
                 }, ct),
             ImportKind.Surveys => Page(db.Surveys.AsNoTracking().Where(s => s.CohortId == cohort.Id).OrderBy(s => s.Id), skip, take,
                 s => One(code, s.Code, s.Name, SurveyKinds.CodeOf(s.Kind), Cell.Of(s.ItemCount), Cell.Of(s.OpenedOn), s.NameEn), ct),
-            ImportKind.SurveyResponses => Page(db.SurveyResponses.AsNoTracking().Where(r => r.Survey!.CohortId == cohort.Id).OrderBy(r => r.Id)
+            ImportKind.SurveyResponses => Page(db.SurveyResponses.AsNoTracking().Where(r => r.Survey!.CohortId == cohort.Id && r.Respondent == SurveyRespondent.Learner).OrderBy(r => r.Id)
                 .Select(r => new { r.Survey!.Code, r.Enrollment!.Learner!.EmployeeNumber, r.ItemScores, r.SubmittedAt, r.Comment }), skip, take,
                 r => r.ItemScores.Select((score, i) => (score, i)).Where(x => x.score is not null)
                     .Select(x => new[] { code, r.Code, r.EmployeeNumber, Cell.Of(x.i + 1), Cell.Of(x.score!.Value), Cell.Of(r.SubmittedAt, TimeOnly.MinValue), r.Comment }), ct),

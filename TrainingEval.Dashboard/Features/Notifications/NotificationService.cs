@@ -13,7 +13,10 @@ namespace TrainingEval.Dashboard.Features.Notifications;
 /// <param name="Assessment">The assessment an alert's detail names by id, with its names in both languages.</param>
 public sealed record NotificationRow(long Id, NotificationKind Kind, DateTime CreatedAt, bool IsRead, int IsoYear, int IsoWeek,
     int? AlertId, AlertType? AlertType, string? EmployeeNumber, string? LearnerName, string? LearnerNameEn, string? Detail, int? MentorId,
-    AlertSubjectName? Assessment = null);
+    AlertSubjectName? Assessment = null, int? SurveyId = null, ReminderSurvey? Survey = null);
+
+/// <summary>The survey a reminder asks to answer, with its cohort and opening day.</summary>
+public sealed record ReminderSurvey(string Name, string? NameEn, string CohortCode, DateOnly OpenedOn) : IBilingualName;
 
 /// <summary>
 /// What the notification centre asks for: filters (all optional; null means any) and a page. Every filter is an
@@ -59,8 +62,8 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
 
-    /// <summary>Mentors have their own inbox and HR (admins, HR analysts) a shared one; nobody else has one.</summary>
-    public static bool HasInbox(UserContext user) => user.SeesEverything || user.MentorId is not null;
+    /// <summary>Mentors and learners have their own inbox and HR (admins, HR analysts) a shared one; nobody else has one.</summary>
+    public static bool HasInbox(UserContext user) => user.SeesEverything || user.MentorId is not null || user.LearnerId is not null;
 
     /// <summary>Unread entries of the signed-in user's inbox (the badge in the app bar); 0 for users without one.</summary>
     public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default)
@@ -96,8 +99,16 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
                 n.Alert != null ? n.Alert.Learner!.Name : null,
                 n.Alert != null ? n.Alert.Learner!.NameEn : null,
                 n.Alert != null ? n.Alert.Detail : null,
-                n.MentorId, null))
+                n.MentorId, null, n.SurveyId, null))
             .ToListAsync(cancellationToken);
+        var surveyIds = items.Where(r => r.SurveyId is not null).Select(r => r.SurveyId!.Value).Distinct().ToList();
+        if (surveyIds.Count > 0)
+        {
+            var surveys = await db.Surveys.AsNoTracking().Where(s => surveyIds.Contains(s.Id))
+                .Select(s => new { s.Id, Survey = new ReminderSurvey(s.Name, s.NameEn, s.Cohort!.Code, s.OpenedOn) })
+                .ToDictionaryAsync(s => s.Id, s => s.Survey, cancellationToken);
+            items = [.. items.Select(r => r.SurveyId is { } id ? r with { Survey = surveys.GetValueOrDefault(id) } : r)];
+        }
         var assessments = await AlertSubjects.AssessmentsAsync(db, items.Select(r => r.Detail), cancellationToken);
         if (assessments.Count > 0)
             items = [.. items.Select(r => r with { Assessment = AlertSubjects.Of(assessments, r.Detail) })];
@@ -229,9 +240,10 @@ public sealed class NotificationService(IDbContextFactory<TrainingDbContext> fac
     }
 
     private static IQueryable<Notification> Inbox(TrainingDbContext db, UserContext user) =>
-        user.MentorId is { } mentor && !user.SeesEverything
-            ? db.Notifications.Where(n => n.MentorId == mentor)
-            : db.Notifications.Where(n => n.MentorId == null);
+        user.SeesEverything ? db.Notifications.Where(n => n.MentorId == null && n.LearnerId == null)
+        : user.MentorId is { } mentor ? db.Notifications.Where(n => n.MentorId == mentor)
+        : user.LearnerId is { } learner ? db.Notifications.Where(n => n.LearnerId == learner && n.MentorId == null)
+        : db.Notifications.Where(_ => false);
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ public sealed class ObservationCollector(IEnumerable<IIndicatorCollector> collec
         new SatisfactionCollector(), new AttendanceCollector(), new InteractionCollector(),
         new AssessmentCollector(), new AssignmentCollector(),
         new MentorRatingCollector(), new ApplicationCollector(), new PerformanceReviewCollector(),
-        new KpiCollector(),
+        new KpiCollector(), new FollowUpCollector(),
     ]);
 
     public async Task<ObservationSink> CollectAsync(TrainingDbContext db, CollectionScope scope, CancellationToken cancellationToken = default)

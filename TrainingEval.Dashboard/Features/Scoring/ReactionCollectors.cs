@@ -15,7 +15,7 @@ public sealed class SatisfactionCollector : IIndicatorCollector
 
     public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
     {
-        var query = db.SurveyResponses.Where(r => r.Survey!.CohortId == scope.CohortId && r.Survey.Kind == SurveyKind.Reaction);
+        var query = db.SurveyResponses.Where(r => r.Survey!.CohortId == scope.CohortId && r.Survey.Kind == SurveyKind.Reaction && r.Respondent == SurveyRespondent.Learner);
         if (scope.IsPartial)
             query = query.Where(r => scope.EnrollmentIds.Contains(r.EnrollmentId));
         var responses = await query.Select(r => new { r.EnrollmentId, r.ItemScores }).ToListAsync(cancellationToken);
@@ -77,5 +77,30 @@ public sealed class InteractionCollector : IIndicatorCollector
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         foreach (var e in scope.Enrollments)
             sink.Add(e.EnrollmentId, BuiltInIndicators.Interaction, counts.GetValueOrDefault(e.EnrollmentId));
+    }
+}
+
+/// <summary>
+/// The custom <c>follow_up</c> indicator of the Behavior level (<see cref="FollowUpSurveys"/>, the one rule): each response to
+/// one of the cohort's follow-up surveys, the learner's and their mentor's, is one observation, the mean of its answered
+/// items. Runs only when the profile has <c>follow_up</c> as a likert5 indicator.
+/// </summary>
+public sealed class FollowUpCollector : IIndicatorCollector
+{
+    public IReadOnlyList<string> Indicators { get; } = [FollowUpSurveys.IndicatorCode];
+
+    public async Task CollectAsync(TrainingDbContext db, CollectionScope scope, ObservationSink sink, CancellationToken cancellationToken)
+    {
+        if (!FollowUpSurveys.Scores(scope.Profile.Find(FollowUpSurveys.IndicatorCode)))
+            return;
+        var query = db.SurveyResponses.Where(r => r.Survey!.CohortId == scope.CohortId && r.Survey.Kind == SurveyKind.FollowUp);
+        if (scope.IsPartial)
+            query = query.Where(r => scope.EnrollmentIds.Contains(r.EnrollmentId));
+        var responses = await query.OrderBy(r => r.Id).Select(r => new { r.EnrollmentId, r.ItemScores }).ToListAsync(cancellationToken);
+        foreach (var response in responses)
+        {
+            if (IndicatorDerivation.SurveyMean(response.ItemScores) is { } mean)
+                sink.Add(response.EnrollmentId, FollowUpSurveys.IndicatorCode, mean);
+        }
     }
 }

@@ -49,6 +49,7 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options, ICur
     public DbSet<AssessmentResult> AssessmentResults => Set<AssessmentResult>();
     public DbSet<SatisfactionSurvey> Surveys => Set<SatisfactionSurvey>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyItem> SurveyItems => Set<SurveyItem>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<MentorRating> MentorRatings => Set<MentorRating>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();

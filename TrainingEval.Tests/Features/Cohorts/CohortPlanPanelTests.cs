@@ -38,6 +38,8 @@ public sealed class CohortPlanPanelTests : DashboardTestContext, IAsyncLifetime
         db.SurveyResponses.AddRange(data.Enrollments.Take(2).Select(e => new SurveyResponse { SurveyId = survey.Id, EnrollmentId = e.Id, SubmittedAt = new DateTime(2026, 4, 25), ItemScores = [4, 4, 5, 3] }));
         await db.SaveChangesAsync(Ct);
         Services.AddSingleton(plan);
+        // The survey panel asks the surveys feature whether the cohort's profile scores follow-ups.
+        Services.AddSingleton(new Support.Services(_database).Surveys);
         Services.AddSingleton<TimeProvider>(_database.Clock);
         Services.AddSingleton<IValidator<CohortAssessmentInput>>(new CohortAssessmentInputValidator(Programs.ProgramManagementTests.Localizer<CohortAssessmentInput>()));
         Services.AddSingleton<IValidator<CohortSurveyInput>>(new CohortSurveyInputValidator(Programs.ProgramManagementTests.Localizer<CohortAssessmentInput>()));

@@ -52,8 +52,8 @@ public sealed class MentoringBrowserTests(BrowserFixture browser)
             _ => "me-suggestions",
         };
         await Expect(session.Page.GetByTestId(marker)).ToBeVisibleAsync();
-        // Mentors have an inbox (the bell); learners do not.
-        await Expect(session.Page.GetByTestId("notification-bell")).ToHaveCountAsync(learnerPage ? 0 : 1);
+        // Mentors and learners (survey reminders) each have an inbox: the bell.
+        await Expect(session.Page.GetByTestId("notification-bell")).ToHaveCountAsync(1);
         if (learnerPage)
             await session.Page.WaitForFunctionAsync("() => document.querySelectorAll('.apexcharts-svg').length >= 2");
         var name = $"{url.Replace('/', '-')}-{culture}-{width}";

@@ -125,12 +125,31 @@ public sealed class NotificationCentreTests : MentoringTestContext
     }
 
     [Fact]
-    public void A_learner_has_no_bell_and_no_inbox()
+    public async Task A_learner_has_a_bell_and_an_inbox_of_their_own_holding_only_their_survey_reminders()
     {
+        // An alert about the learner is for the mentor and HR, not in the learner's inbox.
+        await AddAlertAsync(0, AlertType.AtRisk, "index 52.0", "engagement");
+        await using (var db = Database.CreateContext())
+        {
+            var survey = new SatisfactionSurvey { CohortId = Data.Cohort.Id, Code = "PULSE", Kind = SurveyKind.Reaction, Name = "课中反馈", NameEn = "Mid-course pulse", OpenedOn = new DateOnly(2026, 3, 20), ItemCount = 1 };
+            db.Surveys.Add(survey);
+            await db.SaveChangesAsync(Ct);
+            db.Notifications.AddRange(
+                new Notification { Kind = NotificationKind.SurveyReminder, LearnerId = Data[0].LearnerId, SurveyId = survey.Id, IsoYear = 2026, IsoWeek = 14, CreatedAt = Now },
+                new Notification { Kind = NotificationKind.SurveyReminder, LearnerId = Data[1].LearnerId, SurveyId = survey.Id, IsoYear = 2026, IsoWeek = 14, CreatedAt = Now });
+            await db.SaveChangesAsync(Ct);
+        }
         User = LearnerUser(0);
 
-        Render<NotificationBell>().FindAll("[data-testid=notification-bell]").ShouldBeEmpty();
-        Render<NotificationsPage>().WaitForElement("[data-testid=no-inbox]");
+        Render<NotificationBell>().FindAll("[data-testid=notification-bell]").ShouldNotBeEmpty();
+        var page = Render<NotificationsPage>();
+        page.WaitForElement("[data-testid=notification]");
+        var entry = page.FindAll("[data-testid=notification]").ShouldHaveSingleItem();
+        entry.GetAttribute("data-kind").ShouldBe(nameof(NotificationKind.SurveyReminder));
+        entry.QuerySelector("[data-testid=reminder-link]")!.TextContent.Trim().ShouldBe("Please answer “Mid-course pulse” (LEAN-1)");
+        entry.QuerySelector("[data-testid=reminder-link]")!.GetAttribute("href").ShouldBe("me");
+        entry.TextContent.ShouldContain("Open since 2026-03-20: answer it on My learning.");
+        page.FindAll("[data-testid=no-inbox]").ShouldBeEmpty();
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed record AssessmentRow(int Id, string Code, AssessmentKind Kind, str
     double PassLine, AssessmentDifficulty Difficulty, int Results) : IBilingualName;
 
 /// <summary>A survey of a cohort as the manage page lists it, with how many learners answered it.</summary>
-public sealed record SurveyRow(int Id, string Code, SurveyKind Kind, string Name, string? NameEn, DateOnly OpenedOn, int Items, int Responses) : IBilingualName;
+/// <remarks><see cref="Items"/> counts the 1–5 ratings of a response; <see cref="ItemTexts"/> the items built in the app (0 for an imported survey).</remarks>
+public sealed record SurveyRow(int Id, string Code, SurveyKind Kind, string Name, string? NameEn, DateOnly OpenedOn, int Items, int Responses, int ItemTexts = 0) : IBilingualName;
 
 /// <summary>Whether the cohort's evaluation plan tracks assessments and surveys, and whether a plan was set (else the records decide).</summary>
 public sealed record PlanTracking(bool Assessments, bool Surveys, bool IsExplicit);
@@ -52,7 +53,7 @@ public sealed class CohortPlan(ImportService import, IDbContextFactory<TrainingD
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var key = NaturalKey.Of(cohortCode);
         var rows = await db.Surveys.AsNoTracking().Where(s => s.Cohort!.CodeKey == key)
-            .Select(s => new SurveyRow(s.Id, s.Code, s.Kind, s.Name, s.NameEn, s.OpenedOn, s.ItemCount, db.SurveyResponses.Count(r => r.SurveyId == s.Id)))
+            .Select(s => new SurveyRow(s.Id, s.Code, s.Kind, s.Name, s.NameEn, s.OpenedOn, s.ItemCount, db.SurveyResponses.Count(r => r.SurveyId == s.Id), s.Items.Count))
             .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.OpenedOn).ThenBy(r => NaturalKey.Of(r.Code), StringComparer.Ordinal)];
     }

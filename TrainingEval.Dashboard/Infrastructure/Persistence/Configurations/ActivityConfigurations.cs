@@ -106,11 +106,22 @@ internal sealed class SatisfactionSurveyConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class SurveyItemConfiguration : IEntityTypeConfiguration<SurveyItem>
+{
+    public void Configure(EntityTypeBuilder<SurveyItem> b)
+    {
+        b.HasIndex(i => new { i.SurveyId, i.Position }).IsUnique();
+        b.Property(i => i.Text).HasMaxLength(SurveyItem.TextMaxLength);
+        b.Property(i => i.TextEn).HasMaxLength(SurveyItem.TextMaxLength);
+        b.HasOne(i => i.Survey).WithMany(s => s.Items).HasForeignKey(i => i.SurveyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
 {
     public void Configure(EntityTypeBuilder<SurveyResponse> b)
     {
-        b.HasIndex(r => new { r.SurveyId, r.EnrollmentId }).IsUnique();
+        b.HasIndex(r => new { r.SurveyId, r.EnrollmentId, r.Respondent }).IsUnique();
         b.HasIndex(r => r.EnrollmentId);
         b.Property(r => r.Comment).HasMaxLength(Bilingual.TextMaxLength);
         b.HasOne(r => r.Survey).WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);

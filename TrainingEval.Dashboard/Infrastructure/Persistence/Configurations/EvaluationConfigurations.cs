@@ -80,6 +80,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         b.HasIndex(n => new { n.MentorId, n.ReadAt });
         b.HasIndex(n => n.AlertId);
+        b.HasIndex(n => new { n.LearnerId, n.ReadAt });
+        b.HasIndex(n => new { n.SurveyId, n.CreatedAt });
         b.HasIndex(n => new { n.MentorId, n.Kind, n.IsoYear, n.IsoWeek }).IsUnique()
             .HasDatabaseName("IX_Notifications_OneDigestPerMentorAndWeek")
             .HasFilter($"\"Kind\" = {(int)NotificationKind.WeeklyDigest}");

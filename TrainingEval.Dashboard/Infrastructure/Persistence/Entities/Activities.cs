@@ -227,10 +227,70 @@ public sealed class SatisfactionSurvey : IBilingualName, IAudited
     public required string Name { get; set; }
     public string? NameEn { get; set; }
     public DateOnly OpenedOn { get; set; }
+
+    /// <summary>
+    /// How many 1–5 ratings a response has. An imported survey has only this count (no item texts); a survey built in the
+    /// app has <see cref="Items"/> and this is the number of its <see cref="SurveyItemKind.Likert"/> items.
+    /// </summary>
     public int ItemCount { get; set; }
+
+    /// <summary>The items as HR wrote them, by <see cref="SurveyItem.Position"/>; none for an imported survey.</summary>
+    public List<SurveyItem> Items { get; set; } = [];
 }
 
-/// <summary>A learner's answers to a survey: one 1–5 rating per item.</summary>
+public enum SurveyItemKind
+{
+    /// <summary>A statement rated 1 (strongly disagree) to 5 (strongly agree); only these feed the survey's mean.</summary>
+    Likert,
+
+    /// <summary>One of a few options.</summary>
+    SingleChoice,
+
+    /// <summary>The learner's own words.</summary>
+    FreeText,
+}
+
+/// <summary>One item (题目) of a survey built in the app, in both languages as other names are.</summary>
+public sealed class SurveyItem : IAudited
+{
+    public const int TextMaxLength = 500;
+    public const int OptionMaxLength = 100;
+    public const int MinOptions = 2;
+    public const int MaxOptions = 10;
+
+    public int Id { get; set; }
+    public int SurveyId { get; set; }
+    public SatisfactionSurvey? Survey { get; set; }
+
+    /// <summary>The item's place in the survey, 1 first; unique in the survey.</summary>
+    public int Position { get; set; }
+    public SurveyItemKind Kind { get; set; }
+    public required string Text { get; set; }
+    public string? TextEn { get; set; }
+
+    /// <summary>A single-choice item's options in order (the answer is an index into them); empty for the other kinds. JSON.</summary>
+    public List<string> Options { get; set; } = [];
+
+    /// <summary>The options in English, same order; empty or shorter where no translation was given (the Chinese shows). JSON.</summary>
+    public List<string> OptionsEn { get; set; } = [];
+    public bool Required { get; set; }
+}
+
+/// <summary>Who answered a response: the learner about themselves, or their mentor about them (a follow-up's other view).</summary>
+public enum SurveyRespondent
+{
+    Learner,
+    Mentor,
+}
+
+/// <summary>
+/// A learner's answers to a survey — or, for a follow-up, their mentor's answers about them (<see cref="Respondent"/>). The 1–5 ratings are <see cref="ItemScores"/> in Likert-item order — the k-th rating
+/// answers the survey's k-th <see cref="SurveyItemKind.Likert"/> item by <see cref="SurveyItem.Position"/> (for an
+/// imported survey, its k-th item) — so <c>satisfaction</c> and the imports read every response the same way. The other
+/// answers of a survey built in the app are by item position: <see cref="Choices"/>[p − 1] is the option index chosen at
+/// single-choice item p and <see cref="Texts"/>[p − 1] the text written at free-text item p; null elsewhere, and both
+/// lists are null for an imported response.
+/// </summary>
 public sealed class SurveyResponse : IAudited
 {
     public int Id { get; set; }
@@ -238,10 +298,22 @@ public sealed class SurveyResponse : IAudited
     public SatisfactionSurvey? Survey { get; set; }
     public int EnrollmentId { get; set; }
     public Enrollment? Enrollment { get; set; }
+
+    /// <summary>
+    /// The learner (self; every imported response) or their mentor (other); one response of each per learner and survey.
+    /// Which mentor answered is the audit trail's (its actor), not a column: a foreign key added to this table would rebuild it.
+    /// </summary>
+    public SurveyRespondent Respondent { get; set; }
     public DateTime SubmittedAt { get; set; }
 
-    /// <summary>Item ratings 1–5, in item order (item 1 first); null for an item not answered; stored as JSON.</summary>
+    /// <summary>Ratings 1–5 in Likert-item order (see the class); null for an item not answered; stored as JSON.</summary>
     public List<int?> ItemScores { get; set; } = [];
+
+    /// <summary>By item position: the option index chosen at a single-choice item, else null (JSON); null for an imported response.</summary>
+    public List<int?>? Choices { get; set; }
+
+    /// <summary>By item position: the text written at a free-text item, else null (JSON); null for an imported response.</summary>
+    public List<string?>? Texts { get; set; }
     public string? Comment { get; set; }
 }
 

@@ -197,11 +197,15 @@ public enum NotificationKind
 
     /// <summary>A mentor's weekly digest of their mentees' bands and open alerts is ready.</summary>
     WeeklyDigest,
+
+    /// <summary>HR reminds a learner (or, for a follow-up's other view, a mentor) to answer an open survey.</summary>
+    SurveyReminder,
 }
 
 /// <summary>
-/// An entry of the in-app notification centre. A mentor's entries carry <see cref="MentorId"/>; entries without one
-/// are for HR (admins and HR analysts), who share one read state as they share one inbox.
+/// An entry of the in-app notification centre. A mentor's entries carry <see cref="MentorId"/>, a learner's own
+/// <see cref="LearnerId"/>; entries with neither are for HR (admins and HR analysts), who share one read state as they
+/// share one inbox.
 /// </summary>
 public sealed class Notification
 {
@@ -211,6 +215,15 @@ public sealed class Notification
     public Mentor? Mentor { get; set; }
     public int? AlertId { get; set; }
     public Alert? Alert { get; set; }
+
+    /// <summary>
+    /// The learner whose own inbox holds the entry (a survey reminder); null for mentors' and HR's entries. A plain column,
+    /// as <see cref="SurveyId"/>: a foreign key added to this table later would rebuild it on SQLite.
+    /// </summary>
+    public int? LearnerId { get; set; }
+
+    /// <summary>The survey a <see cref="NotificationKind.SurveyReminder"/> asks to answer.</summary>
+    public int? SurveyId { get; set; }
 
     /// <summary>The digest's week (and, for an alert, the week it was raised in).</summary>
     public int IsoYear { get; set; }

@@ -1235,17 +1235,27 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LearnerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MentorId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SurveyId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AlertId");
 
+                    b.HasIndex("LearnerId", "ReadAt");
+
                     b.HasIndex("MentorId", "ReadAt");
+
+                    b.HasIndex("SurveyId", "CreatedAt");
 
                     b.HasIndex("MentorId", "Kind", "IsoYear", "IsoWeek")
                         .IsUnique()
@@ -1836,11 +1846,57 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SurveyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("OptionsEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("SurveyItems");
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SurveyResponse", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Choices")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
@@ -1853,17 +1909,23 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Respondent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SurveyId")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Texts")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EnrollmentId");
 
-                    b.HasIndex("SurveyId", "EnrollmentId")
+                    b.HasIndex("SurveyId", "EnrollmentId", "Respondent")
                         .IsUnique();
 
                     b.ToTable("SurveyResponses");
@@ -2667,6 +2729,17 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Navigation("Enrollment");
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SurveyItem", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SatisfactionSurvey", "Survey")
+                        .WithMany("Items")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SurveyResponse", b =>
                 {
                     b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Enrollment", "Enrollment")
@@ -2785,6 +2858,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Mentor", b =>
                 {
                     b.Navigation("Mentees");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SatisfactionSurvey", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.TrainingProgram", b =>
