@@ -1289,17 +1289,27 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("LearnerId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MentorId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<int?>("SurveyId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AlertId");
 
+                    b.HasIndex("LearnerId", "ReadAt");
+
                     b.HasIndex("MentorId", "ReadAt");
+
+                    b.HasIndex("SurveyId", "CreatedAt");
 
                     b.HasIndex("MentorId", "Kind", "IsoYear", "IsoWeek")
                         .IsUnique()
@@ -1912,6 +1922,51 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SurveyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Options")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("OptionsEn")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TextEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("SurveyItems");
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SurveyResponse", b =>
                 {
                     b.Property<int>("Id")
@@ -1919,6 +1974,9 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<int?>>("Choices")
+                        .HasColumnType("integer[]");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
@@ -1931,17 +1989,23 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("integer[]");
 
+                    b.Property<int>("Respondent")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp without time zone");
 
                     b.Property<int>("SurveyId")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<List<string>>("Texts")
+                        .HasColumnType("text[]");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EnrollmentId");
 
-                    b.HasIndex("SurveyId", "EnrollmentId")
+                    b.HasIndex("SurveyId", "EnrollmentId", "Respondent")
                         .IsUnique();
 
                     b.ToTable("SurveyResponses");
@@ -2749,6 +2813,17 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Postgres.Migrations
                     b.Navigation("Enrollment");
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SurveyItem", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SatisfactionSurvey", "Survey")
+                        .WithMany("Items")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SurveyResponse", b =>
                 {
                     b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Enrollment", "Enrollment")
@@ -2867,6 +2942,11 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Postgres.Migrations
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Mentor", b =>
                 {
                     b.Navigation("Mentees");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.SatisfactionSurvey", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.TrainingProgram", b =>
