@@ -9,8 +9,8 @@ public sealed record CohortScoresChanged(int CohortId);
 
 /// <summary>
 /// Tells every open page that a cohort's scores changed, so it can reload without a browser refresh.
-/// In-process for one server; a multi-server deployment replaces it with a backplane (e.g. Redis or
-/// PostgreSQL LISTEN/NOTIFY) behind the same interface.
+/// In-process on SQLite (one server); on PostgreSQL across the instances sharing the database
+/// (<see cref="PostgresScoreChangeNotifier"/>, LISTEN/NOTIFY).
 /// </summary>
 public interface IScoreChangeNotifier
 {
