@@ -17,11 +17,14 @@ public sealed class DeliveryDashboard : IAsyncDisposable
 {
     public const string BaseUrl = "https://trainingeval.example.test";
 
-    private DeliveryDashboard(SmtpSink smtp, DashboardServer server, TestData data)
+    private readonly bool _ownsSmtp;
+
+    private DeliveryDashboard(SmtpSink smtp, DashboardServer server, TestData data, bool ownsSmtp = true)
     {
         Smtp = smtp;
         Server = server;
         Data = data;
+        _ownsSmtp = ownsSmtp;
     }
 
     public SmtpSink Smtp { get; }
@@ -32,10 +35,37 @@ public sealed class DeliveryDashboard : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Server.Services.GetRequiredService<T>();
 
-    public static async Task<DeliveryDashboard> StartAsync(int learners = 3)
+    /// <param name="postgresConnectionString">Null: the dashboard's own SQLite file; else this PostgreSQL database.</param>
+    public static async Task<DeliveryDashboard> StartAsync(int learners = 3, string? postgresConnectionString = null)
     {
         var smtp = await SmtpSink.StartNewAsync();
+        var server = NewServer(smtp, postgresConnectionString);
+        _ = server.Services; // starts the host: migrations, roles
+        var data = await TestData.CreateAsync(server.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>(), learners);
+        return new DeliveryDashboard(smtp, server, data);
+    }
+
+    /// <summary>
+    /// A second instance of this dashboard on the same PostgreSQL database and SMTP server (two servers of one
+    /// installation), with the same organisation; disposing it leaves the first running.
+    /// </summary>
+    public DeliveryDashboard StartAnotherInstance()
+    {
+        if (!Server.Settings.TryGetValue("TrainingEval:Database:PostgresConnectionString", out var connectionString) || connectionString is null)
+            throw new InvalidOperationException("Two instances share a database only on PostgreSQL.");
+        var server = NewServer(Smtp, connectionString);
+        _ = server.Services;
+        return new DeliveryDashboard(Smtp, server, Data, ownsSmtp: false);
+    }
+
+    private static DashboardServer NewServer(SmtpSink smtp, string? postgresConnectionString)
+    {
         var server = new DashboardServer();
+        if (postgresConnectionString is not null)
+        {
+            server.Settings["TrainingEval:Database:Provider"] = "Postgres";
+            server.Settings["TrainingEval:Database:PostgresConnectionString"] = postgresConnectionString;
+        }
         foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["TrainingEval:DemoData:Enabled"] = "false",
@@ -54,9 +84,7 @@ public sealed class DeliveryDashboard : IAsyncDisposable
             ["TrainingEval:Webhooks:AllowedHosts:0"] = "127.0.0.1",
         })
             server.Settings[key] = value;
-        _ = server.Services; // starts the host: migrations, roles
-        var data = await TestData.CreateAsync(server.Services.GetRequiredService<IDbContextFactory<TrainingDbContext>>(), learners);
-        return new DeliveryDashboard(smtp, server, data);
+        return server;
     }
 
     /// <summary>An account with a role, linked to the test mentor for <see cref="Roles.Mentor"/>, with its delivery profile.</summary>
@@ -114,6 +142,7 @@ public sealed class DeliveryDashboard : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
-        await Smtp.DisposeAsync();
+        if (_ownsSmtp)
+            await Smtp.DisposeAsync();
     }
 }

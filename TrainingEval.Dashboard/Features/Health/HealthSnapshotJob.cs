@@ -7,17 +7,37 @@ namespace TrainingEval.Dashboard.Features.Health;
 
 /// <summary>
 /// Computes the last finished ISO week at start-up and then whenever a new week has finished (checked every
-/// <see cref="HealthOptions.CheckInterval"/>). Safe to run in several app instances: the snapshot run is idempotent
-/// and the unique (learner, week) key settles a race. Off with <c>TrainingEval:Health:BackgroundJobEnabled = false</c>.
+/// <see cref="HealthOptions.CheckInterval"/>). Several instances over one PostgreSQL database run each week once: the
+/// run holds the <see cref="SharedJob.HealthSnapshots"/> <see cref="JobLock"/>, and an instance that finds it held
+/// leaves that week to the holder (which retries a failed run itself at its next check). Behind the lock the run is
+/// idempotent anyway (the unique (learner, week) snapshot and (mentor, week) digest keys settle any race).
+/// Off with <c>TrainingEval:Health:BackgroundJobEnabled = false</c>.
 /// </summary>
 public sealed partial class HealthSnapshotJob(
     HealthSnapshotService snapshots,
     DigestWriter digests,
+    JobLock jobLock,
     TimeProvider clock,
     CurrentActor actor,
     IOptions<HealthOptions> options,
     ILogger<HealthSnapshotJob> logger) : BackgroundService
 {
+    /// <summary>
+    /// The week's snapshots, alerts and digests, unless another instance is running them now (false: nothing done here).
+    /// </summary>
+    public async Task<bool> RunWeekAsync(Domain.Comparisons.IsoWeek week, CancellationToken cancellationToken = default)
+    {
+        await using var held = await jobLock.TryAcquireAsync(SharedJob.HealthSnapshots, cancellationToken);
+        if (held is null)
+        {
+            LogLeftToAnotherInstance(logger, week);
+            return false;
+        }
+        await snapshots.ComputeWeekAsync(week, cancellationToken: cancellationToken);
+        await digests.WriteAsync(week, cancellationToken);
+        return true;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.BackgroundJobEnabled)
@@ -33,8 +53,8 @@ public sealed partial class HealthSnapshotJob(
                 continue;
             try
             {
-                await snapshots.ComputeWeekAsync(week, cancellationToken: stoppingToken);
-                await digests.WriteAsync(week, stoppingToken);
+                // Ran here, or another instance is running it: either way this instance is done with the week.
+                await RunWeekAsync(week, stoppingToken);
                 done = week;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -45,6 +65,9 @@ public sealed partial class HealthSnapshotJob(
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The learning health snapshot of {Week} is being run by another instance; this one skips it")]
+    private static partial void LogLeftToAnotherInstance(ILogger logger, Domain.Comparisons.IsoWeek week);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The learning health snapshot of {Week} failed; it is tried again at the next check")]
     private static partial void LogFailed(ILogger logger, Exception exception, Domain.Comparisons.IsoWeek week);

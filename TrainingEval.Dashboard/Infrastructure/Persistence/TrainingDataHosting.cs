@@ -8,7 +8,6 @@ using TrainingEval.Dashboard.Features.Health;
 using TrainingEval.Dashboard.Features.Notifications;
 using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Hosting;
-using TrainingEval.Dashboard.Infrastructure.Live;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Postgres;
 using TrainingEval.Dashboard.Infrastructure.Security;
 
@@ -33,6 +32,7 @@ public static partial class TrainingDataHosting
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitActorHandler>());
         services.AddSingleton(sp => DatabaseProviderSetup.ErrorReaderFor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider));
         services.AddSingleton<DatabaseWriteState>();
+        services.AddSingleton<JobLock>();
         services.AddHostedService<DatabaseWriteProbe>();
         services.AddDbContextFactory<TrainingDbContext, ProviderContextFactory>((sp, options) =>
         {
@@ -41,9 +41,6 @@ public static partial class TrainingDataHosting
         // Identity's stores and the data-protection key ring take a scoped context: the factory's, so on PostgreSQL it
         // is the PostgreSQL context type too.
         services.Replace(ServiceDescriptor.Scoped(sp => sp.GetRequiredService<IDbContextFactory<TrainingDbContext>>().CreateDbContext()));
-        // The provider decides at registration whether live changes and job periods are shared through the database.
-        var provider = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
-        services.AddLiveScoresAcrossInstances(provider);
         return builder;
     }
 

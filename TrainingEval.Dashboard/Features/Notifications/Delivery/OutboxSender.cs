@@ -206,9 +206,17 @@ public sealed class ReportSubscriptionScheduler(IDbContextFactory<TrainingDbCont
 /// The sender's loop: writes due report subscriptions, then sends due messages until a round finds none, every
 /// <see cref="OutboxOptions.PollInterval"/>. Off with <c>TrainingEval:Outbox:SenderEnabled = false</c> (messages then wait).
 /// </summary>
+/// <remarks>
+/// Several instances over one PostgreSQL database send one at a time: each poll holds the
+/// <see cref="SharedJob.OutboxRound"/> <see cref="JobLock"/>, and an instance that finds it held skips that poll. The
+/// lease claim alone is not enough there: its UPDATE picks the rows in a sub-select, and under READ COMMITTED a second
+/// instance blocked on the same rows re-checks only the join, not the status, so it could take over a lease the first
+/// has just claimed and both would send the message.
+/// </remarks>
 public sealed partial class OutboxSenderService(
     OutboxSender sender,
     ReportSubscriptionScheduler subscriptions,
+    JobLock jobLock,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxSenderService> logger) : BackgroundService
@@ -222,10 +230,7 @@ public sealed partial class OutboxSenderService(
         {
             try
             {
-                await subscriptions.WriteDueAsync(stoppingToken);
-                while ((await sender.SendDueAsync(stoppingToken)).Claimed >= options.Value.BatchSize)
-                {
-                }
+                await RunRoundAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -233,6 +238,19 @@ public sealed partial class OutboxSenderService(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Writes due report subscriptions and sends due messages until none is left, unless another instance is doing so now (false).</summary>
+    public async Task<bool> RunRoundAsync(CancellationToken cancellationToken = default)
+    {
+        await using var held = await jobLock.TryAcquireAsync(SharedJob.OutboxRound, cancellationToken);
+        if (held is null)
+            return false;
+        await subscriptions.WriteDueAsync(cancellationToken);
+        while ((await sender.SendDueAsync(cancellationToken)).Claimed >= options.Value.BatchSize)
+        {
+        }
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An outbox round failed (e.g. the database busy); the next round tries again")]
