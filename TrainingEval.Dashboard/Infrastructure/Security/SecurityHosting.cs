@@ -132,10 +132,17 @@ public static class SecurityHosting
         _ => "/playground",
     };
 
-    /// <summary>At every start: the roles exist; on a demo database without accounts, the demo accounts too.</summary>
+    /// <summary>
+    /// At every start: the roles exist; on a demo database without accounts, the demo accounts too. Under the
+    /// <see cref="Persistence.Postgres.StartupLock"/>, so instances starting together over one PostgreSQL database
+    /// create each role and demo account once (the second would break the unique user-name index and not start).
+    /// </summary>
     public static async Task InitializeAccountsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Persistence.TrainingDbContext>>()
+            .CreateDbContextAsync(cancellationToken);
+        await using var startupLock = await Persistence.Postgres.StartupLock.AcquireAsync(db, cancellationToken);
         var seeder = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
         await seeder.EnsureRolesAsync();
         if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoDataOptions>>().Value.Enabled)
