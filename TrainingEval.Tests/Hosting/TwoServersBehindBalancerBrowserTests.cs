@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -95,9 +96,14 @@ public sealed class TwoServersBehindBalancerBrowserTests : IAsyncLifetime
         var employeeNo = await row.GetAttributeAsync("data-employee") ?? throw new InvalidOperationException("The demo mentor has no mentee.");
         var enrollment = await WorkspaceEnrollmentAsync(employeeNo);
 
+        var circuitsOnA = Circuits(_a!).Opened;
+        var circuitsOnB = Circuits(_b!).Opened;
         await using var analyst = await SignedInAsync("b", "analyst", "Demo-Analyst-2026", $"cohorts/{Uri.EscapeDataString(enrollment.CohortCode)}?q={employeeNo}");
         var composite = analyst.Pages[0].GetByTestId("learner-table").Locator("tr", new() { HasText = employeeNo }).Locator("td.composite");
         await Expect(composite).ToBeVisibleAsync();
+        // The analyst's page really lives on b (the balancer honoured the pin): the rating must cross instances.
+        Circuits(_b!).Opened.ShouldBeGreaterThan(circuitsOnB);
+        Circuits(_a!).Opened.ShouldBe(circuitsOnA);
         var before = (await composite.InnerTextAsync()).Trim();
 
         // Every dimension at the far end from the learner's current ratings, so the composite must move.
@@ -151,7 +157,33 @@ public sealed class TwoServersBehindBalancerBrowserTests : IAsyncLifetime
             ["TrainingEval:DemoData:CohortSizeFactor"] = "0.5",
         })
             server.Settings[key] = value;
+        server.TestServices = services =>
+        {
+            services.AddSingleton<CircuitCount>();
+            services.AddScoped<CircuitHandler, CountingCircuitHandler>();
+        };
         return server;
+    }
+
+    private static CircuitCount Circuits(DashboardServer server) => server.Services.GetRequiredService<CircuitCount>();
+
+    /// <summary>How many Blazor circuits (open interactive pages) an instance has started.</summary>
+    private sealed class CircuitCount
+    {
+        private int _opened;
+
+        public int Opened => Volatile.Read(ref _opened);
+
+        public void Add() => Interlocked.Increment(ref _opened);
+    }
+
+    private sealed class CountingCircuitHandler(CircuitCount count) : CircuitHandler
+    {
+        public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+        {
+            count.Add();
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>HAProxy with deploy/haproxy.cfg as committed, its addresses given through the environment.</summary>
