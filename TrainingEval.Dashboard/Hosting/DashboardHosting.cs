@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using TrainingEval.Dashboard.Features.Account;
 using TrainingEval.Dashboard.Features.Applications;
+using TrainingEval.Dashboard.Features.Exams;
 using TrainingEval.Dashboard.Features.Search;
 using TrainingEval.Dashboard.Features.SavedViews;
 using TrainingEval.Dashboard.Features.Admin;
@@ -81,6 +82,7 @@ public static class DashboardHosting
         services.AddAttendance(configuration);
         services.AddMentoring();
         services.AddApplications();
+        services.AddExams();
         services.AddHealth(configuration);
         services.AddNotifications(configuration);
         services.AddReports();
