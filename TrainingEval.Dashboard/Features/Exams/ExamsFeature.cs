@@ -6,6 +6,7 @@ public static class ExamsFeature
     public static IServiceCollection AddExams(this IServiceCollection services)
     {
         services.AddScoped<QuestionBankService>();
+        services.AddScoped<ExamPaperService>();
         return services;
     }
 }

@@ -35,6 +35,8 @@ public sealed class ExamKit
 
     public QuestionBankService Bank => new(_signedIn, Access, new ExamQuestionInputValidator(Text), Text);
 
+    public ExamPaperService Papers => new(_signedIn, Access, new ExamPaperInputValidator(Text), Text);
+
     /// <summary>A trainer account (Trainer role, an AspNetUsers row), linked to <paramref name="cohortId"/> when given.</summary>
     public async Task<UserContext> TrainerAsync(string name, int? cohortId)
     {

@@ -34,7 +34,7 @@ public sealed class QuestionBankPageTests : MentoringTestContext
 
     [Theory]
     [InlineData("en", "Question bank", "Questions: 2", "Multiple choice", "Intermediate", "Points: 4", "<b>Which</b> are part of 5S?", "Sort", "Right answer: 1, 3", "Knowledge points: 5S, 现场管理", "Right answer: 0.81 ± 0.01")]
-    [InlineData("zh-CN", "题库", "共 2 题", "多选题", "中级", "分值: 4", "<script>alert(1)</script>哪些属于 5S？", "整理", "正确答案: 1, 3", "知识点: 5S、现场管理", "正确答案: 0.81 ± 0.01")]
+    [InlineData("zh-CN", "题库", "共 2 题", "多选题", "中级", "分值：4", "<script>alert(1)</script>哪些属于 5S？", "整理", "正确答案：1, 3", "知识点：5S、现场管理", "正确答案：0.81 ± 0.01")]
     public async Task HR_sees_each_question_with_its_type_difficulty_answer_and_knowledge_points(string culture, string overline, string count, string kind,
         string difficulty, string points, string text, string option, string answer, string tags, string numeric)
     {
