@@ -7,6 +7,7 @@ public static class ExamsFeature
     {
         services.AddScoped<QuestionBankService>();
         services.AddScoped<ExamPaperService>();
+        services.AddScoped<ExamAttemptService>();
         return services;
     }
 }

@@ -35,6 +35,11 @@ public sealed class ExamKit
 
     public QuestionBankService Bank => new(_signedIn, Access, new ExamQuestionInputValidator(Text), Text);
 
+    /// <summary>Stores scores only, which are not audited rows.</summary>
+    public Dashboard.Features.Scoring.CohortScoreService Scores => new(_database.Factory, Dashboard.Features.Scoring.ScorePipeline.CreateDefault(_database.Clock), _database.Clock);
+
+    public ExamAttemptService Attempts => new(_signedIn, Scores, Access, Text, _database.Clock);
+
     public ExamPaperService Papers => new(_signedIn, Access, new ExamPaperInputValidator(Text), Text);
 
     /// <summary>A trainer account (Trainer role, an AspNetUsers row), linked to <paramref name="cohortId"/> when given.</summary>
