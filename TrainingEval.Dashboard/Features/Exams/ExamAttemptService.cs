@@ -24,6 +24,13 @@ public sealed record AttemptView(int Id, int EnrollmentId, string AssessmentCode
     public TimeSpan TimeLeft => Deadline > ServerNow ? Deadline - ServerNow : TimeSpan.Zero;
 }
 
+/// <summary>An open exam of one of the learner's cohorts, with the attempts used and the one under way (if any) and the best result so far.</summary>
+public sealed record OpenExam(int AssessmentId, int EnrollmentId, string Code, string Name, string? NameEn, string CohortCode, int TimeLimitMinutes,
+    int AttemptsAllowed, int AttemptsUsed, int? RunningAttemptId, int? LastAttemptId, double? BestScore, double MaxScore, double PassLine) : IBilingualName
+{
+    public bool CanStart => RunningAttemptId is null && AttemptsUsed < AttemptsAllowed;
+}
+
 /// <summary>
 /// Taking an exam (issue 17 item 2): the learner of an enrollment starts an attempt at an open paper of their cohort (the
 /// server records the start and the deadline by its own clock), saves each answer as it is given, and submits; the attempt is
@@ -42,6 +49,33 @@ public sealed class ExamAttemptService(
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The open exams of learner <paramref name="learnerId"/>'s cohorts (the /me card), by the day they are held.</summary>
+    public async Task<IReadOnlyList<OpenExam>> OpenExamsAsync(int learnerId, CancellationToken cancellationToken = default)
+    {
+        var user = await access.EnsureCanReadLearnerAsync(learnerId, cancellationToken);
+        if (user.LearnerId != learnerId)
+            throw new AccessDeniedException($"exams of learner {learnerId}");
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ExamPapers.AsNoTracking().Where(p => p.IsOpen)
+            .SelectMany(p => db.Enrollments.Where(e => e.LearnerId == learnerId && e.CohortId == p.Assessment!.CohortId), (p, e) => new
+            {
+                p.AssessmentId, EnrollmentId = e.Id, p.Assessment!.Code, p.Assessment.Name, p.Assessment.NameEn, CohortCode = e.Cohort!.Code, p.TimeLimitMinutes,
+                p.AttemptsAllowed, p.Assessment.MaxScore, p.Assessment.PassLine, p.Assessment.HeldOn,
+            })
+            .ToListAsync(cancellationToken);
+        var enrollmentIds = rows.Select(r => r.EnrollmentId).Distinct().ToList();
+        var attempts = await db.ExamAttempts.AsNoTracking().Where(a => enrollmentIds.Contains(a.EnrollmentId))
+            .Select(a => new { a.Id, a.AssessmentId, a.EnrollmentId, a.Status, a.Deadline, a.TheoryScore }).ToListAsync(cancellationToken);
+        var now = Now;
+        return [.. rows.OrderBy(r => r.HeldOn).ThenBy(r => r.Code, StringComparer.Ordinal).Select(r =>
+        {
+            var mine = attempts.Where(a => a.AssessmentId == r.AssessmentId && a.EnrollmentId == r.EnrollmentId).OrderBy(a => a.Id).ToList();
+            var running = mine.FirstOrDefault(a => a.Status == ExamAttemptStatus.InProgress && a.Deadline >= now);
+            return new OpenExam(r.AssessmentId, r.EnrollmentId, r.Code, r.Name, r.NameEn, r.CohortCode, r.TimeLimitMinutes, r.AttemptsAllowed, mine.Count,
+                running?.Id, mine.LastOrDefault()?.Id, mine.Max(a => a.TheoryScore), r.MaxScore, r.PassLine);
+        })];
+    }
 
     /// <summary>Starts an attempt of enrollment <paramref name="enrollmentId"/> at assessment <paramref name="assessmentId"/>, or returns the one under way.</summary>
     /// <exception cref="AccessDeniedException">The signed-in user is not the enrollment's learner.</exception>
