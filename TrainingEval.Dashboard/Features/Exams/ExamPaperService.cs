@@ -47,7 +47,7 @@ public sealed class ExamPaperService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var assessment = await AssessmentAsync(db, assessmentId, cancellationToken);
         var user = await access.EnsureCanRunCohortAsync(assessment.CohortId, cancellationToken);
-        var paper = await db.ExamPapers.AsNoTracking().Include(p => p.Questions).Include(p => p.Criteria)
+        var paper = await db.ExamPapers.AsNoTracking().Include(p => p.Questions).Include(p => p.Criteria).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken);
         var bank = await db.ExamQuestions.AsNoTracking().Where(q => q.ProgramId == assessment.ProgramId).OrderBy(q => q.Id).ToListAsync(cancellationToken);
         var attempts = await db.ExamAttempts.CountAsync(a => a.AssessmentId == assessmentId, cancellationToken);
@@ -67,7 +67,7 @@ public sealed class ExamPaperService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var assessment = await AssessmentAsync(db, assessmentId, cancellationToken);
         var user = await access.EnsureCanRunCohortAsync(assessment.CohortId, cancellationToken);
-        var paper = await db.ExamPapers.Include(p => p.Questions).Include(p => p.Criteria).FirstOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken);
+        var paper = await db.ExamPapers.Include(p => p.Questions).Include(p => p.Criteria).AsSplitQuery().FirstOrDefaultAsync(p => p.AssessmentId == assessmentId, cancellationToken);
         if (paper is not null && paper.Revision != expectedRevision)
             throw new ConcurrencyConflictException(text["Err_PaperChanged", assessment.Code]);
         var current = paper?.AttemptsAllowed ?? ExamPaper.DefaultAttemptsAllowed;
