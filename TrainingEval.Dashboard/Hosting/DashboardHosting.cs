@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using TrainingEval.Dashboard.Features.Account;
 using TrainingEval.Dashboard.Features.Applications;
 using TrainingEval.Dashboard.Features.Surveys;
+using TrainingEval.Dashboard.Features.Exams;
 using TrainingEval.Dashboard.Features.Search;
 using TrainingEval.Dashboard.Features.SavedViews;
 using TrainingEval.Dashboard.Features.Admin;
@@ -83,6 +84,7 @@ public static class DashboardHosting
         services.AddMentoring();
         services.AddApplications();
         services.AddSurveys();
+        services.AddExams();
         services.AddHealth(configuration);
         services.AddNotifications(configuration);
         services.AddReports();

@@ -22,4 +22,8 @@ public sealed record SessionsView(
     IReadOnlyList<TrainerRow> Trainers, IReadOnlyList<TrainerRow> TrainerCandidates, bool ManagesTrainers);
 
 /// <summary>A cohort a trainer runs, with its next session (today's or later).</summary>
-public sealed record TrainerCohortRow(string Code, string Name, string? NameEn, DateOnly StartDate, DateOnly EndDate, int Sessions, SessionRow? Next) : IBilingualName;
+public sealed record TrainerCohortRow(string Code, string Name, string? NameEn, DateOnly StartDate, DateOnly EndDate, int Sessions, SessionRow? Next) : IBilingualName
+{
+    /// <summary>The cohort's program, whose question bank the trainer edits.</summary>
+    public string ProgramCode { get; init; } = "";
+}

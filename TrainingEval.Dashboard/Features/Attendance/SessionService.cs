@@ -61,13 +61,13 @@ public sealed class SessionService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var today = DateOnly.FromDateTime(local.ToLocal(clock.GetUtcNow().UtcDateTime));
         var cohorts = await db.Cohorts.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Code, c.Name, c.NameEn, c.StartDate, c.EndDate, Sessions = c.Sessions.Count })
+            .Select(c => new { c.Id, c.Code, c.Name, c.NameEn, c.StartDate, c.EndDate, Sessions = c.Sessions.Count, ProgramCode = c.Program!.Code })
             .ToListAsync(cancellationToken);
         var rows = new List<TrainerCohortRow>();
         foreach (var c in cohorts.OrderByDescending(c => c.StartDate).ThenBy(c => c.Code, StringComparer.Ordinal))
         {
             var next = (await SessionRowsAsync(db, c.Id, cancellationToken)).FirstOrDefault(s => s.HeldOn >= today);
-            rows.Add(new TrainerCohortRow(c.Code, c.Name, c.NameEn, c.StartDate, c.EndDate, c.Sessions, next));
+            rows.Add(new TrainerCohortRow(c.Code, c.Name, c.NameEn, c.StartDate, c.EndDate, c.Sessions, next) { ProgramCode = c.ProgramCode });
         }
         return rows;
     }

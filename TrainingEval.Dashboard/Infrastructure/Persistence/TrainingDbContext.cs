@@ -69,6 +69,11 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options, ICur
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<ExamQuestion> ExamQuestions => Set<ExamQuestion>();
+    public DbSet<ExamPaper> ExamPapers => Set<ExamPaper>();
+    public DbSet<ExamAttempt> ExamAttempts => Set<ExamAttempt>();
+    public DbSet<ExamAnswer> ExamAnswers => Set<ExamAnswer>();
+    public DbSet<ExamRubricScore> ExamRubricScores => Set<ExamRubricScore>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 

@@ -35,12 +35,17 @@ public static class DataChecks
     public static readonly DataCheck ProfileVersion = new("CK_WeightProfileVersions_Version", "\"Version\" >= 1 AND \"ApplicationWindowDays\" >= 0", "Profile versions start at 1 and the application window cannot be negative.");
     public static readonly DataCheck HealthIndex = new("CK_LearningHealthSnapshots_Index", "\"Index\" IS NULL OR (\"Index\" >= 0 AND \"Index\" <= 100)", "A learning health index is between 0 and 100.");
     public static readonly DataCheck RoiAssumptionRanges = new("CK_RoiAssumptions_Ranges", "\"Attribution\" >= 0 AND \"Attribution\" <= 1 AND \"Confidence\" >= 0 AND \"Confidence\" <= 1 AND \"ValuePerUnit\" >= 0 AND \"PeriodMonths\" >= 1 AND \"PeriodMonths\" <= 60", "Attribution and confidence are between 0 and 1, the value per unit is not negative and the period is 1 to 60 months.");
+    public static readonly DataCheck QuestionPoints = new("CK_ExamQuestions_Points", "\"Points\" > 0 AND \"Tolerance\" >= 0", "A question is worth more than 0 points and its tolerance cannot be negative.");
+    public static readonly DataCheck PaperLimits = new("CK_ExamPapers_Limits", "\"TimeLimitMinutes\" >= 1 AND \"AttemptsAllowed\" >= 1 AND \"BasicCount\" >= 0 AND \"IntermediateCount\" >= 0 AND \"AdvancedCount\" >= 0", "An exam lasts at least one minute, allows at least one attempt and draws no negative number of questions.");
+    public static readonly DataCheck CriterionPoints = new("CK_ExamRubricCriteria_Points", "\"Points\" > 0", "A rubric criterion is worth more than 0 points.");
+    public static readonly DataCheck RubricScorePoints = new("CK_ExamRubricScores_Points", "\"Points\" >= 0", "A criterion's points given cannot be negative.");
     public static readonly DataCheck ScoreCoverage = new("CK_LearnerScores_Coverage", "\"Coverage\" >= 0 AND \"Coverage\" <= 1", "Coverage is between 0 and 1.");
 
     public static IReadOnlyList<DataCheck> All { get; } =
     [
         CohortDates, SessionDuration, SessionTimes, InteractionCount, AssignmentMax, SubmissionScore, AssessmentMax, AssessmentPassLine, ResultScore,
         SurveyItems, RatingScore, RatingSequence, ReviewRatings, KpiOwner, KpiTarget, ProfileVersion, HealthIndex, ScoreCoverage, RoiAssumptionRanges,
+        QuestionPoints, PaperLimits, CriterionPoints, RubricScorePoints,
     ];
 
     public static DataCheck? Find(string name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -796,6 +796,295 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("Enrollments");
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Points")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("AttemptId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ExamAnswers");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("QuestionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TheoryScore")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId");
+
+                    b.HasIndex("AssessmentId", "EnrollmentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ExamAttempts");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdvancedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttemptsAllowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasicCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntermediateCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Selection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimeLimitMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.ToTable("ExamPapers", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExamPapers_Limits", "\"TimeLimitMinutes\" >= 1 AND \"AttemptsAllowed\" >= 1 AND \"BasicCount\" >= 0 AND \"IntermediateCount\" >= 0 AND \"AdvancedCount\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaperQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("PaperId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ExamPaperQuestion");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CorrectNumber")
+                        .HasColumnType("REAL");
+
+                    b.PrimitiveCollection<string>("CorrectOptions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Difficulty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("OptionsEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Points")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Tolerance")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("ExamQuestions", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExamQuestions_Points", "\"Points\" > 0 AND \"Tolerance\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamRubricCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Points")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ExamRubricCriterion", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExamRubricCriteria_Points", "\"Points\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamRubricScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GradedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GradedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Points")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId");
+
+                    b.HasIndex("CriterionId", "EnrollmentId")
+                        .IsUnique();
+
+                    b.ToTable("ExamRubricScores", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExamRubricScores_Points", "\"Points\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Interaction", b =>
                 {
                     b.Property<int>("Id")
@@ -2385,6 +2674,115 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Navigation("Mentor");
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAnswer", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAttempt", "Attempt")
+                        .WithMany("Answers")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Attempt");
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAttempt", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Enrollment", "Enrollment")
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Enrollment");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaper", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaperQuestion", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaper", "Paper")
+                        .WithMany("Questions")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Paper");
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamQuestion", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.TrainingProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamRubricCriterion", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaper", "Paper")
+                        .WithMany("Criteria")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamRubricScore", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamRubricCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Enrollment", "Enrollment")
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Criterion");
+
+                    b.Navigation("Enrollment");
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Interaction", b =>
                 {
                     b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Enrollment", "Enrollment")
@@ -2846,6 +3244,18 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Migrations
                     b.Navigation("Learners");
 
                     b.Navigation("Mentors");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAttempt", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaper", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Learner", b =>

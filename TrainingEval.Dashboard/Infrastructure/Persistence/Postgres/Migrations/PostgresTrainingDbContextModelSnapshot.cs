@@ -832,6 +832,309 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Postgres.Migrations
                     b.ToTable("Enrollments");
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AttemptId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Points")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("AttemptId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ExamAnswers");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<int>>("QuestionIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<double?>("TheoryScore")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId");
+
+                    b.HasIndex("AssessmentId", "EnrollmentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ExamAttempts");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdvancedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AttemptsAllowed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BasicCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IntermediateCount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Selection")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimeLimitMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
+                    b.ToTable("ExamPapers", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExamPapers_Limits", "\"TimeLimitMinutes\" >= 1 AND \"AttemptsAllowed\" >= 1 AND \"BasicCount\" >= 0 AND \"IntermediateCount\" >= 0 AND \"AdvancedCount\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaperQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("PaperId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ExamPaperQuestion");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("CorrectNumber")
+                        .HasColumnType("double precision");
+
+                    b.PrimitiveCollection<List<int>>("CorrectOptions")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<int>("Difficulty")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Options")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("OptionsEn")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<double>("Points")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TextEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<double>("Tolerance")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("ExamQuestions", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExamQuestions_Points", "\"Points\" > 0 AND \"Tolerance\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamRubricCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Points")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ExamRubricCriterion", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExamRubricCriteria_Points", "\"Points\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamRubricScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("GradedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("GradedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<double>("Points")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId");
+
+                    b.HasIndex("CriterionId", "EnrollmentId")
+                        .IsUnique();
+
+                    b.ToTable("ExamRubricScores", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExamRubricScores_Points", "\"Points\" >= 0");
+                        });
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Interaction", b =>
                 {
                     b.Property<int>("Id")
@@ -2469,6 +2772,115 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Postgres.Migrations
                     b.Navigation("Mentor");
                 });
 
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAnswer", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAttempt", "Attempt")
+                        .WithMany("Answers")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Attempt");
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAttempt", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Enrollment", "Enrollment")
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Enrollment");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaper", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaperQuestion", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaper", "Paper")
+                        .WithMany("Questions")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Paper");
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamQuestion", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.TrainingProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamRubricCriterion", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaper", "Paper")
+                        .WithMany("Criteria")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamRubricScore", b =>
+                {
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamRubricCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Enrollment", "Enrollment")
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Criterion");
+
+                    b.Navigation("Enrollment");
+                });
+
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Interaction", b =>
                 {
                     b.HasOne("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Enrollment", "Enrollment")
@@ -2930,6 +3342,18 @@ namespace TrainingEval.Dashboard.Infrastructure.Persistence.Postgres.Migrations
                     b.Navigation("Learners");
 
                     b.Navigation("Mentors");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamAttempt", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.ExamPaper", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("TrainingEval.Dashboard.Infrastructure.Persistence.Entities.Learner", b =>
