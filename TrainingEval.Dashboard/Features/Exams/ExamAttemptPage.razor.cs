@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Dashboard.Shared;
 using TrainingEval.Dashboard.Shared.Localization;
 using TrainingEval.Domain.Exams;
 
@@ -28,6 +29,7 @@ public sealed partial class ExamAttemptPage
 
     [Inject] private ExamAttemptService Attempts { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private LocalTime Local { get; set; } = default!;
     [Inject] private IStringLocalizer<ExamStrings> Text { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedStrings> Shared { get; set; } = default!;
 

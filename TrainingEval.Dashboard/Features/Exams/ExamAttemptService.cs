@@ -5,6 +5,7 @@ using TrainingEval.Dashboard.Features.Scoring;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Dashboard.Shared;
 using TrainingEval.Domain.Exams;
 
 namespace TrainingEval.Dashboard.Features.Exams;
@@ -44,7 +45,8 @@ public sealed class ExamAttemptService(
     CohortScoreService scores,
     IRecordAccess access,
     IStringLocalizer<ExamStrings> text,
-    TimeProvider clock)
+    TimeProvider clock,
+    LocalTime local)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -275,5 +277,6 @@ public sealed class ExamAttemptService(
 
     private static string Score(double value) => value.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture);
 
-    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+    // The organisation's clock with its offset, as every other time in the app reads (the deadline is stored in UTC).
+    private string Time(DateTime utc) => local.Format(utc);
 }

@@ -154,7 +154,7 @@ public sealed class ExamAttemptServiceTests : IAsyncLifetime
 
         using var _ = new CultureScope("en");
         var ex = await Should.ThrowAsync<DataValidationException>(() => _kit.Attempts.SaveAnswerAsync(attempt, _q[1], new ExamResponse([0, 2]), Ct));
-        ex.Errors.ShouldBe(["The time limit ended at 2026-04-20 09:30 UTC: the attempt was closed and graded on the answers saved by then — theory 25 / 100."]);
+        ex.Errors.ShouldBe(["The time limit ended at 2026-04-20 17:30:00 (UTC+08:00): the attempt was closed and graded on the answers saved by then — theory 25 / 100."]);
         (await Should.ThrowAsync<DataValidationException>(() => _kit.Attempts.SubmitAsync(attempt, Ct))).Errors.ShouldBe(["This attempt has been submitted already; its result stands."]);
         var view = await _kit.Attempts.AttemptAsync(attempt, Ct);
         view.Status.ShouldBe(ExamAttemptStatus.TimedOut);

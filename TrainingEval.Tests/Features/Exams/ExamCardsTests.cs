@@ -64,10 +64,10 @@ public sealed class ExamCardsTests : MentoringTestContext
     }
 
     [Theory]
-    [InlineData("en", "Time left: 30:00", "<b>Sort</b> means neat rows.", "False", "Saved", "Theory 50 / 100 — failed (pass line 60)")]
-    [InlineData("zh-CN", "剩余时间：30:00", "<b>整理</b>就是摆整齐。", "错", "已保存", "理论 50 / 100 — 未通过（及格线 60）")]
+    [InlineData("en", "Time left: 30:00", "Ends at 2026-04-01 20:30:00 (UTC+08:00)", "<b>Sort</b> means neat rows.", "False", "Saved", "Theory 50 / 100 — failed (pass line 60)")]
+    [InlineData("zh-CN", "剩余时间：30:00", "截止时间 2026-04-01 20:30:00 (UTC+08:00)", "<b>整理</b>就是摆整齐。", "错", "已保存", "理论 50 / 100 — 未通过（及格线 60）")]
     public async Task The_page_saves_each_answer_as_given_and_shows_the_result_against_the_pass_line(
-        string culture, string timeLeft, string text, string falseText, string saved, string result)
+        string culture, string timeLeft, string deadline, string text, string falseText, string saved, string result)
     {
         User = LearnerUser(0);
         var attemptId = await Backend_Attempts().StartAsync(Data[0].Id, _final, Ct);
@@ -77,6 +77,8 @@ public sealed class ExamCardsTests : MentoringTestContext
 
         page.WaitForElement("[data-testid=attempt-question]");
         page.Find("[data-testid=attempt-time-left]").TextContent.Trim().ShouldBe(timeLeft);
+        // The deadline on the organisation's clock (Asia/Shanghai), as every time in the app reads; stored in UTC.
+        page.Find("[data-testid=attempt-deadline]").TextContent.Trim().ShouldBe(deadline);
         var first = page.FindAll("[data-testid=attempt-question]")[0];
         first.QuerySelector(".attempt-text")!.TextContent.Trim().ShouldBe(text);
         first.QuerySelector(".attempt-text b").ShouldBeNull();

@@ -5,6 +5,9 @@ using TrainingEval.Dashboard.Features.Exams;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Dashboard.Infrastructure.Security;
+using TrainingEval.Dashboard.Hosting;
+using TrainingEval.Dashboard.Shared;
+using Microsoft.Extensions.Options;
 using TrainingEval.Tests.Support;
 
 namespace TrainingEval.Tests.Features.Exams;
@@ -38,7 +41,10 @@ public sealed class ExamKit
     /// <summary>Stores scores only, which are not audited rows.</summary>
     public Dashboard.Features.Scoring.CohortScoreService Scores => new(_database.Factory, Dashboard.Features.Scoring.ScorePipeline.CreateDefault(_database.Clock), _database.Clock);
 
-    public ExamAttemptService Attempts => new(_signedIn, Scores, Access, Text, _database.Clock);
+    public ExamAttemptService Attempts => new(_signedIn, Scores, Access, Text, _database.Clock, Local);
+
+    /// <summary>The organisation's clock the messages name times by (UTC+08:00, as the demo's).</summary>
+    public static LocalTime Local { get; } = new(Options.Create(new TrainingEvalOptions { TimeZone = "Asia/Shanghai" }));
 
     public ExamPaperService Papers => new(_signedIn, Access, new ExamPaperInputValidator(Text), Text);
 
