@@ -1,9 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Tests.Support;
 
 namespace TrainingEval.Tests.Features.Applications;
 
@@ -11,24 +11,10 @@ namespace TrainingEval.Tests.Features.Applications;
 /// The application-cases migration on a database that predates it: the application events already there are records of a
 /// system of record, so they come out confirmed (and keep counting); the reviewer column gets its foreign key in place.
 /// </summary>
-public sealed class ApplicationCaseMigrationTests : IAsyncLifetime
+public sealed class ApplicationCaseMigrationTests : SqliteMigrationTest
 {
     /// <summary>The last migration before application cases.</summary>
     private const string Before = "20261207145905_SavedViews";
-
-    private SqliteConnection _connection = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connection = new SqliteConnection(DatabaseProviderSetup.SqliteConnectionString(":memory:"));
-        await _connection.OpenAsync(Ct);
-    }
-
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
-
-    private TrainingDbContext Context() =>
-        new(new DbContextOptionsBuilder<TrainingDbContext>().UseSqlite(_connection).Options, new CurrentActor(), TimeProvider.System);
 
     [Fact]
     public async Task Existing_application_events_are_confirmed_and_the_reviewer_is_a_mentor_reference()

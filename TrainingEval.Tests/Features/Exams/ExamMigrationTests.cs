@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
 using TrainingEval.Domain.Exams;
+using TrainingEval.Tests.Support;
 
 namespace TrainingEval.Tests.Features.Exams;
 
@@ -13,24 +13,10 @@ namespace TrainingEval.Tests.Features.Exams;
 /// untouched; the new tables keep a question that was answered (NO ACTION) and go with their enrollment (CASCADE); a
 /// question's options, right answers and knowledge points come back as written.
 /// </summary>
-public sealed class ExamMigrationTests : IAsyncLifetime
+public sealed class ExamMigrationTests : SqliteMigrationTest
 {
     /// <summary>The last migration before exams.</summary>
     private const string Before = "20261208000613_ApplicationCases";
-
-    private SqliteConnection _connection = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connection = new SqliteConnection(DatabaseProviderSetup.SqliteConnectionString(":memory:"));
-        await _connection.OpenAsync(Ct);
-    }
-
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
-
-    private TrainingDbContext Context() =>
-        new(new DbContextOptionsBuilder<TrainingDbContext>().UseSqlite(_connection).Options, new CurrentActor(), TimeProvider.System);
 
     [Fact]
     public async Task Existing_results_stay_and_the_exam_tables_keep_answered_questions_and_follow_their_enrollment()

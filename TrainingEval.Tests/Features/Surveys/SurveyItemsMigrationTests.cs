@@ -1,9 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using TrainingEval.Dashboard.Infrastructure.Persistence;
 using TrainingEval.Dashboard.Infrastructure.Persistence.Entities;
+using TrainingEval.Tests.Support;
 
 namespace TrainingEval.Tests.Features.Surveys;
 
@@ -12,24 +12,10 @@ namespace TrainingEval.Tests.Features.Surveys;
 /// as they were — no items, their ratings untouched, each response the learner's own — and one response per learner and
 /// survey stays the rule for the learners' answers.
 /// </summary>
-public sealed class SurveyItemsMigrationTests : IAsyncLifetime
+public sealed class SurveyItemsMigrationTests : SqliteMigrationTest
 {
     /// <summary>The last migration before survey items.</summary>
     private const string Before = "20261208000613_ApplicationCases";
-
-    private SqliteConnection _connection = null!;
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connection = new SqliteConnection(DatabaseProviderSetup.SqliteConnectionString(":memory:"));
-        await _connection.OpenAsync(Ct);
-    }
-
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
-
-    private TrainingDbContext Context() =>
-        new(new DbContextOptionsBuilder<TrainingDbContext>().UseSqlite(_connection).Options, new CurrentActor(), TimeProvider.System);
 
     [Fact]
     public async Task Existing_surveys_and_responses_survive_as_the_learners_own_without_items()
